@@ -1,0 +1,131 @@
+"""The answers file: parse, then check every answer against the questionnaire."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationError, field_validator
+
+from mlops_maturity.conditions import Frozen
+from mlops_maturity.errors import AnswersError
+from mlops_maturity.questionnaire import NOT_APPLICABLE, UNKNOWN, Questionnaire
+from mlops_maturity.validation import pydantic_problems
+from mlops_maturity.yamlio import Document, load_file, parse
+
+FreeText = Annotated[str, Field(max_length=2000)]
+
+
+class Answer(Frozen):
+    """One answer in long form; the short form ``id: option`` becomes ``Answer(answer=option)``."""
+
+    answer: str | None = None
+    evidence: FreeText | None = None
+    reason: FreeText | None = None
+
+
+class AnswersFile(Frozen):
+    """The answers file as written, before it is checked against a questionnaire."""
+
+    questionnaire: str | None = None
+    team: Annotated[str, Field(max_length=200)] | None = None
+    assessed_on: dt.date | None = None
+    answers: dict[str, Answer | None] = Field(min_length=1)
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: {"answer": v} if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    def get(self, question_id: str) -> Answer | None:
+        return self.answers.get(question_id)
+
+
+class Answers(Frozen):
+    """Answers that passed every check, plus where each one stands in its file."""
+
+    file: str
+    questionnaire: str | None
+    team: str
+    assessed_on: dt.date | None
+    given: dict[str, Answer]
+    lines: dict[str, int] = {}
+
+
+def load_answers(path: Path, questionnaire: Questionnaire) -> Answers:
+    return check_answers(load_file(path), questionnaire)
+
+
+def parse_answers(text: str, file: str, questionnaire: Questionnaire) -> Answers:
+    return check_answers(parse(text, file), questionnaire)
+
+
+def check_answers(doc: Document, questionnaire: Questionnaire) -> Answers:
+    """Validate a parsed answers document; every problem is reported, not just the first."""
+    if doc.data is None:
+        raise AnswersError(f"{doc.file}: the file is empty; run `mlops-maturity init` for a template")
+    if not isinstance(doc.data, dict):
+        problem = doc.problem((), "expected a mapping with the keys questionnaire, team, assessed_on, answers")
+        raise AnswersError(str(problem), (problem,))
+    try:
+        parsed = AnswersFile.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = pydantic_problems(doc, exc, root_hint=_answers_hint)
+        raise AnswersError(problems[0].message, problems) from None
+    problems = list(_against(doc, parsed, questionnaire))
+    if problems:
+        raise AnswersError(problems[0].message, tuple(problems))
+    given = {qid: a for qid, a in parsed.answers.items() if a is not None and a.answer is not None}
+    lines = {qid: doc.lines.get(("answers", qid), 0) for qid in parsed.answers}
+    return Answers(
+        file=doc.file,
+        questionnaire=parsed.questionnaire,
+        team=(parsed.team or "").strip(),
+        assessed_on=parsed.assessed_on,
+        given=given,
+        lines=lines,
+    )
+
+
+def _answers_hint(loc: tuple[str | int, ...]) -> str:
+    if len(loc) == 1 and loc[0] not in ("questionnaire", "team", "assessed_on", "answers"):
+        return "; the top-level keys are: questionnaire, team, assessed_on, answers"
+    if len(loc) == 3 and loc[0] == "answers":
+        return "; an answer's keys are: answer, evidence, reason"
+    return ""
+
+
+def _against(doc: Document, parsed: AnswersFile, questionnaire: Questionnaire) -> Any:
+    if parsed.questionnaire is not None and parsed.questionnaire != questionnaire.id:
+        yield doc.problem(
+            ("questionnaire",),
+            f"this file answers questionnaire {parsed.questionnaire!r}, but the questionnaire in use is "
+            f"{questionnaire.id!r}; pass --questionnaire DIR for the right one",
+        )
+    for qid, answer in parsed.answers.items():
+        loc: tuple[str | int, ...] = ("answers", qid)
+        question = questionnaire.by_id.get(qid)
+        if question is None:
+            close = difflib.get_close_matches(qid, questionnaire.by_id, n=3)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            yield doc.problem(loc, f"unknown question id {qid!r}; {hint}run `mlops-maturity questions` for the list")
+            continue
+        if answer is None or answer.answer is None:
+            continue
+        value = answer.answer
+        if value not in question.valid_answers():
+            if value == NOT_APPLICABLE:
+                yield doc.problem(
+                    loc,
+                    f"{qid!r} cannot be answered not_applicable; choose one of: {', '.join(question.valid_answers())}",
+                )
+            else:
+                yield doc.problem(
+                    loc, f"{value!r} is not an option; choose one of: {', '.join(question.valid_answers())}"
+                )
+        elif value == NOT_APPLICABLE and not (answer.reason or "").strip():
+            yield doc.problem(loc, "not_applicable needs a reason: write it under `reason:` in the long form")

@@ -1,0 +1,19 @@
+"""``mlops-maturity schema``: print a JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mlops_maturity.choices import SchemaKind
+from mlops_maturity.commands.output import Output
+from mlops_maturity.loader import load_questionnaire
+from mlops_maturity.schemas import answers_schema, model_schema
+
+
+def run(kind: SchemaKind, questionnaire: Path | None) -> Output:
+    if kind == SchemaKind.answers:
+        schema = answers_schema(load_questionnaire(questionnaire))
+    else:
+        schema = model_schema(kind.value)
+    return Output(stdout=json.dumps(schema, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,104 @@
+"""``score --format text``: a summary for a terminal, drawn with rich."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mlops_maturity.formats import RenderOptions, ScoreReport
+from mlops_maturity.result import Result
+
+MAX_GAPS = 8
+
+
+def bar(score: float | None, width: int, unicode: bool) -> str:
+    """A fixed-width bar for a 0-100 score."""
+    full, empty = ("█", "░") if unicode else ("#", ".")
+    if score is None:
+        return ("·" if unicode else "-") * width
+    filled = round(width * score / 100)
+    return full * filled + empty * (width - filled)
+
+
+def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    return (
+        Console(
+            file=buffer,
+            width=options.width,
+            force_terminal=options.color,
+            no_color=not options.color,
+            color_system="standard" if options.color else None,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+            legacy_windows=False,
+        ),
+        buffer,
+    )
+
+
+def render(report: ScoreReport, options: RenderOptions) -> str:
+    result = report.result
+    out, buffer = console(options)
+    arrow, tick, cross, dot = ("→", "✓", "✗", "•") if options.unicode else ("->", "ok", "FAIL", "*")
+    team = result.team or "(team not named)"
+    out.print(Text.assemble((team, "bold"), f"  ·  {result.questionnaire.id} {result.questionnaire.version}"
+                            if options.unicode else f"  -  {result.questionnaire.id} {result.questionnaire.version}"))
+    stage = result.stage
+    out.print(Text.assemble("Stage ", (f"{stage.number} of {stage.top}", "bold cyan"), ": ", (stage.name, "bold")))
+    if stage.next is not None:
+        pct = round(stage.progress_to_next * 100)
+        out.print(f"  {bar(pct, 20, options.unicode)} {pct}% of the entry criteria of stage {stage.next.number} met")
+    out.print(Text.assemble("Level: ", (result.level.name, "bold magenta")))
+    out.print(Text.assemble("Overall capability score: ", (f"{result.overall_score:g}", "bold"), " / 100"))
+    c = result.completeness
+    out.print(
+        f"Answered {c.answered} of {c.questions - c.skipped} questions that apply"
+        f" ({c.unknown} don't know, {c.unanswered} not answered, {c.not_applicable} not applicable)"
+    )
+    out.print()
+    out.print(_profile(result, options))
+    if result.gaps:
+        out.print()
+        out.print(Text(f"To reach stage {result.target_stage}, change these answers:", style="bold"))
+        for gap in result.gaps[:MAX_GAPS]:
+            line = Text(f"  {dot} ")
+            line.append(gap.title, style="bold")
+            line.append(f": {gap.current_label} {arrow} {gap.required_label}")
+            if result.target_stage > stage.number + 1:
+                line.append(f" (stage {gap.stage})", style="dim")
+            out.print(line)
+        if len(result.gaps) > MAX_GAPS:
+            out.print(f"  ... and {len(result.gaps) - MAX_GAPS} more (see --format json or the report)")
+    if result.risks:
+        out.print()
+        out.print(Text("Key risks at this stage:", style="bold"))
+        for risk in result.risks:
+            out.print(f"  {dot} {risk.title}")
+    if result.warnings:
+        out.print()
+        out.print(Text("Warnings:", style="bold yellow"))
+        for warning in result.warnings:
+            out.print(Text(f"  ! {warning}", style="yellow"))
+    if report.checks:
+        out.print()
+        out.print(Text("Thresholds:", style="bold"))
+        for check in report.checks:
+            mark = Text(tick, style="green") if check.passed else Text(cross, style="bold red")
+            out.print(Text.assemble("  ", mark, f" {check.id}: {check.message}"))
+    return buffer.getvalue()
+
+
+def _profile(result: Result, options: RenderOptions) -> Table:
+    table = Table(title=None, box=None, show_header=True, header_style="bold", pad_edge=False, expand=False)
+    table.add_column("Capability", no_wrap=True, max_width=max(20, options.width - 38))
+    table.add_column("", no_wrap=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    for dim in result.dimensions:
+        score = "n/a" if dim.score is None else f"{dim.score:g}"
+        table.add_row(dim.title, bar(dim.score, 20, options.unicode), score)
+    return table

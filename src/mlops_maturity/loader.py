@@ -1,0 +1,180 @@
+"""Load a questionnaire folder: one file per concern, every problem located.
+
+Layout of a folder::
+
+    questionnaire.yaml      id, version, title, description, dimensions
+    questions/*.yaml        {dimension: ID, questions: [...]}, one file per dimension
+    stages.yaml             {stages: [...]}   stage 0 first, entry criteria, risks, disciplines
+    levels.yaml             {levels: [...]}   lowest first, entry criteria
+    rules.yaml              {rules: [...]}    consistency rules (optional file)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+
+from mlops_maturity.conditions import Frozen
+from mlops_maturity.errors import InputFileError, Problem, QuestionnaireError
+from mlops_maturity.integrity import Where, check_integrity
+from mlops_maturity.questionnaire import Dimension, Level, Question, Questionnaire, Rule, Slug, Stage, Text, Version
+from mlops_maturity.resources import default_questionnaire_dir
+from mlops_maturity.validation import pydantic_problems
+from mlops_maturity.yamlio import Document, Loc, load_file
+
+HEAD_FILE = "questionnaire.yaml"
+
+
+class _Head(Frozen):
+    id: Slug
+    version: Version
+    title: Text
+    description: Text
+    dimensions: tuple[Dimension, ...] = Field(min_length=1)
+
+
+class _QuestionsFile(Frozen):
+    dimension: Slug
+    questions: tuple[dict[str, Any], ...] = Field(min_length=1)
+
+
+class _Stages(Frozen):
+    stages: tuple[Stage, ...] = Field(min_length=2)
+
+
+class _Levels(Frozen):
+    levels: tuple[Level, ...] = Field(min_length=2)
+
+
+class _Rules(Frozen):
+    rules: tuple[Rule, ...] = ()
+
+
+@dataclass
+class _Parts:
+    problems: list[Problem]
+    docs: dict[str, Document]
+    question_docs: list[tuple[Document, int]]
+
+
+def load_questionnaire(directory: Path | None = None) -> Questionnaire:
+    """Load and check a questionnaire folder (the shipped one when ``None``)."""
+    if directory is None:
+        return _load_default()
+    return _load(Path(directory))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Questionnaire:
+    return _load(default_questionnaire_dir())
+
+
+def questionnaire_problems(directory: Path) -> list[Problem]:
+    """Every problem in a questionnaire folder (empty when it is valid)."""
+    try:
+        _load(Path(directory))
+    except QuestionnaireError as exc:
+        return list(exc.problems) or [Problem(str(directory), str(exc))]
+    return []
+
+
+def _load(directory: Path) -> Questionnaire:
+    if not directory.is_dir():
+        raise QuestionnaireError(f"{directory}: not a questionnaire folder (expected a directory with {HEAD_FILE})")
+    parts = _Parts([], {}, [])
+    head = _part(parts, directory / HEAD_FILE, _Head)
+    stages = _part(parts, directory / "stages.yaml", _Stages)
+    levels = _part(parts, directory / "levels.yaml", _Levels)
+    rules = _part(parts, directory / "rules.yaml", _Rules, optional=True) or _Rules()
+    questions = _questions(parts, directory)
+    if parts.problems or head is None or stages is None or levels is None:
+        _raise(directory, parts.problems)
+    assert head is not None and stages is not None and levels is not None
+    dims = {d.id: i for i, d in enumerate(head.dimensions)}
+    order = sorted(range(len(questions)), key=lambda i: (dims.get(questions[i].dimension, len(dims)), i))
+    questions = [questions[i] for i in order]
+    parts.question_docs = [parts.question_docs[i] for i in order]
+    try:
+        questionnaire = Questionnaire(
+            **head.model_dump(exclude={"dimensions"}),
+            dimensions=head.dimensions,
+            questions=tuple(questions),
+            stages=stages.stages,
+            levels=levels.levels,
+            rules=rules.rules,
+        )
+    except ValidationError as exc:  # pragma: no cover - the parts were valid one by one
+        raise QuestionnaireError(f"{directory}: {exc}") from None
+    located = [_locate(parts, where, message) for where, message in check_integrity(questionnaire)]
+    if located:
+        _raise(directory, located)
+    return questionnaire
+
+
+def _raise(directory: Path, problems: list[Problem]) -> None:
+    first = problems[0] if problems else Problem(str(directory), "invalid questionnaire")
+    raise QuestionnaireError(str(first), tuple(problems))
+
+
+def _part(parts: _Parts, path: Path, model: type[BaseModel], optional: bool = False) -> Any:
+    if optional and not path.exists():
+        return None
+    doc = _read(parts, path)
+    if doc is None:
+        return None
+    parts.docs[path.name] = doc
+    if not isinstance(doc.data, dict):
+        parts.problems.append(doc.problem((), f"expected a mapping with the keys {', '.join(model.model_fields)}"))
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        parts.problems.extend(pydantic_problems(doc, exc, model))
+        return None
+
+
+def _read(parts: _Parts, path: Path) -> Document | None:
+    try:
+        return load_file(path)
+    except InputFileError as exc:
+        parts.problems.extend(exc.problems or (Problem(str(path), str(exc).removeprefix(f"{path}: ")),))
+        return None
+
+
+def _questions(parts: _Parts, directory: Path) -> list[Question]:
+    folder = directory / "questions"
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        parts.problems.append(Problem(str(folder), "no question files (questions/*.yaml)"))
+    questions: list[Question] = []
+    for path in files:
+        doc = _read(parts, path)
+        if doc is None:
+            continue
+        try:
+            file = _QuestionsFile.model_validate(doc.data)
+        except ValidationError as exc:
+            parts.problems.extend(pydantic_problems(doc, exc, _QuestionsFile))
+            continue
+        for i, raw in enumerate(file.questions):
+            try:
+                questions.append(Question.model_validate({**raw, "dimension": file.dimension}))
+                parts.question_docs.append((doc, i))
+            except ValidationError as exc:
+                parts.problems.extend(pydantic_problems(doc, exc, Question, base=("questions", i)))
+    return questions
+
+
+def _locate(parts: _Parts, where: Where, message: str) -> Problem:
+    section, index, *rest = where
+    if section == "question":
+        doc, local = parts.question_docs[index]
+        loc: Loc = ("questions", local, *rest)
+    else:
+        doc = parts.docs[{"dimension": HEAD_FILE, "stage": "stages.yaml", "level": "levels.yaml"}.get(section, "rules.yaml")]
+        loc = ({"dimension": "dimensions", "stage": "stages", "level": "levels", "rule": "rules"}[section], index, *rest)
+    return doc.problem(loc, message)

@@ -1,0 +1,288 @@
+"""The scoring engine: a pure function from (questionnaire, answers) to a result.
+
+Placement is staged and cumulative: a team is at stage N when it meets the
+entry criteria of every stage from 1 to N. Dimension scores are a separate,
+continuous profile and never move the stage. No I/O happens here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mlops_maturity.answers import Answer, Answers
+from mlops_maturity.conditions import PlacementAtom, QuestionAtom, atoms, evaluate
+from mlops_maturity.questionnaire import NOT_APPLICABLE, UNKNOWN, Criterion, Question, Questionnaire
+from mlops_maturity.result import (
+    AnswerRecord,
+    AnswerStatus,
+    Completeness,
+    ConsistencyFinding,
+    CriterionStatus,
+    DimensionScore,
+    Gap,
+    LevelPlacement,
+    LevelStatus,
+    QuestionnaireRef,
+    Result,
+    StagePlacement,
+    StageRef,
+    StageStatus,
+)
+from mlops_maturity.roadmap import build_disciplines, build_risks, build_roadmap
+
+STATUS_LABELS = {
+    UNKNOWN: "don't know",
+    NOT_APPLICABLE: "not applicable",
+    "unanswered": "not answered",
+    "skipped": "does not apply yet",
+}
+
+
+@dataclass(frozen=True)
+class Effective:
+    """What one answer counts as, after conditions are applied."""
+
+    status: AnswerStatus
+    answer: str
+    rank: int | None
+    given: Answer | None
+
+    def label(self, question: Question) -> str:
+        if self.rank is not None:
+            return question.options[self.rank].label
+        return STATUS_LABELS[self.answer]
+
+
+class Sheet:
+    """The effective answer of every question of one questionnaire."""
+
+    def __init__(self, questionnaire: Questionnaire, given: dict[str, Answer]) -> None:
+        self.q = questionnaire
+        self.given = given
+        self.effective: dict[str, Effective] = {}
+        self._busy: set[str] = set()
+        for question in questionnaire.questions:
+            self.resolve(question.id)
+
+    def rank(self, qid: str) -> int | None:
+        return self.resolve(qid).rank
+
+    def option_rank(self, qid: str, option: str) -> int:
+        return self.q.by_id[qid].rank(option)
+
+    def resolve(self, qid: str) -> Effective:
+        if qid in self.effective:
+            return self.effective[qid]
+        if qid in self._busy:  # a cycle in applies_when: treat the answer as absent
+            return Effective("skipped", "skipped", None, None)
+        self._busy.add(qid)
+        question = self.q.by_id[qid]
+        given = self.given.get(qid)
+        value = given.answer if given is not None else None
+        if question.applies_when is not None and not evaluate(question.applies_when, self.rank, self.option_rank):
+            eff = Effective("skipped", "skipped", None, given)
+        elif value is None:
+            eff = Effective("unanswered", "unanswered", None, None)
+        elif value in (UNKNOWN, NOT_APPLICABLE):
+            eff = Effective(UNKNOWN if value == UNKNOWN else NOT_APPLICABLE, value, None, given)  # type: ignore[arg-type]
+        else:
+            eff = Effective("answered", value, question.rank(value), given)
+        self._busy.discard(qid)
+        self.effective[qid] = eff
+        return eff
+
+    def criterion(self, criterion: Criterion) -> CriterionStatus:
+        question = self.q.by_id[criterion.question]
+        eff = self.effective[criterion.question]
+        required = question.rank(criterion.at_least)
+        return CriterionStatus(
+            question=question.id,
+            title=question.title,
+            required=criterion.at_least,
+            required_label=question.options[required].label,
+            current=eff.answer,
+            current_label=eff.label(question),
+            met=eff.rank is not None and eff.rank >= required,
+        )
+
+
+def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | None = None) -> Result:
+    """Score one team. ``target_stage`` widens the gaps to every stage up to it."""
+    q = questionnaire
+    sheet = Sheet(q, answers.given)
+    stages = tuple(
+        StageStatus(number=s.number, name=s.name, met=False, criteria=tuple(sheet.criterion(c) for c in s.criteria))
+        for s in q.stages
+    )
+    stage_number = _cumulative([all(c.met for c in s.criteria) for s in stages])
+    stages = tuple(s.model_copy(update={"met": s.number <= stage_number}) for s in stages)
+    level_status = tuple(
+        LevelStatus(id=lv.id, name=lv.name, met=False, criteria=tuple(sheet.criterion(c) for c in lv.criteria))
+        for lv in q.levels
+    )
+    level_index = _cumulative([all(c.met for c in lv.criteria) for lv in level_status])
+    level_status = tuple(lv.model_copy(update={"met": i <= level_index}) for i, lv in enumerate(level_status))
+
+    current = q.stage(stage_number)
+    top = q.top_stage
+    target = max(stage_number + 1, min(target_stage if target_stage is not None else 0, top))
+    nxt = stages[stage_number + 1] if stage_number < top else None
+    progress = 1.0 if nxt is None else sum(c.met for c in nxt.criteria) / len(nxt.criteria)
+    gaps = tuple(
+        Gap(
+            question=c.question,
+            title=c.title,
+            dimension=q.by_id[c.question].dimension,
+            current=c.current,
+            current_label=c.current_label,
+            required=c.required,
+            required_label=c.required_label,
+            stage=s.number,
+        )
+        for s in stages[stage_number + 1 : target + 1]
+        for c in s.criteria
+        if not c.met
+    )
+    dimensions = _dimensions(q, sheet)
+    scored = [(d.score, d.weight) for d in dimensions if d.score is not None]
+    overall = sum(s * w for s, w in scored) / sum(w for _, w in scored) if scored else 0.0
+    level = q.levels[level_index]
+    findings = _consistency(q, sheet, stage_number, level_index)
+    records = _records(q, sheet)
+    warnings = [f"{f.message} ({', '.join(f.questions)})" for f in findings]
+    warnings += [
+        f"the answer to {r.question!r} was ignored: the question does not apply to this team yet"
+        for r in records
+        if r.status == "skipped" and sheet.effective[r.question].given is not None
+    ]
+    return Result(
+        questionnaire=QuestionnaireRef(id=q.id, version=q.version, title=q.title),
+        team=answers.team,
+        assessed_on=answers.assessed_on.isoformat() if answers.assessed_on else None,
+        stage=StagePlacement(
+            number=current.number,
+            id=current.id,
+            name=current.name,
+            summary=current.summary,
+            progress_to_next=round(progress, 2),
+            next=StageRef(number=nxt.number, name=nxt.name) if nxt is not None else None,
+            top=top,
+        ),
+        level=LevelPlacement(id=level.id, name=level.name, description=level.description),
+        overall_score=round(overall, 1),
+        dimensions=dimensions,
+        target_stage=min(target, top),
+        gaps=gaps,
+        risks=build_risks(q, current, sheet.effective),
+        disciplines=build_disciplines(q, current, sheet.effective, stage_number),
+        roadmap=build_roadmap(q, gaps, dimensions, sheet.effective, stage_number),
+        stages=stages,
+        levels=level_status,
+        consistency=findings,
+        completeness=_completeness(records),
+        answers=records,
+        unanswered=tuple(r.question for r in records if r.status == "unanswered"),
+        unknown=tuple(r.question for r in records if r.status == "unknown"),
+        warnings=tuple(warnings),
+    )
+
+
+def _cumulative(met: Sequence[bool]) -> int:
+    """Index of the last rung reached with every rung below it met (rung 0 always is)."""
+    reached = 0
+    for i in range(1, len(met)):
+        if not met[i]:
+            break
+        reached = i
+    return reached
+
+
+def _dimensions(q: Questionnaire, sheet: Sheet) -> tuple[DimensionScore, ...]:
+    out = []
+    for dim in q.dimensions:
+        total = weight = 0.0
+        answered = count = 0
+        for question in q.questions:
+            if question.dimension != dim.id:
+                continue
+            count += 1
+            eff = sheet.effective[question.id]
+            if eff.status == NOT_APPLICABLE:
+                continue
+            weight += question.weight
+            if eff.rank is not None:
+                answered += 1
+                total += question.weight * question.options[eff.rank].points / question.max_points
+        score = round(100 * total / weight, 1) if weight else None
+        out.append(
+            DimensionScore(
+                id=dim.id, title=dim.title, score=score, weight=dim.weight, answered=answered, questions=count
+            )
+        )
+    return tuple(out)
+
+
+def _consistency(q: Questionnaire, sheet: Sheet, stage: int, level: int) -> tuple[ConsistencyFinding, ...]:
+    def placement(atom: PlacementAtom) -> bool:
+        if atom.stage_at_least is not None:
+            return stage >= atom.stage_at_least
+        if atom.stage_at_most is not None:
+            return stage <= atom.stage_at_most
+        if atom.level_at_least is not None:
+            return level >= q.level_rank[atom.level_at_least]
+        return level <= q.level_rank[atom.level_at_most or ""]
+
+    return tuple(
+        ConsistencyFinding(
+            id=rule.id,
+            message=rule.message,
+            questions=tuple(dict.fromkeys(a.question for a in atoms(rule.when) if isinstance(a, QuestionAtom))),
+        )
+        for rule in q.rules
+        if evaluate(rule.when, sheet.rank, sheet.option_rank, placement)
+    )
+
+
+def _records(q: Questionnaire, sheet: Sheet) -> tuple[AnswerRecord, ...]:
+    out = []
+    for question in q.questions:
+        eff = sheet.effective[question.id]
+        given = eff.given
+        out.append(
+            AnswerRecord(
+                question=question.id,
+                dimension=question.dimension,
+                title=question.title,
+                text=question.text,
+                status=eff.status,
+                answer=eff.answer,
+                label=eff.label(question),
+                points=question.options[eff.rank].points if eff.rank is not None else 0.0,
+                max_points=question.max_points,
+                evidence=given.evidence if given is not None else None,
+                reason=given.reason if given is not None else None,
+            )
+        )
+    return tuple(out)
+
+
+def _completeness(records: tuple[AnswerRecord, ...]) -> Completeness:
+    counts = {s: sum(r.status == s for r in records) for s in AnswerStatus.__args__}  # type: ignore[attr-defined]
+    applicable = len(records) - counts["skipped"]
+    return Completeness(
+        questions=len(records),
+        answered=counts["answered"],
+        unknown=counts["unknown"],
+        not_applicable=counts["not_applicable"],
+        unanswered=counts["unanswered"],
+        skipped=counts["skipped"],
+        ratio=round(counts["answered"] / applicable, 2) if applicable else 1.0,
+    )
+
+
+def best_case(q: Questionnaire) -> tuple[int, int]:
+    """Stage and level index reached when every question gets its most mature option."""
+    given = {x.id: Answer(answer=x.options[-1].id) for x in q.questions}
+    result = assess(q, Answers(file="<best case>", questionnaire=q.id, team="", assessed_on=None, given=given))
+    return result.stage.number, q.level_rank[result.level.id]
