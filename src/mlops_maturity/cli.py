@@ -105,6 +105,42 @@ def score(
 
 
 @app.command()
+def report(
+    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False)],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the report to OUT.md and its chart to OUT.svg beside it. Without it the Markdown goes to "
+            "stdout and the chart is left out.",
+            metavar="OUT.md",
+            show_default=False,
+        ),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            help="Folder with your own report.md.j2 or single sections; what it lacks comes from the shipped templates.",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ] = None,
+    target_stage: Annotated[
+        int | None,
+        typer.Option("--target-stage", help="Plan the roadmap to stage N instead of the next stage.", metavar="N"),
+    ] = None,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Write the leadership report: stage, level, risks, roadmap and evidence, in Markdown."""
+    from mlops_maturity.commands.report import ReportOptions, run
+
+    options = ReportOptions(out=out, template_dir=template_dir, target_stage=target_stage, questionnaire=questionnaire)
+    _emit(run(file, options))
+
+
+@app.command()
 def questions(
     fmt: Annotated[QuestionsFormat, typer.Option("--format", "-f", help="Output format.")] = QuestionsFormat.text,
     questionnaire: QuestionnaireOpt = None,

@@ -1,0 +1,123 @@
+"""The Jinja side of the report: a sandboxed environment, its filters, and clear errors.
+
+Templates are found first in the user's ``--template-dir`` and then in the
+shipped ``templates/`` folder, so a folder that overrides one section keeps
+every other section. The shipped templates are also reachable as
+``shipped/NAME``, so a user template can extend or include the original.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from mlops_maturity.errors import TemplateError
+from mlops_maturity.report.escape import markdown_text, one_line
+from mlops_maturity.resources import templates_dir
+
+REPORT_TEMPLATE = "report.md.j2"
+CHART_TEMPLATE = "chart.svg.j2"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    """A score for people: ``57.5``, ``60``, never ``57.49999`` or ``6e+01``; ``n/a`` for none."""
+    if value is None:
+        return "n/a"
+    text = f"{round(float(value), digits):.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def percent(ratio: float) -> str:
+    return f"{round(float(ratio) * 100)}%"
+
+
+def _markdown_finalize(value: Any) -> Any:
+    """Every ``{{ ... }}`` in a Markdown template is literal text unless a filter said otherwise."""
+    if value is None or isinstance(value, Markup):
+        return value
+    return markdown_text(str(value))
+
+
+def _md(value: Any) -> Markup:
+    return Markup(markdown_text(str(value)))
+
+
+def _raw(value: Any) -> Markup:
+    """Opt out of escaping, for text the template itself builds from trusted pieces."""
+    return Markup(str(value))
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def environment(template_dir: Path | None, *, svg: bool = False) -> SandboxedEnvironment:
+    """One sandboxed environment per output type: Markdown escaping or XML escaping."""
+    shipped = jinja2.FileSystemLoader(str(templates_dir()))
+    search = [jinja2.FileSystemLoader(str(template_dir))] if template_dir is not None else []
+    loader = jinja2.ChoiceLoader([*search, shipped, jinja2.PrefixLoader({"shipped": shipped})])
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=svg,
+        finalize=None if svg else _markdown_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        md=_md,
+        raw=_raw,
+        num=number,
+        pct=percent,
+        one_line=one_line,
+        plural=_plural,
+    )
+    return env
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    """Render one template; every failure becomes a ``TemplateError`` naming the file and line."""
+    try:
+        text = env.get_template(name).render(context)
+    except SecurityError as exc:
+        raise TemplateError(f"{_where(exc, name)}: blocked by the template sandbox: {exc}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name or name}:{exc.lineno}"
+        raise TemplateError(f"{where}: template syntax error: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"{name}: template {exc.name!r} not found in the template folder or the shipped templates"
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"{_where(exc, name)}: {exc.message}; the template sees `result` with the fields of `score --format json`"
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{_where(exc, name)}: template error: {exc}") from None
+    except Exception as exc:  # whatever a template triggers is the template's failure, not a crash
+        raise TemplateError(f"{_where(exc, name)}: the template failed: {type(exc).__name__}: {exc}") from None
+    return _BLANK_RUNS.sub("\n\n", text).rstrip("\n") + "\n"
+
+
+def _where(exc: BaseException, name: str) -> str:
+    """The innermost template file and line in the traceback Jinja rewrote for us."""
+    found = name
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,127 @@
+"""``mlops-maturity report`` through its real entry points: files written, flags checked, errors clean."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, Run, run_process
+
+REPORT_Q = DATA / "questionnaires" / "report"
+TEAMS = DATA / "report"
+
+
+def test_stdout_report_leaves_the_chart_out(cli: Callable[..., Run]) -> None:
+    run = cli("report", TEAMS / "fraud.yaml", "--questionnaire", REPORT_Q)
+    assert run.code == 0, run.err
+    assert run.out.startswith("# MLOps maturity report: Fraud detection\n\n## Summary\n")
+    assert "*No chart: the chart is drawn only when the report is written to a file with `-o FILE.md`" in run.out
+    assert "![" not in run.out
+    assert run.err == ""
+
+
+def test_out_writes_the_report_and_the_chart_beside_it(cli: Callable[..., Run], tmp_path: Path) -> None:
+    out = tmp_path / "reports" / "fraud team.md"
+    run = cli("report", TEAMS / "fraud.yaml", "--questionnaire", REPORT_Q, "-o", out)
+    assert run.code == 0, run.err
+    assert run.out == ""
+    assert run.err == f"wrote {out} and {out.with_suffix('.svg')}\n"
+    text = out.read_text(encoding="utf-8")
+    assert "![Bar chart of the capability scores](fraud%20team.svg)\n" in text
+    assert out.with_suffix(".svg").read_text(encoding="utf-8").startswith("<svg ")
+    assert sorted(p.name for p in out.parent.iterdir()) == ["fraud team.md", "fraud team.svg"]
+
+
+def test_out_replaces_an_older_report(cli: Callable[..., Run], tmp_path: Path) -> None:
+    out = tmp_path / "team.md"
+    out.write_text("old", encoding="utf-8")
+    assert cli("report", TEAMS / "pilot.yaml", "--questionnaire", REPORT_Q, "-o", out).code == 0
+    assert out.read_text(encoding="utf-8").startswith("# MLOps maturity report: Churn pilot\n")
+
+
+def test_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "r.md", tmp_path / "b" / "r.md"
+    for out in (first, second):
+        run = run_process("report", TEAMS / "platform.yaml", "--questionnaire", REPORT_Q, "-o", out)
+        assert run.code == 0, run.err
+    assert first.read_bytes() == second.read_bytes()
+    assert first.with_suffix(".svg").read_bytes() == second.with_suffix(".svg").read_bytes()
+    stdout = run_process("report", TEAMS / "platform.yaml", "--questionnaire", REPORT_Q)
+    assert (
+        stdout.out.split("## Capability profile")[0]
+        == first.read_text(encoding="utf-8").split("## Capability profile")[0]
+    )
+
+
+def test_target_stage_plans_further(cli: Callable[..., Run]) -> None:
+    run = cli("report", TEAMS / "pilot.yaml", "--questionnaire", REPORT_Q, "--target-stage", "4")
+    assert run.code == 0, run.err
+    roadmap = run.out.split("## Roadmap")[1].split("## Evidence")[0]
+    assert "### To reach stage 4, Continuous integration\n" in roadmap
+    assert "- [ ] **Models in production**: move from “None” to “One model”. Unlocks stage 2. Owner: ___\n" in roadmap
+    assert (
+        "- [ ] **Serving ownership**: once it applies, reach “A platform or IT team”. Unlocks stage 3."
+        in roadmap
+    )
+    assert roadmap.count("- [ ] ") <= 10
+
+
+def test_target_stage_already_reached_plans_the_next_stage(cli: Callable[..., Run]) -> None:
+    run = cli("report", TEAMS / "fraud.yaml", "--questionnaire", REPORT_Q, "--target-stage", "1")
+    assert run.code == 0, run.err
+    assert (
+        "The team is already at stage 2, so the target of stage 1 is met; the plan below aims at the next stage"
+        in run.out
+    )
+    assert "### To reach stage 3, IT does the serving\n" in run.out
+
+
+@pytest.mark.parametrize("stage", ["0", "6", "-1"])
+def test_target_stage_outside_the_questionnaire_is_exit_2(cli: Callable[..., Run], stage: str) -> None:
+    run = cli("report", TEAMS / "fraud.yaml", "--questionnaire", REPORT_Q, "--target-stage", stage)
+    assert run.code == 2
+    assert run.err == f"error: --target-stage {stage}: no such stage; choose a stage from 1 to 5\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--template-dir", "nowhere"],
+            "error: --template-dir nowhere: not a directory; give a folder that holds report.md.j2\n",
+        ),
+        (
+            ["-o", "report.svg"],
+            "error: -o report.svg: the report is Markdown; give a name ending in .md (the chart goes to NAME.svg)\n",
+        ),
+    ],
+)
+def test_bad_flags_are_exit_2(cli: Callable[..., Run], args: list[str], message: str) -> None:
+    run = cli("report", TEAMS / "fraud.yaml", "--questionnaire", REPORT_Q, *args)
+    assert (run.code, run.err) == (2, message)
+
+
+def test_a_broken_template_is_exit_2_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "report.md.j2").write_text("# {{ result.team }}\n{{ result.__class__.__mro__ }}\n", encoding="utf-8")
+    run = run_process("report", TEAMS / "fraud.yaml", "--questionnaire", REPORT_Q, "--template-dir", tmp_path)
+    assert run.code == 2
+    assert run.err.startswith(f"error: {tmp_path / 'report.md.j2'}:2: blocked by the template sandbox: ")
+    assert "Traceback" not in run.err and run.out == ""
+
+
+def test_a_broken_template_writes_nothing(cli: Callable[..., Run], tmp_path: Path) -> None:
+    (tmp_path / "chart.svg.j2").write_text("{{ chart.nope }}", encoding="utf-8")
+    out = tmp_path / "out" / "r.md"
+    run = cli("report", TEAMS / "fraud.yaml", "--questionnaire", REPORT_Q, "--template-dir", tmp_path, "-o", out)
+    assert run.code == 2 and "chart.svg.j2:1: " in run.err
+    assert not out.parent.exists()
+
+
+def test_invalid_answers_are_exit_2(cli: Callable[..., Run], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("team: x\nanswers:\n  deploy.models: lots\n", encoding="utf-8")
+    run = cli("report", bad, "--questionnaire", REPORT_Q)
+    assert run.code == 2
+    assert "'lots' is not an option; choose one of: none, one, several, most, unknown" in run.err

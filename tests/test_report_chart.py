@@ -1,0 +1,79 @@
+"""The capability chart: geometry from the result, drawn as well-formed, self-contained SVG."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from mlops_maturity.answers import load_answers
+from mlops_maturity.loader import load_questionnaire
+from mlops_maturity.report import render_report
+from mlops_maturity.report.chart import band, build_chart
+from mlops_maturity.result import Result
+from mlops_maturity.scoring import assess
+
+DATA = Path(__file__).resolve().parent / "data"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _result(team: str) -> Result:
+    q = load_questionnaire(DATA / "questionnaires" / "report")
+    return assess(q, load_answers(DATA / "report" / f"{team}.yaml", q))
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (None, "none"),
+        (0.0, "weak"),
+        (39.9, "weak"),
+        (40.0, "fair"),
+        (69.9, "fair"),
+        (70.0, "strong"),
+        (100.0, "strong"),
+    ],
+)
+def test_band(score: float | None, expected: str) -> None:
+    assert band(score) == expected
+
+
+def test_bars_follow_the_dimensions() -> None:
+    chart = build_chart(_result("fraud"))
+    assert [(b.label, b.score, b.band, b.width) for b in chart.bars] == [
+        ("Use cases and sponsorship", "100", "strong", "616"),
+        ("Deployment and serving (Continuous Delivery)", "55.6", "fair", "342.5"),
+        ("Monitoring", "25", "weak", "154"),
+        ("Training pipeline and retraining", "44.4", "fair", "273.5"),
+        ("Delivery outcomes", "50", "fair", "308"),
+    ]
+    assert [t.x for t in chart.ticks] == ["24", "178", "332", "486", "640"]
+    assert chart.overall == "55" and chart.overall_x == "362.8"
+    assert chart.height == chart.bottom + 64 == 78 + 5 * 46 + 64
+
+
+@pytest.mark.parametrize("team", ["pilot", "fraud", "platform"])
+def test_svg_is_well_formed_and_self_contained(team: str) -> None:
+    svg = render_report(_result(team), chart_name="x.svg").svg
+    assert svg is not None
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("viewBox") == f"0 0 720 {root.get('height')}"
+    assert root.find(f"{SVG}title") is not None and root.find(f"{SVG}desc") is not None
+    style = root.find(f"{SVG}style")
+    assert style is not None and "@media (prefers-color-scheme: dark)" in (style.text or "")
+    assert not re.search(r"https?:|@import|url\(|href", svg.replace("http://www.w3.org/2000/svg", ""))
+    bars = [
+        r for r in root.iter(f"{SVG}rect") if r.get("class") in ("weak", "fair", "strong") and r.get("height") == "14"
+    ]
+    assert len(bars) == 5
+
+
+def test_team_name_is_escaped_in_the_svg() -> None:
+    svg = render_report(_result("platform"), chart_name="x.svg").svg
+    assert svg is not None
+    root = ET.fromstring(svg)
+    assert "Search & ranking <core> | [EU] *team*" in "".join(root.itertext())
+    assert "<core>" not in svg

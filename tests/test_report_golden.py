@@ -1,0 +1,133 @@
+"""Golden reports of three example teams, and the structure a reader (or GitHub) sees in them.
+
+Update the golden files after an intended change with ``pytest --update-goldens``
+and review the diff before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from mlops_maturity.answers import load_answers
+from mlops_maturity.loader import load_questionnaire
+from mlops_maturity.report import Report, render_report
+from mlops_maturity.scoring import assess
+
+DATA = Path(__file__).resolve().parent / "data"
+TEAMS = ("pilot", "fraud", "platform")
+MD = MarkdownIt("commonmark").enable("table")
+SECTIONS = [
+    "Summary",
+    "Where you stand",
+    "Capability profile",
+    "Key risks at stage {stage}",
+    "Disciplines to adopt",
+    "Roadmap",
+    "Evidence and unknowns",
+    "Appendix: every answer",
+]
+
+
+def _report(team: str) -> Report:
+    q = load_questionnaire(DATA / "questionnaires" / "report")
+    return render_report(assess(q, load_answers(DATA / "report" / f"{team}.yaml", q)), chart_name=f"{team}.svg")
+
+
+def _headings(tokens: list[Token]) -> list[tuple[str, str]]:
+    return [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(c.content for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "text")
+
+
+@pytest.mark.parametrize("team", TEAMS)
+def test_golden_report(team: str, golden: Callable[[str, str], None]) -> None:
+    report = _report(team)
+    assert report.svg is not None
+    golden(f"report/{team}.md", report.markdown)
+    golden(f"report/{team}.svg", report.svg)
+
+
+@pytest.mark.parametrize(("team", "stage"), [("pilot", 1), ("fraud", 2), ("platform", 4)])
+def test_sections_come_in_order_under_one_title(team: str, stage: int) -> None:
+    headings = _headings(MD.parse(_report(team).markdown))
+    assert [h for h in headings if h[0] == "h1"] == [("h1", headings[0][1])]
+    assert headings[0][1].startswith("MLOps maturity report: ")
+    assert [text for tag, text in headings if tag == "h2"] == [s.format(stage=stage) for s in SECTIONS]
+    assert all(tag in ("h1", "h2", "h3") for tag, _ in headings)
+
+
+def test_full_heading_outline_of_one_team() -> None:
+    assert _headings(MD.parse(_report("fraud").markdown)) == [
+        ("h1", "MLOps maturity report: Fraud detection"),
+        ("h2", "Summary"),
+        ("h2", "Where you stand"),
+        ("h3", "Stage 2 of 5: First deployment"),
+        ("h3", "Delivery level: Low MLOps"),
+        ("h3", "Consistency"),
+        ("h2", "Capability profile"),
+        ("h2", "Key risks at stage 2"),
+        ("h2", "Disciplines to adopt"),
+        ("h2", "Roadmap"),
+        ("h3", "To reach stage 3, IT does the serving"),
+        ("h3", "Then, the weakest capabilities"),
+        ("h2", "Evidence and unknowns"),
+        ("h3", "Evidence given"),
+        ("h3", "To resolve"),
+        ("h2", "Appendix: every answer"),
+        ("h3", "Use cases and sponsorship"),
+        ("h3", "Deployment and serving \\(Continuous Delivery\\)"),
+        ("h3", "Monitoring"),
+        ("h3", "Training pipeline and retraining"),
+        ("h3", "Delivery outcomes"),
+    ]
+
+
+def test_hostile_free_text_stays_text() -> None:
+    markdown = _report("platform").markdown
+    tokens = MD.parse(markdown)
+    inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    assert not [t for t in tokens if t.type == "html_block"]
+    assert not [c for c in inline if c.type in ("html_inline", "link_open")]
+    assert [c.attrGet("src") for c in inline if c.type == "image"] == ["platform.svg"]
+    title = tokens[1].children
+    assert title is not None and "".join(c.content for c in title) == (
+        "MLOps maturity report: Search & ranking <core> | [EU] *team*"
+    )
+    text = _text(tokens)
+    assert "“# 11 of 12 models live <script>alert(1)</script> see [the wiki](https://evil.example/x)" in text
+    assert "Airflow DAG `retrain_weekly` runs every Sunday_night" in text
+    assert _table_shapes(tokens) == [(3, 4), (6, 5), (6, 3)] + [(3, 2), (4, 2), (3, 2), (3, 2), (3, 2)]
+
+
+def _table_shapes(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(rows, cells per row) of every table; a stray ``|`` would give a row a different width."""
+    shapes: list[tuple[int, int]] = []
+    widths: list[int] = []
+    for t in tokens:
+        if t.type == "table_open":
+            widths = []
+        elif t.type == "tr_open":
+            widths.append(0)
+        elif t.type in ("th_open", "td_open"):
+            widths[-1] += 1
+        elif t.type == "table_close":
+            assert len(set(widths)) == 1, widths
+            shapes.append((len(widths), widths[0]))
+    return shapes
+
+def test_roadmap_is_a_task_list_with_owners() -> None:
+    roadmap = _report("fraud").markdown.split("## Roadmap\n")[1].split("\n## ")[0]
+    steps = [line for line in roadmap.splitlines() if line.startswith("- [ ] ")]
+    assert len(steps) == 5
+    assert all(line.endswith(" Owner: ___") for line in steps)
+    assert steps[0] == (
+        "- [ ] **Serving ownership**: move from “The data scientists who built it” to “A platform or IT team”. "
+        "Unlocks stage 3. Owner: ___"
+    )
