@@ -110,7 +110,7 @@ def _against(doc: Document, parsed: AnswersFile, questionnaire: Questionnaire) -
         loc: tuple[str | int, ...] = ("answers", qid)
         question = questionnaire.by_id.get(qid)
         if question is None:
-            close = difflib.get_close_matches(qid, questionnaire.by_id, n=3)
+            close = difflib.get_close_matches(qid, questionnaire.by_id, n=3, cutoff=0.75)
             hint = f"did you mean {', '.join(close)}? " if close else ""
             yield doc.problem(loc, f"unknown question id {qid!r}; {hint}run `mlops-maturity questions` for the list")
             continue
