@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import TINY, Run
 
 from mlops_maturity.cli import main
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.questionnaire import Questionnaire
+
+from support import TINY, Run
 
 
 @pytest.fixture

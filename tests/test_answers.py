@@ -41,7 +41,9 @@ def test_unknown_option_names_file_line_and_choices(tiny: Questionnaire) -> None
 
 def test_unknown_question_suggests_close_ids(tiny: Questionnaire) -> None:
     (problem,) = _problems("answers:\n  deploy.prd: one\n", tiny)
-    assert problem.startswith("team.yaml:2: answers.deploy.prd: unknown question id 'deploy.prd'; did you mean deploy.prod?")
+    assert problem.startswith(
+        "team.yaml:2: answers.deploy.prd: unknown question id 'deploy.prd'; did you mean deploy.prod?"
+    )
 
 
 def test_every_problem_is_reported(tiny: Questionnaire) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity import __version__
+
 from support import TINY, Run, run_process
 
 Cli = Callable[..., Run]
@@ -46,13 +47,33 @@ def test_score_json_is_deterministic_and_has_contract_keys(cli: Cli, good: Path)
     second = cli("score", good, "--questionnaire", TINY, "--format", "json")
     assert first.code == 0 and first.out == second.out
     data = json.loads(first.out)
-    for key in ("schema_version", "questionnaire", "team", "stage", "level", "overall_score", "dimensions",
-                "gaps", "risks", "disciplines", "unanswered", "warnings"):
+    for key in (
+        "schema_version",
+        "questionnaire",
+        "team",
+        "stage",
+        "level",
+        "overall_score",
+        "dimensions",
+        "gaps",
+        "risks",
+        "disciplines",
+        "unanswered",
+        "warnings",
+    ):
         assert key in data
     assert data["stage"] == {**data["stage"], "number": 1, "name": "One", "progress_to_next": 0.5}
     assert data["gaps"] == [
-        {"question": "deploy.auto", "title": "Automated deployment", "dimension": "deploy", "current": "scripted",
-         "current_label": "Scripted", "required": "automated", "required_label": "Automated", "stage": 2}
+        {
+            "question": "deploy.auto",
+            "title": "Automated deployment",
+            "dimension": "deploy",
+            "current": "scripted",
+            "current_label": "Scripted",
+            "required": "automated",
+            "required_label": "Automated",
+            "stage": 2,
+        }
     ]
 
 
@@ -103,7 +124,10 @@ def test_require_complete(cli: Cli, tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("answers:\n  deploy.prod: [one\n", "invalid YAML"),
-        ("answers:\n  deploy.prod: weekly\n", "bad.yaml:2: answers.deploy.prod: 'weekly' is not an option; choose one of: none, one, many, unknown"),
+        (
+            "answers:\n  deploy.prod: weekly\n",
+            "bad.yaml:2: answers.deploy.prod: 'weekly' is not an option; choose one of: none, one, many, unknown",
+        ),
         ("answers:\n  deploy.nope: one\n", "bad.yaml:2: answers.deploy.nope: unknown question id 'deploy.nope'"),
     ],
 )

@@ -99,9 +99,15 @@ def test_placement_rule_uses_computed_stage_and_level(tiny: Questionnaire) -> No
 def test_risks_and_disciplines_are_tied_to_answers(tiny: Questionnaire) -> None:
     result = score(tiny, deploy__prod="one", deploy__who="data_scientists", deploy__auto="scripted")
     (risk,) = result.risks
-    assert [(s.question, s.current) for s in risk.signals] == [("deploy.prod", "one"), ("deploy.who", "data_scientists")]
+    assert [(s.question, s.current) for s in risk.signals] == [
+        ("deploy.prod", "one"),
+        ("deploy.who", "data_scientists"),
+    ]
     (discipline,) = result.disciplines
-    assert [(s.question, s.target) for s in discipline.improves] == [("deploy.auto", "automated"), ("deploy.who", "platform")]
+    assert [(s.question, s.target) for s in discipline.improves] == [
+        ("deploy.auto", "automated"),
+        ("deploy.who", "platform"),
+    ]
 
 
 def test_target_stage_widens_gaps(tiny: Questionnaire) -> None:
@@ -147,7 +153,7 @@ def check_monotone(q: Questionnaire, sheet: dict[str, int | None], which: int) -
     after = assess(q, _to_answers(q, raised))
     assert after.stage.number >= before.stage.number, (qid, current)
     assert q.level_rank[after.level.id] >= q.level_rank[before.level.id], (qid, current)
-    for old, new in zip(before.dimensions, after.dimensions):
+    for old, new in zip(before.dimensions, after.dimensions, strict=True):
         assert old.score is None or new.score is None or new.score >= old.score
 
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -108,4 +107,4 @@ def test_write_atomic_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
     path.write_text("old")
     write_atomic(path, "new\n")
     assert path.read_text() == "new\n"
-    assert os.listdir(tmp_path) == ["out.yaml"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]

@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.choices import CompareFormat, Format, QuestionsFormat, SchemaKind
+from mlops_maturity.choices import Format, QuestionsFormat, SchemaKind
 from mlops_maturity.commands.output import Output
 
 app = typer.Typer(
@@ -77,11 +77,17 @@ def score(
     ] = None,
     min_dimension: Annotated[
         list[str] | None,
-        typer.Option("--min-dimension", help="Exit 1 when dimension ID scores below SCORE. Repeatable.", metavar="ID=SCORE"),
+        typer.Option(
+            "--min-dimension", help="Exit 1 when dimension ID scores below SCORE. Repeatable.", metavar="ID=SCORE"
+        ),
     ] = None,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Exit 1 when stage, level or any dimension dropped against this older answers file.", metavar="OLD_FILE"),
+        typer.Option(
+            "--baseline",
+            help="Exit 1 when stage, level or any dimension dropped against this older answers file.",
+            metavar="OLD_FILE",
+        ),
     ] = None,
     require_complete: Annotated[
         bool, typer.Option("--require-complete", help="Treat unanswered questions as an error (exit 2).")
@@ -133,7 +139,9 @@ def init(
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Answers files and questionnaire folders (default: the questionnaire in use).", show_default=False),
+        typer.Argument(
+            help="Answers files and questionnaire folders (default: the questionnaire in use).", show_default=False
+        ),
     ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:

@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         return _usage_or_bug(exc)
     return result if isinstance(result, int) else 0
 

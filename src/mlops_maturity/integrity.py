@@ -61,7 +61,10 @@ def _questions(q: Questionnaire) -> Iterator[Found]:
         where: Where = ("question", i, "applies_when")
         yield from _condition(q, question.applies_when, where, allow_placement=False)
         if not is_monotone(question.applies_when):
-            yield where, "applies_when may use only at_least, all_of and any_of, so that a better answer never hides a question"
+            yield (
+                where,
+                "applies_when may use only at_least, all_of and any_of, so that a better answer never hides a question",
+            )
         if any(isinstance(a, QuestionAtom) and a.question == question.id for a in atoms(question.applies_when)):
             yield where, f"question {question.id!r} cannot depend on its own answer"
 
@@ -122,7 +125,8 @@ def _stages(q: Questionnaire) -> Iterator[Found]:
                 if rid not in risk_ids:
                     yield (
                         ("stage", i, "disciplines", k, "addresses"),
-                        f"risk {rid!r} is not a risk of stage {stage.number}; choose one of: {', '.join(sorted(risk_ids))}",
+                        f"risk {rid!r} is not a risk of stage {stage.number}; "
+                        f"choose one of: {', '.join(sorted(risk_ids))}",
                     )
             for qid in discipline.improves:
                 yield from _reference(q, qid, None, ("stage", i, "disciplines", k, "improves"))
@@ -149,9 +153,12 @@ def _reachable(q: Questionnaire) -> Iterator[Found]:
     stage, level = best_case(q)
     for i, s in enumerate(q.stages):
         if s.number > stage:
-            yield ("stage", i, "criteria"), (
-                f"stage {s.number} is unreachable: the most mature answer to every question does not meet its "
-                "criteria (check the applies_when conditions of the questions it uses)"
+            yield (
+                ("stage", i, "criteria"),
+                (
+                    f"stage {s.number} is unreachable: the most mature answer to every question does not meet its "
+                    "criteria (check the applies_when conditions of the questions it uses)"
+                ),
             )
     for i, lv in enumerate(q.levels):
         if i > level:

@@ -169,12 +169,21 @@ def _questions(parts: _Parts, directory: Path) -> list[Question]:
     return questions
 
 
+_SECTIONS = {
+    "dimension": (HEAD_FILE, "dimensions"),
+    "stage": ("stages.yaml", "stages"),
+    "level": ("levels.yaml", "levels"),
+    "rule": ("rules.yaml", "rules"),
+}
+
+
 def _locate(parts: _Parts, where: Where, message: str) -> Problem:
     section, index, *rest = where
+    assert isinstance(index, int)
     if section == "question":
         doc, local = parts.question_docs[index]
         loc: Loc = ("questions", local, *rest)
     else:
-        doc = parts.docs[{"dimension": HEAD_FILE, "stage": "stages.yaml", "level": "levels.yaml"}.get(section, "rules.yaml")]
-        loc = ({"dimension": "dimensions", "stage": "stages", "level": "levels", "rule": "rules"}[section], index, *rest)
+        file, key = _SECTIONS[str(section)]
+        doc, loc = parts.docs[file], (key, index, *rest)
     return doc.problem(loc, message)

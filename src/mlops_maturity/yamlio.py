@@ -174,14 +174,14 @@ except ImportError:  # pragma: no cover
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = path.parent if str(path.parent) else Path()
     tmp = directory / f".{path.name}.{os.getpid()}.tmp"
     try:
         with tmp.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise InputFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
