@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from support import ROOT
-
 from mlops_maturity.questionnaire import Questionnaire
+
+from support import ROOT
 
 METHODOLOGY = (ROOT / "docs" / "methodology.md").read_text()
 
