@@ -16,8 +16,10 @@ Found = tuple[Where, str]
 
 
 def check_integrity(q: Questionnaire) -> list[Found]:
-    found: list[Found] = []
-    for check in (_ids, _dimensions, _questions, _cycles, _stages, _levels, _rules):
+    found = list(_ids(q))
+    if found:  # with a duplicate id every reference to it is ambiguous; report only the duplicates
+        return found
+    for check in (_dimensions, _questions, _cycles, _stages, _levels, _rules):
         found.extend(check(q))
     if not found:
         found.extend(_reachable(q))

@@ -161,6 +161,10 @@ def _questions(parts: _Parts, directory: Path) -> list[Question]:
             parts.problems.extend(pydantic_problems(doc, exc, _QuestionsFile))
             continue
         for i, raw in enumerate(file.questions):
+            if "dimension" in raw:
+                message = f"a question takes its dimension from the file ({file.dimension!r}); remove this key"
+                parts.problems.append(doc.problem(("questions", i, "dimension"), message))
+                continue
             try:
                 questions.append(Question.model_validate({**raw, "dimension": file.dimension}))
                 parts.question_docs.append((doc, i))

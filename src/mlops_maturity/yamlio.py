@@ -99,6 +99,8 @@ def parse(text: str, file: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "syntax error"
+        if "another document" in what:
+            what = "a file holds one YAML document; remove the second '---' and what follows it"
         raise InputFileError(f"{file}: invalid YAML", (Problem(file, f"invalid YAML: {what}", line),)) from None
     except yaml.YAMLError as exc:
         raise InputFileError(f"{file}: invalid YAML: {exc}") from None
