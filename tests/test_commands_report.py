@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, Run, run_process
+from support import DATA, Run, run_process
 
 REPORT_Q = DATA / "questionnaires" / "report"
 TEAMS = DATA / "report"
@@ -61,10 +61,7 @@ def test_target_stage_plans_further(cli: Callable[..., Run]) -> None:
     roadmap = run.out.split("## Roadmap")[1].split("## Evidence")[0]
     assert "### To reach stage 4, Continuous integration\n" in roadmap
     assert "- [ ] **Models in production**: move from “None” to “One model”. Unlocks stage 2. Owner: ___\n" in roadmap
-    assert (
-        "- [ ] **Serving ownership**: once it applies, reach “A platform or IT team”. Unlocks stage 3."
-        in roadmap
-    )
+    assert "- [ ] **Serving ownership**: once it applies, reach “A platform or IT team”. Unlocks stage 3." in roadmap
     assert roadmap.count("- [ ] ") <= 10
 
 

@@ -103,7 +103,7 @@ def test_hostile_free_text_stays_text() -> None:
     text = _text(tokens)
     assert "“# 11 of 12 models live <script>alert(1)</script> see [the wiki](https://evil.example/x)" in text
     assert "Airflow DAG `retrain_weekly` runs every Sunday_night" in text
-    assert _table_shapes(tokens) == [(3, 4), (6, 5), (6, 3)] + [(3, 2), (4, 2), (3, 2), (3, 2), (3, 2)]
+    assert _table_shapes(tokens) == [(3, 4), (6, 5), (6, 3), (3, 2), (4, 2), (3, 2), (3, 2), (3, 2)]
 
 
 def _table_shapes(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -121,6 +121,7 @@ def _table_shapes(tokens: list[Token]) -> list[tuple[int, int]]:
             assert len(set(widths)) == 1, widths
             shapes.append((len(widths), widths[0]))
     return shapes
+
 
 def test_roadmap_is_a_task_list_with_owners() -> None:
     roadmap = _report("fraud").markdown.split("## Roadmap\n")[1].split("\n## ")[0]
