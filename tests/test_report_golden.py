@@ -148,3 +148,21 @@ def test_roadmap_is_a_task_list_with_owners() -> None:
         "- [ ] **Serving ownership**: move from “The data scientists who built it” to “A platform or IT team”. "
         "Unlocks stage 3. Owner: ___"
     )
+
+
+def test_the_docs_sample_is_what_the_command_writes(request: pytest.FixtureRequest) -> None:
+    sample = Path(__file__).resolve().parent.parent / "docs" / "sample-report" / "stage3-platform-serving.md"
+    q = load_questionnaire()
+    report = render_report(
+        assess(q, load_answers(EXAMPLES / "stage3-platform-serving.yaml", q)),
+        chart_name=sample.with_suffix(".svg").name,
+    )
+    assert report.svg is not None
+    if request.config.getoption("--update-goldens"):
+        sample.write_text(report.markdown, encoding="utf-8")
+        sample.with_suffix(".svg").write_text(report.svg, encoding="utf-8")
+    message = (
+        "docs/sample-report is stale: run `pytest --update-goldens`, then docs/tools/report_to_png.py for the pictures"
+    )
+    assert sample.read_text(encoding="utf-8") == report.markdown, message
+    assert sample.with_suffix(".svg").read_text(encoding="utf-8") == report.svg, message

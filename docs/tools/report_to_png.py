@@ -1,6 +1,6 @@
 """Render a report written by ``mlops-maturity report -o`` to HTML and to PNG, as a reader would see it.
 
-usage: python docs/tools/report_to_png.py REPORT.md [--dark]
+usage: python docs/tools/report_to_png.py REPORT.md [--dark] [--max-height PIXELS]
 
 Writes REPORT.html (and REPORT-dark.html with --dark) beside the report, then a
 full-page PNG of each through headless Chromium (Debian: apt-get install chromium).
@@ -68,7 +68,7 @@ def chromium(*args: str, dark: bool) -> str:
     return done.stdout
 
 
-def screenshot(html: Path, png: Path, dark: bool) -> None:
+def screenshot(html: Path, png: Path, dark: bool, max_height: int) -> None:
     # First pass: let the page report its own height, so the picture holds the whole report.
     probe = html.with_suffix(".probe.html")
     probe.write_text(
@@ -82,19 +82,20 @@ def screenshot(html: Path, png: Path, dark: bool) -> None:
     finally:
         probe.unlink()
     found = re.search(r"height=(\d+)", dom)
-    height = int(found[1]) if found else 4000
+    height = min(int(found[1]) if found else max_height, max_height)
     chromium(f"--window-size={WIDTH},{height}", f"--screenshot={png}", html.as_uri(), dark=dark)
 
 
 def main(argv: list[str]) -> int:
     report = Path(argv[0]).resolve()
     themes = ["light", "dark"] if "--dark" in argv[1:] else ["light"]
+    max_height = int(argv[argv.index("--max-height") + 1]) if "--max-height" in argv else 100_000
     for theme in themes:
         suffix = "" if theme == "light" else "-dark"
         html = report.with_name(f"{report.stem}{suffix}.html")
         html.write_text(to_html(report.read_text(encoding="utf-8"), theme), encoding="utf-8")
         png = html.with_suffix(".png")
-        screenshot(html, png, dark=theme == "dark")
+        screenshot(html, png, dark=theme == "dark", max_height=max_height)
         print(f"wrote {html.name} and {png.name}")
     return 0
 
