@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, Run, run_process
+from support import DATA, EXAMPLES, Run, run_process
 
 REPORT_Q = DATA / "questionnaires" / "report"
 TEAMS = DATA / "report"
@@ -122,3 +122,30 @@ def test_invalid_answers_are_exit_2(cli: Callable[..., Run], tmp_path: Path) -> 
     run = cli("report", bad, "--questionnaire", REPORT_Q)
     assert run.code == 2
     assert "'lots' is not an option; choose one of: none, one, several, most, unknown" in run.err
+
+
+def test_a_file_without_team_or_date_still_reads_well(cli: Callable[..., Run], tmp_path: Path) -> None:
+    answers = tmp_path / "anon.yaml"
+    answers.write_text("answers:\n  strategy.use_cases: idea\n", encoding="utf-8")
+    run = cli("report", answers, "--questionnaire", REPORT_Q, "-o", "-")
+    assert run.code == 0, run.err
+    assert run.out.startswith(
+        "# MLOps maturity report\n\n## Summary\n\n"
+        "- **Team:** not named in the answers file\n"
+        "- **Assessed on:** no date in the answers file\n"
+        "- **Questionnaire:** Report test questionnaire, version 2.1.0\n\n"
+        "This team is at **stage 0 of 5, Not started**, and delivers at the **No MLOps** level.\n"
+    )
+    assert "- [ ] **Sponsorship**: Has a business leader set a goal for ML? (not answered)\n" in run.out
+
+
+def test_a_long_road_is_cut_at_ten_steps_and_says_how_many_remain(cli: Callable[..., Run]) -> None:
+    run = cli("report", EXAMPLES / "stage1-pilot.yaml", "--target-stage", "5")
+    assert run.code == 0, run.err
+    roadmap = run.out.split("## Roadmap\n")[1].split("\n## ")[0]
+    assert roadmap.count("\n- [ ] ") == 10
+    assert (
+        "\n5 more changes are needed for stage 5; `mlops-maturity score FILE --format json` lists every gap.\n"
+        in roadmap
+    )
+    assert "weakest capabilities" not in roadmap

@@ -19,7 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from mlops_maturity.errors import TemplateError
-from mlops_maturity.report.escape import markdown_text, one_line
+from mlops_maturity.report.escape import markdown_text
 from mlops_maturity.resources import templates_dir
 
 REPORT_TEMPLATE = "report.md.j2"
@@ -78,7 +78,6 @@ def environment(template_dir: Path | None, *, svg: bool = False) -> SandboxedEnv
         raw=_raw,
         num=number,
         pct=percent,
-        one_line=one_line,
         plural=_plural,
     )
     return env
