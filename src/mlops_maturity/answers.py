@@ -76,9 +76,9 @@ def check_answers(doc: Document, questionnaire: Questionnaire) -> Answers:
     except ValidationError as exc:
         problems = pydantic_problems(doc, exc, root_hint=_answers_hint)
         raise AnswersError(problems[0].message, problems) from None
-    problems = list(_against(doc, parsed, questionnaire))
-    if problems:
-        raise AnswersError(problems[0].message, tuple(problems))
+    mismatches = list(_against(doc, parsed, questionnaire))
+    if mismatches:
+        raise AnswersError(mismatches[0].message, tuple(mismatches))
     given = {qid: a for qid, a in parsed.answers.items() if a is not None and a.answer is not None}
     lines = {qid: doc.lines.get(("answers", qid), 0) for qid in parsed.answers}
     return Answers(

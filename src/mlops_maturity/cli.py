@@ -78,18 +78,28 @@ def score(
     ] = None,
     min_dimension: Annotated[
         list[str] | None,
-        typer.Option("--min-dimension", help="Exit 1 when dimension ID scores below SCORE. Repeatable.", metavar="ID=SCORE"),
+        typer.Option(
+            "--min-dimension", help="Exit 1 when dimension ID scores below SCORE. Repeatable.", metavar="ID=SCORE"
+        ),
     ] = None,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Exit 1 when stage, level or any dimension dropped against this older answers file.", metavar="OLD_FILE"),
+        typer.Option(
+            "--baseline",
+            help="Exit 1 when stage, level or any dimension dropped against this older answers file.",
+            metavar="OLD_FILE",
+        ),
     ] = None,
     require_complete: Annotated[
         bool, typer.Option("--require-complete", help="Treat unanswered questions as an error (exit 2).")
     ] = False,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
-    """Score a filled-in answers file; thresholds turn it into a CI gate."""
+    """Score a filled-in answers file; thresholds turn it into a CI gate.
+
+    With --format github, the Markdown summary is also appended to the file
+    named by $GITHUB_STEP_SUMMARY when that variable is set.
+    """
     from mlops_maturity.commands.score import ScoreOptions, run
 
     options = ScoreOptions(
@@ -100,6 +110,7 @@ def score(
         baseline=baseline,
         require_complete=require_complete,
         questionnaire=questionnaire,
+        step_summary=Path(summary) if (summary := os.environ.get("GITHUB_STEP_SUMMARY")) else None,
     )
     _emit(run(file, options))
 
@@ -134,7 +145,9 @@ def init(
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Answers files and questionnaire folders (default: the questionnaire in use).", show_default=False),
+        typer.Argument(
+            help="Answers files and questionnaire folders (default: the questionnaire in use).", show_default=False
+        ),
     ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
