@@ -16,9 +16,30 @@ from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.questionnaire import Questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
 TINY = DATA / "questionnaires" / "tiny"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from the current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """``golden(name, text)``: compare with ``tests/golden/name``; ``--update-goldens`` rewrites it."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-goldens"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+            return
+        assert path.exists(), f"{path} is missing; run pytest --update-goldens to create it"
+        assert text == path.read_text(encoding="utf-8"), f"output differs from {path}; if intended, --update-goldens"
+
+    return check
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.choices import CompareFormat, Format, QuestionsFormat, SchemaKind
+from mlops_maturity.choices import Format, QuestionsFormat, SchemaKind
 from mlops_maturity.commands.output import Output
 
 app = typer.Typer(
@@ -133,12 +133,29 @@ def init(
     ] = Path("mlops-answers.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     team: Annotated[str, typer.Option("--team", help="Team name to write into the template.")] = "",
+    schema: Annotated[
+        str | None,
+        typer.Option(
+            "--schema",
+            help="JSON Schema for editors: a file to write (default: mlops-answers.schema.json beside FILE) "
+            "or a URL to point at.",
+            metavar="FILE|URL",
+            show_default=False,
+        ),
+    ] = None,
+    no_schema: Annotated[
+        bool, typer.Option("--no-schema", help="Write neither the schema file nor the line that points at it.")
+    ] = False,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
-    """Write an answers template: every question, its options and help as comments."""
+    """Write an answers template: every question, its options and help as comments.
+
+    Its first line points editors at a JSON Schema of the questionnaire, written
+    beside it, so that they complete ids and flag typos (see docs/editors.md).
+    """
     from mlops_maturity.commands.init import run
 
-    _emit(run(out, force, team, questionnaire))
+    _emit(run(out, force, team, questionnaire, schema, no_schema))
 
 
 @app.command()
@@ -192,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         return _usage_or_bug(exc)
     return result if isinstance(result, int) else 0
 
