@@ -133,7 +133,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise self.fail(node, loc, f"YAML tag {node.tag!r} is not allowed")
-            if node.tag == _TAG + "null" and node.style is None:
+            # Plain style is None from the pure loader and "" from the C one; a quoted "" stays text.
+            if node.tag == _TAG + "null" and not node.style:
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
