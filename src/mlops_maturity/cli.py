@@ -33,6 +33,8 @@ QuestionnaireOpt = Annotated[
         help="Questionnaire folder to use instead of the shipped one.",
         metavar="DIR",
         show_default=False,
+        # One variable points a whole CI setup (pre-commit hooks included) at an organisation's questionnaire.
+        envvar="MLOPS_MATURITY_QUESTIONNAIRE",
     ),
 ]
 
