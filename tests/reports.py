@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DATA
 from mlops_maturity.answers import load_answers
 from mlops_maturity.checks import Thresholds, evaluate_checks
 from mlops_maturity.formats import ScoreReport
 from mlops_maturity.questionnaire import Questionnaire
 from mlops_maturity.scoring import assess
+
+from support import DATA
 
 PARTIAL = DATA / "answers" / "tiny-partial.yaml"
 TOP = DATA / "answers" / "tiny-top.yaml"

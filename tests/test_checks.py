@@ -35,11 +35,11 @@ def test_bad_threshold_flags_name_the_choices(
 
 def test_thresholds_pass_and_fail(tiny: Questionnaire) -> None:
     result = report_for(tiny, PARTIAL).result
-    checks = evaluate_checks(tiny, result, Thresholds(1, "high", {"deploy": 25}))
+    checks = evaluate_checks(tiny, result, Thresholds(1, "high", {"deploy": 12.5}))
     assert checks == (
         Check("min-stage", True, "stage 1 (One); required at least 1"),
         Check("min-level", False, "level Low MLOps; required at least High MLOps"),
-        Check("min-dimension:deploy", True, "Deployment scores 25; required at least 25"),
+        Check("min-dimension:deploy", True, "Deployment scores 12.5; required at least 12.5"),
     )
 
 
@@ -48,7 +48,7 @@ def test_baseline_drop_names_what_dropped(tiny: Questionnaire) -> None:
     assert checks == (
         Check("baseline:stage", False, "stage dropped from 2 (Two) to 1 (One)"),
         Check("baseline:level", False, "level dropped from High MLOps to Low MLOps"),
-        Check("baseline:dimension:deploy", False, "Deployment dropped from 100 to 25 (-75)"),
+        Check("baseline:dimension:deploy", False, "Deployment dropped from 100 to 12.5 (-87.5)"),
     )
 
 
@@ -57,7 +57,7 @@ def test_baseline_improvement_passes(tiny: Questionnaire) -> None:
     assert checks == (
         Check("baseline:stage", True, "stage 2 (Two); baseline 1"),
         Check("baseline:level", True, "level High MLOps; baseline Low MLOps"),
-        Check("baseline:dimension:deploy", True, "Deployment scores 100; baseline 25"),
+        Check("baseline:dimension:deploy", True, "Deployment scores 100; baseline 12.5"),
     )
 
 

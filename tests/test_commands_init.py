@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY, Run
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.schemas import answers_schema
+
+from support import TINY, Run
 
 Cli = Callable[..., Run]
 MODELINE = "# yaml-language-server: $schema="
@@ -103,4 +104,4 @@ def test_the_template_scores_once_one_answer_is_filled_in(cli: Cli, tmp_path: Pa
     )
     run = cli("score", out, "-f", "json", "--questionnaire", TINY)
     assert run.code == 0
-    assert json.loads(run.out)["unanswered"] == ["deploy.auto"]
+    assert json.loads(run.out)["unanswered"] == ["deploy.who", "deploy.auto"]

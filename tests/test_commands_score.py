@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY, Run, run_process
 from reports import PARTIAL, TOP
+
+from support import TINY, Run, run_process
 
 Cli = Callable[..., Run]
 
@@ -30,7 +31,7 @@ def test_github_pipeline_gets_annotations_summary_and_exit_code(tmp_path: Path) 
     )
     assert run.code == 1
     assert run.out.startswith(f"::error file={PARTIAL},title=mlops-maturity%3A threshold not met%3A min-stage::")
-    assert f"::warning file={PARTIAL},line=6," in run.out
+    assert f"::warning file={PARTIAL},line=7," in run.out
     assert run.err.splitlines()[0] == "below threshold: min-stage: stage 1 (One); required at least 2"
     written = summary.read_text(encoding="utf-8")
     assert written.startswith("## An earlier step\n## MLOps maturity: Fraud &amp; &lt;Risk&gt;")
@@ -87,7 +88,7 @@ def test_baseline_drop_exits_1_and_says_what_dropped(cli: Cli) -> None:
     assert run.err.splitlines() == [
         f"worse than the baseline {TOP}: stage dropped from 2 (Two) to 1 (One)",
         f"worse than the baseline {TOP}: level dropped from High MLOps to Low MLOps",
-        f"worse than the baseline {TOP}: Deployment dropped from 100 to 25 (-75)",
+        f"worse than the baseline {TOP}: Deployment dropped from 100 to 12.5 (-87.5)",
     ]
 
 
@@ -111,7 +112,7 @@ def test_min_dimension_is_repeatable(cli: Cli) -> None:
         TINY,
     )
     assert run.code == 1
-    assert run.err == "below threshold: min-dimension:deploy: Deployment scores 25; required at least 30\n"
+    assert run.err == "below threshold: min-dimension:deploy: Deployment scores 12.5; required at least 30\n"
 
 
 def test_bad_baseline_file_is_exit_2(cli: Cli, tmp_path: Path) -> None:
@@ -125,7 +126,7 @@ def test_junit_from_the_cli_parses(cli: Cli) -> None:
     assert run.code == 0
     suite = ET.fromstring(run.out).find("testsuite")
     assert suite is not None
-    assert (suite.get("tests"), suite.get("failures")) == ("2", "1")  # the threshold passed, the criterion did not
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")  # the threshold passed, both criteria did not
 
 
 def test_markdown_from_the_cli(cli: Cli) -> None:

@@ -35,12 +35,14 @@ def test_annotations_point_at_the_answer(tiny: Questionnaire, golden: Callable[[
     assert text.splitlines() == [
         "::error file=answers/tiny-partial.yaml,title=mlops-maturity%3A threshold not met%3A min-stage::"
         "stage 1 (One); required at least 2",
-        "::warning file=answers/tiny-partial.yaml,line=6,"
+        "::warning file=answers/tiny-partial.yaml,line=6,title=mlops-maturity%3A gap to stage 2%3A Who deploys::"
+        "deploy.who: now Data scientists by hand; stage 2 needs at least: A platform team",
+        "::warning file=answers/tiny-partial.yaml,line=7,"
         "title=mlops-maturity%3A gap to stage 2%3A Automated deployment::"
         "deploy.auto: now don't know; stage 2 needs at least: Automated",
-        "::notice file=answers/tiny-partial.yaml,line=6,title=mlops-maturity%3A don't know%3A Automated deployment::"
+        "::notice file=answers/tiny-partial.yaml,line=7,title=mlops-maturity%3A don't know%3A Automated deployment::"
         'deploy.auto is answered "don\'t know": it scores nothing and meets no criterion',
-        'mlops-maturity: Fraud & <Risk> | "ops": stage 1 of 2 (One), level Low MLOps, overall score 25/100; '
+        'mlops-maturity: Fraud & <Risk> | "ops": stage 1 of 2 (One), level Low MLOps, overall score 12.5/100; '
         "1 check(s) failed",
     ]
 
@@ -51,7 +53,7 @@ def test_baseline_failures_say_what_dropped(tiny: Questionnaire) -> None:
     assert [e.split("::")[2] for e in errors] == [
         "stage dropped from 2 (Two) to 1 (One)",
         "level dropped from High MLOps to Low MLOps",
-        "Deployment dropped from 100 to 25 (-75)",
+        "Deployment dropped from 100 to 12.5 (-87.5)",
     ]
     assert all("title=mlops-maturity%3A worse than the baseline%3A baseline%3A" in e for e in errors)
 

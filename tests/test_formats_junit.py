@@ -22,16 +22,17 @@ def test_one_suite_with_a_case_per_threshold_and_criterion(
     suites = root.findall("testsuite")
     assert len(suites) == 1
     suite = suites[0]
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "2", "0")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "3", "0")
     cases = [(c.get("classname"), c.get("name"), c.find("failure") is not None) for c in suite.iter("testcase")]
     assert cases == [
         ("mlops-maturity.thresholds", "min-stage", True),
         ("mlops-maturity.thresholds", "min-level", False),
+        ("mlops-maturity.stage-2", "stage 2 (Two): Who deploys at least A platform team", True),
         ("mlops-maturity.stage-2", "stage 2 (Two): Automated deployment at least Automated", True),
     ]
-    criterion = suite.findall("testcase")[2]
+    criterion = suite.findall("testcase")[3]
     assert criterion.get("file") == "answers/tiny-partial.yaml"
-    assert criterion.get("line") == "6"
+    assert criterion.get("line") == "7"
     failure = criterion.find("failure")
     assert failure is not None
     assert failure.get("message") == "deploy.auto: now don't know; stage 2 needs at least: Automated"

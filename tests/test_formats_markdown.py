@@ -36,7 +36,7 @@ def test_summary_with_a_failed_threshold(tiny: Questionnaire, golden: Callable[[
     golden("score-tiny-partial.md", text)
     assert "| `min-stage` | ❌ fail | stage 1 (One); required at least 2 |" in text
     assert "| `min-level` | ✅ pass |" in text
-    assert "1. Automated deployment (`deploy.auto`): don't know → Automated" in text
+    assert "2. Automated deployment (`deploy.auto`): don't know → Automated" in text
 
 
 def test_team_name_cannot_inject_markup(tiny: Questionnaire) -> None:

@@ -10,12 +10,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import DATA, EXAMPLES, TINY, Run
 from mlops_maturity.choices import SchemaKind
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.questionnaire import Questionnaire
 from mlops_maturity.schemas import DRAFT, answers_schema, model_schema
 from mlops_maturity.yamlio import load_file, parse
+
+from support import DATA, EXAMPLES, TINY, Run
 
 Cli = Callable[..., Run]
 Validator = jsonschema.Draft202012Validator
@@ -69,7 +70,7 @@ def test_answers_schema_rejects_unknown_keys_and_wrong_questionnaire(tiny: Quest
 
 def test_answers_schema_enumerates_ids_for_completion(tiny: Questionnaire) -> None:
     answers = answers_schema(tiny)["properties"]["answers"]["properties"]
-    assert list(answers) == ["deploy.prod", "deploy.auto"]
+    assert list(answers) == ["deploy.prod", "deploy.who", "deploy.auto"]
     assert answers["deploy.prod"]["anyOf"][1] == {"enum": ["none", "one", "many", "unknown"]}
 
 

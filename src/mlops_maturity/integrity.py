@@ -40,8 +40,10 @@ class Known:
 def check_integrity(q: Questionnaire, known: Known | None = None) -> list[Found]:
     """Cross-reference problems; with ``known``, only those the broken parts cannot have caused."""
     known = known or Known()
-    found: list[Found] = []
-    for check in (_ids, _dimensions, _questions, _stages, _levels, _rules):
+    found = list(_ids(q, known))
+    if found:  # with a duplicate id every reference to it is ambiguous; report only the duplicates
+        return found
+    for check in (_dimensions, _questions, _cycles, _stages, _levels, _rules):
         found.extend(check(q, known))
     if not found and known.complete:
         found.extend(_reachable(q))
@@ -91,8 +93,29 @@ def _questions(q: Questionnaire, known: Known) -> Iterator[Found]:
                 where,
                 "applies_when may use only at_least, all_of and any_of: a better answer must never hide a question",
             )
-        if any(isinstance(a, QuestionAtom) and a.question == question.id for a in atoms(question.applies_when)):
-            yield where, f"question {question.id!r} cannot depend on its own answer"
+
+
+def _cycles(q: Questionnaire, known: Known) -> Iterator[Found]:
+    """applies_when may not depend, directly or through others, on the question itself."""
+    needs = {
+        x.id: {a.question for a in atoms(x.applies_when) if isinstance(a, QuestionAtom) and a.question in q.by_id}
+        for x in q.questions
+        if x.applies_when is not None
+    }
+    for i, question in enumerate(q.questions):
+        seen: set[str] = set()
+        todo = list(needs.get(question.id, ()))
+        while todo:
+            current = todo.pop()
+            if current == question.id:
+                yield (
+                    ("question", i, "applies_when"),
+                    f"applies_when of {question.id!r} depends on itself through other questions",
+                )
+                break
+            if current not in seen:
+                seen.add(current)
+                todo.extend(needs.get(current, ()))
 
 
 def _condition(q: Questionnaire, known: Known, cond: Condition, where: Where, allow_placement: bool) -> Iterator[Found]:

@@ -195,6 +195,11 @@ def _questions(parts: _Parts, directory: Path) -> list[Question]:
             _note_broken(parts, doc.data)
             continue
         for i, raw in enumerate(file.questions):
+            if "dimension" in raw:
+                message = f"a question takes its dimension from the file ({file.dimension!r}); remove this key"
+                parts.problems.append(doc.problem(("questions", i, "dimension"), message))
+                _note_broken(parts, {"dimension": file.dimension, "questions": [raw]})
+                continue
             try:
                 questions.append(Question.model_validate({**raw, "dimension": file.dimension}))
                 parts.question_docs.append((doc, i))
@@ -219,14 +224,21 @@ def _note_broken(parts: _Parts, data: Any) -> None:
             parts.all_questions = False
 
 
+_SECTIONS = {
+    "dimension": (HEAD_FILE, "dimensions"),
+    "stage": ("stages.yaml", "stages"),
+    "level": ("levels.yaml", "levels"),
+    "rule": ("rules.yaml", "rules"),
+}
+
+
 def _locate(parts: _Parts, where: Where, message: str) -> Problem:
-    section, index, rest = str(where[0]), int(where[1]), where[2:]
+    section, index, *rest = where
+    assert isinstance(index, int)
     if section == "question":
         doc, local = parts.question_docs[index]
         loc: Loc = ("questions", local, *rest)
     else:
-        files = {"dimension": HEAD_FILE, "stage": "stages.yaml", "level": "levels.yaml"}
-        doc = parts.docs[files.get(section, "rules.yaml")]
-        keys = {"dimension": "dimensions", "stage": "stages", "level": "levels", "rule": "rules"}
-        loc = (keys[section], index, *rest)
+        file, key = _SECTIONS[str(section)]
+        doc, loc = parts.docs[file], (key, index, *rest)
     return doc.problem(loc, message)

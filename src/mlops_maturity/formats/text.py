@@ -46,8 +46,14 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     out, buffer = console(options)
     arrow, tick, cross, dot = ("→", "✓", "✗", "•") if options.unicode else ("->", "ok", "FAIL", "*")
     team = result.team or "(team not named)"
-    out.print(Text.assemble((team, "bold"), f"  ·  {result.questionnaire.id} {result.questionnaire.version}"
-                            if options.unicode else f"  -  {result.questionnaire.id} {result.questionnaire.version}"))
+    out.print(
+        Text.assemble(
+            (team, "bold"),
+            f"  ·  {result.questionnaire.id} {result.questionnaire.version}"
+            if options.unicode
+            else f"  -  {result.questionnaire.id} {result.questionnaire.version}",
+        )
+    )
     stage = result.stage
     out.print(Text.assemble("Stage ", (f"{stage.number} of {stage.top}", "bold cyan"), ": ", (stage.name, "bold")))
     if stage.next is not None:
