@@ -27,8 +27,8 @@ def test_one_suite_with_a_case_per_threshold_and_criterion(
     assert cases == [
         ("mlops-maturity.thresholds", "min-stage", True),
         ("mlops-maturity.thresholds", "min-level", False),
-        ("mlops-maturity.stage-2", "stage 2 (Two): Who deploys at least A platform team", True),
-        ("mlops-maturity.stage-2", "stage 2 (Two): Automated deployment at least Automated", True),
+        ("mlops-maturity.stage-2", "Who deploys (deploy.who)", True),
+        ("mlops-maturity.stage-2", "Automated deployment (deploy.auto)", True),
     ]
     criterion = suite.findall("testcase")[3]
     assert criterion.get("file") == "answers/tiny-partial.yaml"

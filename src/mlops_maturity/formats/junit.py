@@ -48,7 +48,7 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     nxt = _next_stage(result)
     if nxt is not None:
         for c in nxt.criteria:
-            name = f"stage {nxt.number} ({nxt.name}): {c.title} at least {c.required_label}"
+            name = f"{c.title} ({c.question})"
             case = _case(suite, f"{SUITE}.stage-{nxt.number}", name, report.file, report.lines.get(c.question))
             if not c.met:
                 _fail(
