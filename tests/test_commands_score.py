@@ -10,7 +10,7 @@ import pytest
 
 from reports import PARTIAL, TOP
 
-from support import TINY, Run, run_process
+from support import EXAMPLES, TINY, Run, run_process
 
 Cli = Callable[..., Run]
 
@@ -36,6 +36,28 @@ def test_github_pipeline_gets_annotations_summary_and_exit_code(tmp_path: Path) 
     written = summary.read_text(encoding="utf-8")
     assert written.startswith("## An earlier step\n## MLOps maturity: Fraud &amp; &lt;Risk&gt;")
     assert "| `min-stage` | ❌ fail |" in written
+
+
+@pytest.mark.parametrize(
+    ("example", "code"), [("stage2-first-deployment.yaml", 1), ("stage3-platform-serving.yaml", 0)]
+)
+def test_the_documented_pipeline_step(tmp_path: Path, example: str, code: int) -> None:
+    """``mlops-maturity score answers.yaml --min-stage 3 --format github``, with the shipped questionnaire."""
+    summary = tmp_path / "summary.md"
+    answers = tmp_path / "answers.yaml"
+    answers.write_text((EXAMPLES / example).read_text(encoding="utf-8"), encoding="utf-8")
+    run = run_process(
+        "score", "answers.yaml", "--min-stage", "3", "--format", "github",
+        env={"GITHUB_STEP_SUMMARY": str(summary)}, cwd=tmp_path,
+    )  # fmt: skip
+    assert run.code == code, run.err
+    lines = run.out.splitlines()
+    errors = [line for line in lines if line.startswith("::error file=answers.yaml,")]
+    assert len(errors) == code
+    if code:
+        assert any(line.startswith("::warning file=answers.yaml,line=") for line in lines)
+    assert lines[-1].startswith("mlops-maturity: ")
+    assert summary.read_text(encoding="utf-8").startswith("## MLOps maturity: ")
 
 
 def test_github_pipeline_passes_when_thresholds_are_met(tmp_path: Path) -> None:
