@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -73,3 +74,29 @@ def test_the_questionnaire_can_come_from_the_environment(cli: Cli, copy: Path, m
     run = cli("validate")
     assert run.code == 2
     assert run.err.startswith(f"{copy / 'stages.yaml'}:1: stages:")
+
+
+ACME = EXAMPLES / "custom-questionnaire"
+
+
+def test_the_worked_example_validates(cli: Cli) -> None:
+    run = cli("validate", ACME / "questionnaire", ACME / "answers.yaml", "--questionnaire", ACME / "questionnaire")
+    assert run == Run(0, f"ok: {ACME / 'questionnaire'}\nok: {ACME / 'answers.yaml'}\n", "")
+
+
+def test_the_worked_example_makes_its_three_changes(cli: Cli) -> None:
+    run = cli("score", ACME / "answers.yaml", "-f", "json", "--questionnaire", ACME / "questionnaire")
+    assert run.code == 0
+    result = json.loads(run.out)
+    assert result["questionnaire"]["id"] == "acme-mlops-maturity"
+    assert {d["id"]: d["weight"] for d in result["dimensions"]}["monitoring"] == 2.0
+    review = next(a for a in result["answers"] if a["question"] == "collaboration.model_risk_review")
+    assert (review["answer"], review["dimension"]) == ("on_request", "collaboration")
+    risk = next(r for r in result["risks"] if r["id"] == "unreviewed_models")
+    assert [s["question"] for s in risk["signals"]] == ["collaboration.model_risk_review"]
+    assert "independent_model_review" in [d["id"] for d in result["disciplines"]]
+
+
+def test_the_worked_example_schema_is_current(cli: Cli) -> None:
+    printed = cli("schema", "answers", "--questionnaire", ACME / "questionnaire").out
+    assert (ACME / "mlops-answers.schema.json").read_text(encoding="utf-8") == printed

@@ -89,7 +89,7 @@ def test_result_schema_describes_real_results(cli: Cli) -> None:
 def _example_answers() -> list[tuple[Path, Path | None]]:
     """Every answers file under examples/, with the questionnaire folder it belongs to (None: the shipped one)."""
     found: list[tuple[Path, Path | None]] = [(p, None) for p in sorted(EXAMPLES.glob("*.yaml"))]
-    for folder in sorted(p.parent for p in EXAMPLES.glob("*/questionnaire/questionnaire.yaml")):
+    for folder in sorted(p.parent.parent for p in EXAMPLES.glob("*/questionnaire/questionnaire.yaml")):
         found += [(p, folder / "questionnaire") for p in sorted(folder.glob("*.yaml"))]
     return found
 
@@ -98,3 +98,13 @@ def _example_answers() -> list[tuple[Path, Path | None]]:
 def test_answers_schema_accepts_every_example(path: Path, questionnaire: Path | None) -> None:
     schema = answers_schema(load_questionnaire(questionnaire))
     assert errors(schema, load_file(path).data) == []
+
+
+def test_shipped_answers_schema_rejects_unknown_ids(shipped: Questionnaire) -> None:
+    schema = answers_schema(shipped)
+    question = shipped.questions[0]
+    good = {"answers": {question.id: question.options[-1].id}}
+    assert errors(schema, good) == []
+    assert errors(schema, {"answers": {question.id + "x": question.options[-1].id}}) != []
+    assert errors(schema, {"answers": {question.id: "weekly"}}) != []
+    assert errors(schema, {"answers": {question.id: {"answer": "weekly"}}}) != []
