@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from mlops_maturity.checks import Thresholds
 from mlops_maturity.formats import RenderOptions
@@ -73,3 +74,26 @@ def test_clean_top_stage_team_gets_only_the_summary_line(tiny: Questionnaire) ->
         text
         == "mlops-maturity: Fraud: stage 2 of 2 (Two), level High MLOps, overall score 100/100; every check passed\n"
     )
+
+
+def test_warnings_point_at_the_answers_they_are_about(tiny: Questionnaire, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "answers:\n  deploy.prod: one\n  deploy.who: data_scientists\n  deploy.auto: automated\n", encoding="utf-8"
+    )
+    lines = render(report_for(tiny, answers), RenderOptions()).splitlines()
+    contradiction = [line for line in lines if "%3A warning::" in line]
+    assert contradiction == [
+        "::warning file=answers/a.yaml,line=4,title=mlops-maturity%3A warning::"
+        "Automated deployment is claimed while data scientists deploy by hand. (deploy.auto, deploy.who)"
+    ]
+    answers.write_text(
+        "answers:\n  deploy.prod: none\n  deploy.who: platform\n  deploy.auto: manual\n", encoding="utf-8"
+    )
+    ignored = [
+        line for line in render(report_for(tiny, answers), RenderOptions()).splitlines() if "%3A warning::" in line
+    ]
+    assert ignored == [
+        "::warning file=answers/a.yaml,line=4,title=mlops-maturity%3A warning::"
+        "the answer to 'deploy.auto' was ignored: the question does not apply to this team yet"
+    ]
