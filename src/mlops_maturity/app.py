@@ -6,6 +6,7 @@ imports what it needs when it runs, so ``score`` pays only for what it uses.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -32,6 +33,8 @@ QuestionnaireOpt = Annotated[
         help="Questionnaire folder to use instead of the shipped one.",
         metavar="DIR",
         show_default=False,
+        # One variable points a whole CI setup (pre-commit hooks included) at an organisation's questionnaire.
+        envvar="MLOPS_MATURITY_QUESTIONNAIRE",
     ),
 ]
 
@@ -94,7 +97,11 @@ def score(
     ] = False,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
-    """Score a filled-in answers file; thresholds turn it into a CI gate."""
+    """Score a filled-in answers file; thresholds turn it into a CI gate.
+
+    With --format github, the Markdown summary is also appended to the file
+    named by $GITHUB_STEP_SUMMARY when that variable is set.
+    """
     from mlops_maturity.commands.score import ScoreOptions, run
 
     options = ScoreOptions(
@@ -105,6 +112,7 @@ def score(
         baseline=baseline,
         require_complete=require_complete,
         questionnaire=questionnaire,
+        step_summary=Path(summary) if (summary := os.environ.get("GITHUB_STEP_SUMMARY")) else None,
     )
     _emit(run(file, options))
 
@@ -163,12 +171,29 @@ def init(
     ] = Path("mlops-answers.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     team: Annotated[str, typer.Option("--team", help="Team name to write into the template.")] = "",
+    schema: Annotated[
+        str | None,
+        typer.Option(
+            "--schema",
+            help="JSON Schema for editors: a file to write (default: mlops-answers.schema.json beside FILE) "
+            "or a URL to point at.",
+            metavar="FILE|URL",
+            show_default=False,
+        ),
+    ] = None,
+    no_schema: Annotated[
+        bool, typer.Option("--no-schema", help="Write neither the schema file nor the line that points at it.")
+    ] = False,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
-    """Write an answers template: every question, its options and help as comments."""
+    """Write an answers template: every question, its options and help as comments.
+
+    Its first line points editors at a JSON Schema of the questionnaire, written
+    beside it, so that they complete ids and flag typos (see docs/editors.md).
+    """
     from mlops_maturity.commands.init import run
 
-    _emit(run(out, force, team, questionnaire))
+    _emit(run(out, force, team, questionnaire, schema, no_schema))
 
 
 @app.command()

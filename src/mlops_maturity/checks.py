@@ -11,7 +11,8 @@ from mlops_maturity.result import Result
 
 @dataclass(frozen=True)
 class Check:
-    """One gate: ``id`` is stable (``min-stage``, ``min-dimension:monitoring``, ``baseline:stage``)."""
+    """One gate: ``id`` is stable (``min-stage``, ``min-dimension:monitoring``, ``baseline:stage``,
+    ``baseline:dimension:monitoring``)."""
 
     id: str
     passed: bool
@@ -91,22 +92,39 @@ def evaluate_checks(
 
 
 def _baseline(q: Questionnaire, new: Result, old: Result) -> list[Check]:
+    """One check each for stage, level and every dimension scored in both; a failure says what dropped."""
+    was_stage, now_stage = old.stage, new.stage
+    stage_ok = now_stage.number >= was_stage.number
     out = [
         Check(
             "baseline:stage",
-            new.stage.number >= old.stage.number,
-            f"stage {old.stage.number} -> {new.stage.number}",
-        ),
+            stage_ok,
+            f"stage {now_stage.number} ({now_stage.name}); baseline {was_stage.number}"
+            if stage_ok
+            else f"stage dropped from {was_stage.number} ({was_stage.name}) to {now_stage.number} ({now_stage.name})",
+        )
+    ]
+    # A level the questionnaire no longer has counts as its lowest, so a renamed level never blocks a merge.
+    level_ok = q.level_rank[new.level.id] >= q.level_rank.get(old.level.id, 0)
+    out.append(
         Check(
             "baseline:level",
-            q.level_rank[new.level.id] >= q.level_rank.get(old.level.id, 0),
-            f"level {old.level.name} -> {new.level.name}",
-        ),
-    ]
+            level_ok,
+            f"level {new.level.name}; baseline {old.level.name}"
+            if level_ok
+            else f"level dropped from {old.level.name} to {new.level.name}",
+        )
+    )
     before = {d.id: d.score for d in old.dimensions}
     for dim in new.dimensions:
         was = before.get(dim.id)
         if was is None or dim.score is None:
             continue
-        out.append(Check(f"baseline:{dim.id}", dim.score >= was, f"{dim.title} {was:g} -> {dim.score:g}"))
+        ok = dim.score >= was
+        message = (
+            f"{dim.title} scores {dim.score:g}; baseline {was:g}"
+            if ok
+            else f"{dim.title} dropped from {was:g} to {dim.score:g} ({round(dim.score - was, 1):+g})"
+        )
+        out.append(Check(f"baseline:dimension:{dim.id}", ok, message))
     return out

@@ -7,6 +7,7 @@ the loader turns into file and line.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from mlops_maturity.conditions import Condition, PlacementAtom, QuestionAtom, atoms, is_monotone
 from mlops_maturity.questionnaire import Criterion, Questionnaire
@@ -15,13 +16,36 @@ Where = tuple[str | int, ...]
 Found = tuple[Where, str]
 
 
-def check_integrity(q: Questionnaire) -> list[Found]:
-    found = list(_ids(q))
+@dataclass(frozen=True)
+class Known:
+    """What is known of the parts that failed to parse, so that checking the rest reports no follow-on errors.
+
+    A question that failed to parse still exists: references to it are not
+    "unknown question". A section whose file failed is absent from the
+    questionnaire checked and is not cross-checked at all.
+    """
+
+    broken_questions: frozenset[str] = frozenset()  # ids of questions that exist but did not parse
+    question_dimensions: frozenset[str] = frozenset()  # dimensions named by question files that did not parse
+    all_questions: bool = True  # False when a questions file could not be read: any id may exist
+    dimensions: bool = True
+    stages: bool = True
+    levels: bool = True
+
+    @property
+    def complete(self) -> bool:
+        return self == Known()
+
+
+def check_integrity(q: Questionnaire, known: Known | None = None) -> list[Found]:
+    """Cross-reference problems; with ``known``, only those the broken parts cannot have caused."""
+    known = known or Known()
+    found = list(_ids(q, known))
     if found:  # with a duplicate id every reference to it is ambiguous; report only the duplicates
         return found
     for check in (_dimensions, _questions, _cycles, _stages, _levels, _rules):
-        found.extend(check(q))
-    if not found:
+        found.extend(check(q, known))
+    if not found and known.complete:
         found.extend(_reachable(q))
     return found
 
@@ -34,7 +58,7 @@ def _duplicates(kind: str, section: str, ids: Iterable[tuple[int, str]], key: st
         seen.setdefault(value, index)
 
 
-def _ids(q: Questionnaire) -> Iterator[Found]:
+def _ids(q: Questionnaire, known: Known) -> Iterator[Found]:
     yield from _duplicates("dimension", "dimension", enumerate(d.id for d in q.dimensions))
     yield from _duplicates("question", "question", enumerate(x.id for x in q.questions))
     yield from _duplicates("level", "level", enumerate(level.id for level in q.levels))
@@ -45,31 +69,33 @@ def _ids(q: Questionnaire) -> Iterator[Found]:
     yield from _duplicates("discipline", "stage", disciplines, "disciplines")
 
 
-def _dimensions(q: Questionnaire) -> Iterator[Found]:
-    used = {x.dimension for x in q.questions}
+def _dimensions(q: Questionnaire, known: Known) -> Iterator[Found]:
+    if not known.dimensions:
+        return
+    used = {x.dimension for x in q.questions} | known.question_dimensions
     for i, dim in enumerate(q.dimensions):
-        if dim.id not in used:
+        if dim.id not in used and known.all_questions:
             yield ("dimension", i, "id"), f"dimension {dim.id!r} has no questions (add questions/{dim.id}.yaml)"
-    known = ", ".join(q.dimension_by_id)
+    declared = ", ".join(q.dimension_by_id)
     for i, question in enumerate(q.questions):
         if question.dimension not in q.dimension_by_id:
-            yield ("question", i, "id"), f"dimension {question.dimension!r} is not declared; declared: {known}"
+            yield ("question", i, "id"), f"dimension {question.dimension!r} is not declared; declared: {declared}"
 
 
-def _questions(q: Questionnaire) -> Iterator[Found]:
+def _questions(q: Questionnaire, known: Known) -> Iterator[Found]:
     for i, question in enumerate(q.questions):
         if question.applies_when is None:
             continue
         where: Where = ("question", i, "applies_when")
-        yield from _condition(q, question.applies_when, where, allow_placement=False)
+        yield from _condition(q, known, question.applies_when, where, allow_placement=False)
         if not is_monotone(question.applies_when):
             yield (
                 where,
-                "applies_when may use only at_least, all_of and any_of, so that a better answer never hides a question",
+                "applies_when may use only at_least, all_of and any_of: a better answer must never hide a question",
             )
 
 
-def _cycles(q: Questionnaire) -> Iterator[Found]:
+def _cycles(q: Questionnaire, known: Known) -> Iterator[Found]:
     """applies_when may not depend, directly or through others, on the question itself."""
     needs = {
         x.id: {a.question for a in atoms(x.applies_when) if isinstance(a, QuestionAtom) and a.question in q.by_id}
@@ -92,41 +118,44 @@ def _cycles(q: Questionnaire) -> Iterator[Found]:
                 todo.extend(needs.get(current, ()))
 
 
-def _condition(q: Questionnaire, cond: Condition, where: Where, allow_placement: bool) -> Iterator[Found]:
+def _condition(q: Questionnaire, known: Known, cond: Condition, where: Where, allow_placement: bool) -> Iterator[Found]:
     for atom in atoms(cond):
         if isinstance(atom, PlacementAtom):
             if not allow_placement:
                 yield where, "stage_*/level_* conditions are only allowed in consistency rules"
                 continue
             for level in (atom.level_at_least, atom.level_at_most):
-                if level is not None and level not in q.level_rank:
+                if level is not None and known.levels and level not in q.level_rank:
                     yield where, f"unknown level {level!r}; choose one of: {', '.join(q.level_rank)}"
             for stage in (atom.stage_at_least, atom.stage_at_most):
-                if stage is not None and not q.stages[0].number <= stage <= q.top_stage:
+                if stage is not None and known.stages and not q.stages[0].number <= stage <= q.top_stage:
                     yield where, f"stage {stage} does not exist; stages run {q.stages[0].number} to {q.top_stage}"
             continue
-        yield from _reference(q, atom.question, atom.option, where)
+        yield from _reference(q, known, atom.question, atom.option, where)
 
 
-def _reference(q: Questionnaire, qid: str, option: str | None, where: Where) -> Iterator[Found]:
+def _reference(q: Questionnaire, known: Known, qid: str, option: str | None, where: Where) -> Iterator[Found]:
     question = q.by_id.get(qid)
     if question is None:
-        yield where, f"unknown question {qid!r}"
+        if known.all_questions and qid not in known.broken_questions:
+            yield where, f"unknown question {qid!r}"
     elif option is not None and option not in question.option_ids:
         yield where, f"{option!r} is not an option of {qid!r}; choose one of: {', '.join(question.option_ids)}"
 
 
-def _criteria(q: Questionnaire, section: str, index: int, criteria: tuple[Criterion, ...]) -> Iterator[Found]:
+def _criteria(
+    q: Questionnaire, known: Known, section: str, index: int, criteria: tuple[Criterion, ...]
+) -> Iterator[Found]:
     seen: set[str] = set()
     for k, criterion in enumerate(criteria):
         where: Where = (section, index, "criteria", k)
-        yield from _reference(q, criterion.question, criterion.at_least, where)
+        yield from _reference(q, known, criterion.question, criterion.at_least, where)
         if criterion.question in seen:
             yield where, f"question {criterion.question!r} appears twice in these criteria"
         seen.add(criterion.question)
 
 
-def _stages(q: Questionnaire) -> Iterator[Found]:
+def _stages(q: Questionnaire, known: Known) -> Iterator[Found]:
     for i, stage in enumerate(q.stages):
         if stage.number != i:
             yield ("stage", i, "number"), f"stages must be numbered 0, 1, 2, ... in order; expected {i}"
@@ -138,35 +167,35 @@ def _stages(q: Questionnaire) -> Iterator[Found]:
             yield ("stage", i), f"stage {stage.number} has no risks"
         if i > 0 and not stage.disciplines:
             yield ("stage", i), f"stage {stage.number} has no disciplines"
-        yield from _criteria(q, "stage", i, stage.criteria)
+        yield from _criteria(q, known, "stage", i, stage.criteria)
         risk_ids = {r.id for r in stage.risks}
         for k, risk in enumerate(stage.risks):
             for qid in risk.questions:
-                yield from _reference(q, qid, None, ("stage", i, "risks", k, "questions"))
+                yield from _reference(q, known, qid, None, ("stage", i, "risks", k, "questions"))
         for k, discipline in enumerate(stage.disciplines):
             for rid in discipline.addresses:
                 if rid not in risk_ids:
+                    choices = ", ".join(sorted(risk_ids))
                     yield (
                         ("stage", i, "disciplines", k, "addresses"),
-                        f"risk {rid!r} is not a risk of stage {stage.number}; "
-                        f"choose one of: {', '.join(sorted(risk_ids))}",
+                        f"risk {rid!r} is not a risk of stage {stage.number}; choose one of: {choices}",
                     )
             for qid in discipline.improves:
-                yield from _reference(q, qid, None, ("stage", i, "disciplines", k, "improves"))
+                yield from _reference(q, known, qid, None, ("stage", i, "disciplines", k, "improves"))
 
 
-def _levels(q: Questionnaire) -> Iterator[Found]:
-    if q.levels[0].criteria:
+def _levels(q: Questionnaire, known: Known) -> Iterator[Found]:
+    if q.levels and q.levels[0].criteria:
         yield ("level", 0, "criteria"), "the first level is where every team starts: it takes no criteria"
     for i, level in enumerate(q.levels):
         if i > 0 and not level.criteria:
             yield ("level", i, "criteria"), f"level {level.id!r} has no entry criteria"
-        yield from _criteria(q, "level", i, level.criteria)
+        yield from _criteria(q, known, "level", i, level.criteria)
 
 
-def _rules(q: Questionnaire) -> Iterator[Found]:
+def _rules(q: Questionnaire, known: Known) -> Iterator[Found]:
     for i, rule in enumerate(q.rules):
-        yield from _condition(q, rule.when, ("rule", i, "when"), allow_placement=True)
+        yield from _condition(q, known, rule.when, ("rule", i, "when"), allow_placement=True)
 
 
 def _reachable(q: Questionnaire) -> Iterator[Found]:

@@ -11,7 +11,7 @@ Layout of a folder::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from mlops_maturity.conditions import Frozen
 from mlops_maturity.errors import InputFileError, Problem, QuestionnaireError
-from mlops_maturity.integrity import Where, check_integrity
+from mlops_maturity.integrity import Known, Where, check_integrity
 from mlops_maturity.questionnaire import Dimension, Level, Question, Questionnaire, Rule, Slug, Stage, Text, Version
 from mlops_maturity.resources import default_questionnaire_dir
 from mlops_maturity.validation import pydantic_problems
@@ -59,6 +59,9 @@ class _Parts:
     problems: list[Problem]
     docs: dict[str, Document]
     question_docs: list[tuple[Document, int]]
+    broken_questions: set[str] = field(default_factory=set)
+    broken_dimensions: set[str] = field(default_factory=set)
+    all_questions: bool = True
 
 
 def load_questionnaire(directory: Path | None = None) -> Questionnaire:
@@ -91,28 +94,57 @@ def _load(directory: Path) -> Questionnaire:
     levels = _part(parts, directory / "levels.yaml", _Levels)
     rules = _part(parts, directory / "rules.yaml", _Rules, optional=True) or _Rules()
     questions = _questions(parts, directory)
-    if parts.problems or head is None or stages is None or levels is None:
-        _raise(directory, parts.problems)
-    assert head is not None and stages is not None and levels is not None
-    dims = {d.id: i for i, d in enumerate(head.dimensions)}
+    dims = {d.id: i for i, d in enumerate(head.dimensions)} if head is not None else {}
     order = sorted(range(len(questions)), key=lambda i: (dims.get(questions[i].dimension, len(dims)), i))
     questions = [questions[i] for i in order]
     parts.question_docs = [parts.question_docs[i] for i in order]
+    dimensions: tuple[Dimension, ...] = head.dimensions if head is not None else ()
+    stage_list: tuple[Stage, ...] = stages.stages if stages is not None else ()
+    level_list: tuple[Level, ...] = levels.levels if levels is not None else ()
+    if parts.problems:
+        # Cross-check what did parse, so that one run reports every problem; a part that failed
+        # is left out of the checks rather than reported again as missing references.
+        partial = Questionnaire.model_construct(
+            id="",
+            version="",
+            title="",
+            description="",
+            dimensions=dimensions,
+            questions=tuple(questions),
+            stages=stage_list,
+            levels=level_list,
+            rules=rules.rules,
+        )
+        known = Known(
+            broken_questions=frozenset(parts.broken_questions),
+            question_dimensions=frozenset(parts.broken_dimensions),
+            all_questions=parts.all_questions,
+            dimensions=head is not None,
+            stages=stages is not None,
+            levels=levels is not None,
+        )
+        located = [_locate(parts, where, message) for where, message in check_integrity(partial, known)]
+        _raise(directory, _in_file_order(parts.problems + located))
+    assert head is not None and stages is not None and levels is not None
     try:
         questionnaire = Questionnaire(
             **head.model_dump(exclude={"dimensions"}),
-            dimensions=head.dimensions,
+            dimensions=dimensions,
             questions=tuple(questions),
-            stages=stages.stages,
-            levels=levels.levels,
+            stages=stage_list,
+            levels=level_list,
             rules=rules.rules,
         )
     except ValidationError as exc:  # pragma: no cover - the parts were valid one by one
         raise QuestionnaireError(f"{directory}: {exc}") from None
     located = [_locate(parts, where, message) for where, message in check_integrity(questionnaire)]
     if located:
-        _raise(directory, located)
+        _raise(directory, _in_file_order(located))
     return questionnaire
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.file, p.line or 0))
 
 
 def _raise(directory: Path, problems: list[Problem]) -> None:
@@ -154,23 +186,42 @@ def _questions(parts: _Parts, directory: Path) -> list[Question]:
     for path in files:
         doc = _read(parts, path)
         if doc is None:
+            parts.all_questions = False
             continue
         try:
             file = _QuestionsFile.model_validate(doc.data)
         except ValidationError as exc:
             parts.problems.extend(pydantic_problems(doc, exc, _QuestionsFile))
+            _note_broken(parts, doc.data)
             continue
         for i, raw in enumerate(file.questions):
             if "dimension" in raw:
                 message = f"a question takes its dimension from the file ({file.dimension!r}); remove this key"
                 parts.problems.append(doc.problem(("questions", i, "dimension"), message))
+                _note_broken(parts, {"dimension": file.dimension, "questions": [raw]})
                 continue
             try:
                 questions.append(Question.model_validate({**raw, "dimension": file.dimension}))
                 parts.question_docs.append((doc, i))
             except ValidationError as exc:
                 parts.problems.extend(pydantic_problems(doc, exc, Question, base=("questions", i)))
+                _note_broken(parts, {"dimension": file.dimension, "questions": [raw]})
     return questions
+
+
+def _note_broken(parts: _Parts, data: Any) -> None:
+    """Remember the ids a file that failed validation still names; without them, any id may exist."""
+    raw = data.get("questions") if isinstance(data, dict) else None
+    if not isinstance(raw, list):
+        parts.all_questions = False
+        return
+    if isinstance(data.get("dimension"), str):
+        parts.broken_dimensions.add(data["dimension"])
+    for item in raw:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            parts.broken_questions.add(item["id"])
+        else:
+            parts.all_questions = False
 
 
 _SECTIONS = {

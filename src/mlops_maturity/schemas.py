@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from mlops_maturity.questionnaire import Question, Questionnaire
@@ -59,3 +60,8 @@ def model_schema(kind: str) -> dict[str, Any]:
     else:
         schema = Questionnaire.model_json_schema()
     return {"$schema": DRAFT, **schema}
+
+
+def to_json(schema: dict[str, Any]) -> str:
+    """The one way a schema is written, so that ``schema answers`` and ``init`` produce the same bytes."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mlops_maturity.choices import SchemaKind
 from mlops_maturity.commands.output import Output
 from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.schemas import answers_schema, model_schema
+from mlops_maturity.schemas import answers_schema, model_schema, to_json
 
 
 def run(kind: SchemaKind, questionnaire: Path | None) -> Output:
@@ -16,4 +15,4 @@ def run(kind: SchemaKind, questionnaire: Path | None) -> Output:
         schema = answers_schema(load_questionnaire(questionnaire))
     else:
         schema = model_schema(kind.value)
-    return Output(stdout=json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return Output(stdout=to_json(schema))

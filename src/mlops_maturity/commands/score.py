@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlops_maturity.answers import load_answers
-from mlops_maturity.checks import evaluate_checks, parse_thresholds
+from mlops_maturity.checks import Check, evaluate_checks, parse_thresholds
 from mlops_maturity.choices import Format
 from mlops_maturity.commands.output import BELOW_THRESHOLD, OK, Output
 from mlops_maturity.errors import AnswersError
@@ -25,6 +25,7 @@ class ScoreOptions:
     baseline: Path | None = None
     require_complete: bool = False
     questionnaire: Path | None = None
+    step_summary: Path | None = None  # $GITHUB_STEP_SUMMARY; written with --format github only
 
 
 def run(file: Path, options: ScoreOptions) -> Output:
@@ -48,7 +49,30 @@ def run(file: Path, options: ScoreOptions) -> Output:
         RenderOptions(color=text and color_enabled(), width=width(), unicode=unicode_ok()),
     )
     failed = [c for c in checks if not c.passed]
-    messages = () if text else tuple(f"below threshold: {c.id}: {c.message}" for c in failed)
+    messages = () if text else tuple(_failure(c, options.baseline) for c in failed)
     if result.unanswered and not text:
         messages += (f"note: {len(result.unanswered)} question(s) not answered: {', '.join(result.unanswered)}",)
+    if options.fmt == Format.github and options.step_summary is not None:
+        messages += _append_summary(options.step_summary, render(Format.markdown, report))
     return Output(stdout=rendered, stderr=messages, code=BELOW_THRESHOLD if failed else OK)
+
+
+def _failure(check: Check, baseline: Path | None) -> str:
+    if check.id.startswith("baseline:"):
+        return f"worse than the baseline {baseline}: {check.message}"
+    return f"below threshold: {check.id}: {check.message}"
+
+
+def _append_summary(path: Path, markdown: str) -> tuple[str, ...]:
+    """Add to the job summary; a failure to write it is reported but does not change the verdict.
+
+    The runner owns this file and other steps' text is already in it, so it is
+    appended to in one write rather than replaced (``write_atomic`` would do
+    the latter).
+    """
+    try:
+        with path.open("a", encoding="utf-8", newline="\n") as handle:
+            handle.write(markdown + "\n")
+    except OSError as exc:
+        return (f"warning: could not write the job summary to {path}: {exc.strerror or exc}",)
+    return ()

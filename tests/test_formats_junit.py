@@ -1,0 +1,71 @@
+"""``score --format junit``: JUnit XML that CI test tabs read."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import replace
+
+from mlops_maturity.checks import Thresholds
+from mlops_maturity.formats import RenderOptions
+from mlops_maturity.formats.junit import clean, render
+from mlops_maturity.questionnaire import Questionnaire
+from reports import PARTIAL, TOP, report_for
+
+
+def test_one_suite_with_a_case_per_threshold_and_criterion(
+    tiny: Questionnaire, golden: Callable[[str, str], None]
+) -> None:
+    text = render(report_for(tiny, PARTIAL, Thresholds(min_stage=2, min_level="low")), RenderOptions())
+    golden("score-tiny-partial.junit.xml", text)
+    root = ET.fromstring(text)
+    suites = root.findall("testsuite")
+    assert len(suites) == 1
+    suite = suites[0]
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "3", "0")
+    cases = [(c.get("classname"), c.get("name"), c.find("failure") is not None) for c in suite.iter("testcase")]
+    assert cases == [
+        ("mlops-maturity.thresholds", "min-stage", True),
+        ("mlops-maturity.thresholds", "min-level", False),
+        ("mlops-maturity.stage-2", "Who deploys (deploy.who)", True),
+        ("mlops-maturity.stage-2", "Automated deployment (deploy.auto)", True),
+    ]
+    criterion = suite.findall("testcase")[3]
+    assert criterion.get("file") == "answers/tiny-partial.yaml"
+    assert criterion.get("line") == "7"
+    failure = criterion.find("failure")
+    assert failure is not None
+    assert failure.get("message") == "deploy.auto: now don't know; stage 2 needs at least: Automated"
+
+
+def test_team_names_are_escaped(tiny: Questionnaire) -> None:
+    text = render(report_for(tiny, PARTIAL), RenderOptions())
+    assert 'name="mlops-maturity: Fraud &amp; &lt;Risk&gt; | &quot;ops&quot;"' in text
+    suite = ET.fromstring(text).find("testsuite")
+    assert suite is not None
+    assert suite.get("name") == 'mlops-maturity: Fraud & <Risk> | "ops"'
+
+
+def test_characters_xml_cannot_hold_are_replaced(tiny: Questionnaire) -> None:
+    report = report_for(tiny, PARTIAL)
+    odd = report.result.model_copy(update={"team": "a\x00b\x1bc\ufffe"})
+    text = render(replace(report, result=odd), RenderOptions())
+    suite = ET.fromstring(text).find("testsuite")
+    assert suite is not None
+    assert suite.get("name") == "mlops-maturity: a\ufffdb\ufffdc\ufffd"
+    assert clean("tab\tnew\nline") == "tab\tnew\nline"
+
+
+def test_top_stage_without_thresholds_is_an_empty_passing_suite(tiny: Questionnaire) -> None:
+    suite = ET.fromstring(render(report_for(tiny, TOP), RenderOptions())).find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures")) == ("0", "0")
+    props = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert props == {
+        "team": "Fraud",
+        "questionnaire": "tiny 1.0.0",
+        "stage": "2",
+        "stage_name": "Two",
+        "level": "high",
+        "overall_score": "100",
+    }
