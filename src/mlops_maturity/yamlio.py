@@ -133,7 +133,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise self.fail(node, loc, f"YAML tag {node.tag!r} is not allowed")
-            if node.tag == _TAG + "null" and node.style is None:
+            if node.tag == _TAG + "null" and not node.style:  # the C loader says "" where the pure one says None
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
