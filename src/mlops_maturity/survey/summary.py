@@ -1,0 +1,110 @@
+"""The screen that ends the survey: stage, level, profile, top risks, next steps, export command."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+from rich.text import Text
+
+from mlops_maturity.formats.text import bar
+from mlops_maturity.result import Result, RiskResult, RoadmapItem
+from mlops_maturity.survey.screen import Line, ScreenOptions, Unwrapped, draw, wrapped
+
+TOP = 3
+BAR_WIDTH = 20
+
+
+def slug(team: str) -> str:
+    """A file-name-safe form of a team name: ``Fraud & Risk`` -> ``fraud-risk``."""
+    return re.sub(r"[^a-z0-9]+", "-", team.lower()).strip("-")[:60].strip("-") or "team"
+
+
+def report_command(out: Path, team: str, questionnaire: Path | None) -> str:
+    """The exact command that exports the leadership report for this answers file."""
+    parts = ["mlops-maturity", "report", str(out), "-o", f"{slug(team)}-report.md"]
+    if questionnaire is not None:
+        parts += ["--questionnaire", str(questionnaire)]
+    return shlex.join(parts)
+
+
+def top_risks(result: Result) -> list[RiskResult]:
+    """Risks that the team's own answers make real come first, in the questionnaire's order."""
+    ranked = sorted(result.risks, key=lambda r: not r.signals)
+    return ranked[:TOP]
+
+
+def summary(result: Result, command: str, out: str, options: ScreenOptions) -> str:
+    width, dot = options.width, options.dot
+    arrow = "→" if options.unicode else "->"
+    stage = result.stage
+    lines: list[Line] = []
+    head = f"{result.team} {dot} {result.questionnaire.title}" if result.team else result.questionnaire.title
+    lines.append(Text(head, style="bold"))
+    lines.append(Text.assemble("Stage ", (f"{stage.number} of {stage.top}", "bold cyan"), ": ", (stage.name, "bold")))
+    if stage.next is not None:
+        pct = round(stage.progress_to_next * 100)
+        lines.append(
+            Text(
+                f"  {bar(pct, BAR_WIDTH, options.unicode)} {pct}% of the way to stage {stage.next.number}: "
+                f"{stage.next.name}",
+                style="dim",
+            )
+        )
+    lines.append(Text.assemble("Level: ", (result.level.name, "bold magenta")))
+    lines += wrapped("", f"Capability score {result.overall_score:g} of 100; {answered_line(result)}.", width)
+    lines.append(None)
+    lines.append(Text("Capability profile", style="bold"))
+    lines += _profile(result, options)
+    lines.append(None)
+    risks = top_risks(result)
+    if risks:
+        lines.append(Text("Top risks", style="bold"))
+        for i, risk in enumerate(risks, 1):
+            lines += wrapped(f"  {i}. ", risk.title, width)
+        lines.append(None)
+    steps = result.roadmap[:TOP]
+    if steps:
+        lines.append(Text("Next steps", style="bold"))
+        for i, step in enumerate(steps, 1):
+            lines += wrapped(f"  {i}. ", _step(step, arrow), width)
+        lines.append(None)
+    lines.append(Text("Export the leadership report:", style="bold"))
+    lines.append(Unwrapped(Text(f"  {command}", style="bold green")))
+    lines += wrapped("", f"Answers are in {out}; add evidence there whenever you like.", width, style="dim")
+    return draw(lines, options, reserve=None)
+
+
+def answered_line(result: Result) -> str:
+    c = result.completeness
+    others = [
+        f"{n} {what}"
+        for n, what in ((c.unknown, "don't know"), (c.not_applicable, "not applicable"), (c.unanswered, "unanswered"))
+        if n
+    ]
+    extra = f" ({', '.join(others)})" if others else ""
+    return f"{c.answered} of {c.questions - c.skipped} questions that apply answered{extra}"
+
+
+def _profile(result: Result, options: ScreenOptions) -> list[Line]:
+    score_width = 5
+    longest = max(len(d.title) for d in result.dimensions)
+    label_width = max(12, min(longest, options.width - BAR_WIDTH - score_width - 5))
+    lines: list[Line] = []
+    for dim in result.dimensions:
+        title = dim.title if len(dim.title) <= label_width else dim.title[: label_width - 3] + "..."
+        score = "n/a" if dim.score is None else f"{dim.score:g}"
+        lines.append(
+            Text.assemble(
+                f"  {title:<{label_width}} ",
+                (bar(dim.score, BAR_WIDTH, options.unicode), "cyan"),
+                f" {score:>{score_width - 1}}",
+            )
+        )
+    return lines
+
+
+def _step(step: RoadmapItem, arrow: str) -> str:
+    unlocks = f" (needed for stage {step.stage})" if step.stage is not None else ""
+    return f"{step.title}: {step.current_label} {arrow} {step.target_label}{unlocks}"
