@@ -21,6 +21,29 @@ EXAMPLES = ROOT / "examples"
 TINY = DATA / "questionnaires" / "tiny"
 
 
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="Rewrite tests/golden/ from the current output.")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """``golden(name, text)``: compare with ``tests/golden/<name>``, or rewrite it with --update-goldens."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-goldens"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"{path} is missing; run pytest --update-goldens to create it"
+        assert text == path.read_text(encoding="utf-8")
+
+    return check
+
+
 @dataclass(frozen=True)
 class Run:
     code: int
@@ -63,3 +86,12 @@ def shipped() -> Questionnaire:
 @pytest.fixture(scope="session")
 def tiny() -> Questionnaire:
     return load_questionnaire(TINY)
+
+
+SURVEY = DATA / "questionnaires" / "survey"
+
+
+@pytest.fixture(scope="session")
+def survey_q() -> Questionnaire:
+    """Two sections, a conditional question and one that allows "not applicable"."""
+    return load_questionnaire(SURVEY)

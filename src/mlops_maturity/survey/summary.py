@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 from pathlib import Path
 
 from rich.text import Text
@@ -17,8 +18,9 @@ BAR_WIDTH = 20
 
 
 def slug(team: str) -> str:
-    """A file-name-safe form of a team name: ``Fraud & Risk`` -> ``fraud-risk``."""
-    return re.sub(r"[^a-z0-9]+", "-", team.lower()).strip("-")[:60].strip("-") or "team"
+    """A file-name-safe form of a team name: ``Fraud & Risk`` -> ``fraud-risk``, ``Équipe`` -> ``equipe``."""
+    ascii_only = unicodedata.normalize("NFKD", team).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")[:60].strip("-") or "team"
 
 
 def report_command(out: Path, team: str, questionnaire: Path | None) -> str:
@@ -30,9 +32,12 @@ def report_command(out: Path, team: str, questionnaire: Path | None) -> str:
 
 
 def top_risks(result: Result) -> list[RiskResult]:
-    """Risks that the team's own answers make real come first, in the questionnaire's order."""
-    ranked = sorted(result.risks, key=lambda r: not r.signals)
-    return ranked[:TOP]
+    """The stage's risks that the team's own answers make real, in the questionnaire's order.
+
+    A risk whose every answer is already at the top is not shown: naming it
+    would tell the team to fix what they have fixed.
+    """
+    return [r for r in result.risks if r.signals][:TOP]
 
 
 def summary(result: Result, command: str, out: str, options: ScreenOptions) -> str:
@@ -59,11 +64,12 @@ def summary(result: Result, command: str, out: str, options: ScreenOptions) -> s
     lines += _profile(result, options)
     lines.append(None)
     risks = top_risks(result)
-    if risks:
-        lines.append(Text("Top risks", style="bold"))
-        for i, risk in enumerate(risks, 1):
-            lines += wrapped(f"  {i}. ", risk.title, width)
-        lines.append(None)
+    lines.append(Text("Top risks", style="bold"))
+    for i, risk in enumerate(risks, 1):
+        lines += wrapped(f"  {i}. ", risk.title, width)
+    if not risks:
+        lines.append(Text("  None of this stage's risks shows in your answers.", style="dim"))
+    lines.append(None)
     steps = result.roadmap[:TOP]
     if steps:
         lines.append(Text("Next steps", style="bold"))
