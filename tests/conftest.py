@@ -70,6 +70,7 @@ def run_process(*args: str | Path, env: dict[str, str] | None = None, cwd: Path 
     proc = subprocess.run(
         [sys.executable, "-m", "mlops_maturity", *[str(a) for a in args]],
         capture_output=True,
+        stdin=subprocess.DEVNULL,  # never the terminal pytest runs in: commands must not wait for input
         text=True,
         env=full_env,
         cwd=cwd,

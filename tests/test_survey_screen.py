@@ -101,3 +101,13 @@ def test_keys_line_offers_n_only_where_allowed(survey_q: Questionnaire) -> None:
 )
 def test_minutes(questions: int, expected: str) -> None:
     assert screen.minutes(questions) == expected
+
+
+def test_lines_that_repeat_the_options_go_last(survey_q: Questionnaire) -> None:
+    v = view(survey_q, show_help=True, current="2")
+    roomy = screen.question(v, ScreenOptions(height=16))
+    tight = screen.question(v, ScreenOptions(height=14))
+    assert "Most mature:" in roomy and "Your answer so far" in roomy and "" not in roomy.splitlines()
+    assert "Most mature:" not in tight and "Your answer so far" not in tight
+    assert " ▸  2  A written target" in tight
+    assert len(tight.splitlines()) == 12

@@ -14,7 +14,7 @@ from mlops_maturity.commands.output import Output
 from mlops_maturity.errors import UsageError
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.scoring import assess
-from mlops_maturity.survey.console import TerminalIO, signals_held, stop_on_signals
+from mlops_maturity.survey.console import TerminalIO, printable, signals_held, stop_on_signals
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.screen import ScreenOptions
 from mlops_maturity.survey.session import Ending, Session, SurveyIO
@@ -34,7 +34,12 @@ def main(out: Path, team: str | None, questionnaire: Path | None) -> Output:
         )
     io = TerminalIO()
     with stop_on_signals():
-        return run(out, team, questionnaire, io, io.layout)
+        output = run(out, team, questionnaire, io, io.layout)
+    return Output(
+        stdout=printable(output.stdout, sys.stdout),
+        stderr=tuple(printable(line, sys.stderr) for line in output.stderr),
+        code=output.code,
+    )
 
 
 def run(

@@ -6,8 +6,10 @@ signal handlers. Everything it shows was rendered elsewhere.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
+import select
 import shutil
 import signal
 import sys
@@ -30,6 +32,8 @@ class TerminalIO:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stdout
         self.clear = self.stream.isatty() and os.environ.get("TERM") != "dumb"
+        self._pending = ""
+        self._decoder = codecs.getincrementaldecoder(sys.stdin.encoding or "utf-8")(errors="replace")
 
     def layout(self) -> ScreenOptions:
         """Read afresh for every screen, so that resizing the window takes effect."""
@@ -41,22 +45,57 @@ class TerminalIO:
         )
 
     def show(self, text: str) -> None:
-        self.stream.write((CLEAR if self.clear else "\n") + text)
+        self.stream.write(printable((CLEAR if self.clear else "\n") + text, self.stream))
         self.stream.flush()
 
     def note(self, text: str) -> None:
-        self.stream.write(text + "\n")
+        self.stream.write(printable(text + "\n", self.stream))
         self.stream.flush()
 
     def ask(self, prompt: str) -> str:
+        """One line from the terminal (still in its normal line-editing mode).
+
+        Not ``input()``: a signal that lands between Python's last check and
+        the blocking read would wait for the next keystroke. ``select`` on
+        stdin and on the signal wake-up pipe returns as soon as either has
+        something, so Ctrl-C and SIGTERM always stop the survey at once.
+        """
+        self.stream.write(printable(prompt, self.stream))
         self.stream.flush()
-        return input(prompt)
+        if os.name == "nt":  # pragma: no cover - no select() on a console there
+            return input()
+        fd = sys.stdin.fileno()
+        wake_r, wake_w = os.pipe()
+        os.set_blocking(wake_w, False)
+        previous = signal.set_wakeup_fd(wake_w)
+        try:
+            while "\n" not in self._pending:
+                ready, _, _ = select.select([fd, wake_r], [], [])
+                if wake_r in ready:
+                    os.read(wake_r, 512)  # the handler itself runs as soon as this returns to Python
+                if fd in ready:
+                    chunk = os.read(fd, 4096)
+                    if not chunk:
+                        raise EOFError
+                    self._pending += self._decoder.decode(chunk)
+        finally:
+            signal.set_wakeup_fd(previous)
+            os.close(wake_r)
+            os.close(wake_w)
+        line, _, self._pending = self._pending.partition("\n")
+        return line.rstrip("\r")
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
-    if signum == getattr(signal, "SIGHUP", None):
-        _detach()  # the terminal is gone; writing to it would fail
-    raise Stopped(128 + signum)
+def printable(text: str, stream: TextIO) -> str:
+    """``text`` with what the stream cannot encode replaced, so an ASCII terminal shows ``?``, not a crash."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return text.encode(encoding, "replace").decode(encoding)
+    except LookupError:  # pragma: no cover - an encoding Python does not know
+        return text
+    return text
 
 
 def _detach() -> None:
@@ -68,8 +107,23 @@ def _detach() -> None:
 
 @contextmanager
 def stop_on_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP unwind the survey like Ctrl-C does; the old handlers come back after."""
-    previous = {s: signal.signal(s, _stop) for s in STOP_SIGNALS}
+    """SIGTERM and SIGHUP unwind the survey like Ctrl-C does; the old handlers come back after.
+
+    Only the first one raises: a closing terminal often sends SIGHUP twice, and
+    the second must not cut short the goodbye that the first one started.
+    """
+    stopping = False
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        if signum == getattr(signal, "SIGHUP", None):
+            _detach()  # the terminal is gone; writing to it would fail
+        raise Stopped(128 + signum)
+
+    previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
     try:
         yield
     finally:

@@ -31,7 +31,14 @@ class Unwrapped:
     text: Text
 
 
-Line = Text | Unwrapped | None  # None is a blank line that may go when space is short
+@dataclass(frozen=True)
+class Spare:
+    """A line that repeats what the screen shows otherwise; it goes after the blank lines."""
+
+    text: Text
+
+
+Line = Text | Unwrapped | Spare | None  # None is a blank line that may go when space is short
 
 
 @dataclass(frozen=True)
@@ -74,18 +81,24 @@ def draw(lines: list[Line], options: ScreenOptions, reserve: int | None = 1) -> 
 
     ``reserve=None`` never drops them (a screen that scrolls anyway reads better with them).
     """
-    text = _draw(lines, options, blanks=True)
-    if reserve is not None and text.count("\n") + reserve > options.height:
-        text = _draw(lines, options, blanks=False)
+    text = _draw(lines, options, level=0)
+    for level in (1, 2):
+        if reserve is None or text.count("\n") + reserve <= options.height:
+            break
+        text = _draw(lines, options, level=level)
     return text
 
 
-def _draw(lines: list[Line], options: ScreenOptions, blanks: bool) -> str:
+def _draw(lines: list[Line], options: ScreenOptions, level: int) -> str:
+    """``level`` 0 draws everything, 1 drops blank lines, 2 drops spare lines too."""
     out, buffer = console(options.render)
     for line in lines:
         if line is None:
-            if blanks:
+            if level < 1:
                 out.print()
+        elif isinstance(line, Spare):
+            if level < 2:
+                out.print(line.text)
         elif isinstance(line, Unwrapped):
             out.print(line.text, soft_wrap=True)
         else:
@@ -180,7 +193,8 @@ def question(view: QuestionView, options: ScreenOptions) -> str:
     if view.show_help:
         lines.append(None)
         lines += wrapped("  Why it matters: ", qn.help, width, style="italic", prefix_style="bold")
-        lines += wrapped("  Most mature:    ", qn.options[-1].label, width, style="italic", prefix_style="bold")
+        top = wrapped("  Most mature:    ", qn.options[-1].label, width, style="italic", prefix_style="bold")
+        lines += [Spare(t) for t in top]  # the last option says the same
     lines.append(None)
     marker = "▸" if options.unicode else ">"
     choices = [(str(i), o.label) for i, o in enumerate(qn.options, 1)]
@@ -193,7 +207,7 @@ def question(view: QuestionView, options: ScreenOptions) -> str:
         lines += wrapped(f" {mark} {key:>2}  ", label, width, style=style, prefix_style="bold cyan")
     lines.append(None)
     if view.current is not None:
-        lines.append(Text(f"Your answer so far is marked {marker}; press Enter to keep it.", style="green"))
+        lines.append(Spare(Text(f"Your answer so far is marked {marker}; press Enter to keep it.", style="green")))
         if view.reason:
             lines += wrapped("Reason given: ", view.reason, width, style="green")
     if view.notice:
