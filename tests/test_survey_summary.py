@@ -70,3 +70,29 @@ def test_the_export_command_is_never_broken_across_lines(survey_q: Questionnaire
     command = "mlops-maturity report " + "x" * 120 + ".yaml -o t-report.md"
     text = summary(result(survey_q, ship__prod="one"), command, "a.yaml", ScreenOptions(width=80))
     assert f"  {command}\n" in text
+
+
+def _long_titles(q: Questionnaire) -> Questionnaire:
+    data = q.model_dump(exclude_none=True)
+    data["dimensions"][0]["title"] = "Shipping models to production (Continuous Delivery and Deployment)"
+    data["dimensions"][1]["title"] = "Watching models (Continuous Monitoring)"
+    return Questionnaire.model_validate(data)
+
+
+def test_long_dimension_titles_lose_their_asides_then_an_ellipsis(survey_q: Questionnaire) -> None:
+    res = result(_long_titles(survey_q), ship__prod="one")
+    profile = summary(res, "CMD", "a.yaml", ScreenOptions(width=80)).split("Capability profile\n")[1].split("\n\n")[0]
+    assert profile.splitlines() == [
+        "  Shipping models to production ███░░░░░░░░░░░░░░░░░ 16.7",
+        "  Watching models               ░░░░░░░░░░░░░░░░░░░░    0",
+    ]
+    narrow = summary(res, "CMD", "a.yaml", ScreenOptions(width=50)).split("Capability profile\n")[1]
+    assert narrow.splitlines()[0] == "  Shipping models t... ███░░░░░░░░░░░░░░░░░ 16.7"
+
+
+def test_a_dont_know_step_says_to_find_out(survey_q: Questionnaire) -> None:
+    res = result(survey_q, ship__prod="one", ship__method="unknown")
+    text = summary(res, "CMD", "a.yaml", ScreenOptions(width=100))
+    assert (
+        '  1. Deployment method: find out where you stand; the answer was "don\'t know" (needed for stage 2)\n' in text
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.text import Text
 
 from mlops_maturity.formats.text import bar
+from mlops_maturity.questionnaire import UNKNOWN
 from mlops_maturity.result import Result, RiskResult, RoadmapItem
 from mlops_maturity.survey.screen import Line, ScreenOptions, Unwrapped, draw, wrapped
 
@@ -50,12 +51,11 @@ def summary(result: Result, command: str, out: str, options: ScreenOptions) -> s
     lines.append(Text.assemble("Stage ", (f"{stage.number} of {stage.top}", "bold cyan"), ": ", (stage.name, "bold")))
     if stage.next is not None:
         pct = round(stage.progress_to_next * 100)
-        lines.append(
-            Text(
-                f"  {bar(pct, BAR_WIDTH, options.unicode)} {pct}% of the way to stage {stage.next.number}: "
-                f"{stage.next.name}",
-                style="dim",
-            )
+        lines += wrapped(
+            "  ",
+            f"{bar(pct, BAR_WIDTH, options.unicode)} {pct}% of the way to stage {stage.next.number}: {stage.next.name}",
+            width,
+            style="dim",
         )
     lines.append(Text.assemble("Level: ", (result.level.name, "bold magenta")))
     lines += wrapped("", f"Capability score {result.overall_score:g} of 100; {answered_line(result)}.", width)
@@ -95,11 +95,14 @@ def answered_line(result: Result) -> str:
 
 def _profile(result: Result, options: ScreenOptions) -> list[Line]:
     score_width = 5
-    longest = max(len(d.title) for d in result.dimensions)
-    label_width = max(12, min(longest, options.width - BAR_WIDTH - score_width - 5))
+    room = max(12, options.width - BAR_WIDTH - score_width - 5)
+    titles = [d.title for d in result.dimensions]
+    if any(len(t) > room for t in titles):  # all lose their "(...)" asides, so the column reads evenly
+        titles = [t.split(" (")[0] for t in titles]
+    titles = [t if len(t) <= room else t[: room - 3] + "..." for t in titles]
+    label_width = max(len(t) for t in titles)
     lines: list[Line] = []
-    for dim in result.dimensions:
-        title = dim.title if len(dim.title) <= label_width else dim.title[: label_width - 3] + "..."
+    for dim, title in zip(result.dimensions, titles, strict=True):
         score = "n/a" if dim.score is None else f"{dim.score:g}"
         lines.append(
             Text.assemble(
@@ -113,4 +116,6 @@ def _profile(result: Result, options: ScreenOptions) -> list[Line]:
 
 def _step(step: RoadmapItem, arrow: str) -> str:
     unlocks = f" (needed for stage {step.stage})" if step.stage is not None else ""
+    if step.current == UNKNOWN:  # the target is only a floor; what to do first is to find out
+        return f'{step.title}: find out where you stand; the answer was "don\'t know"{unlocks}'
     return f"{step.title}: {step.current_label} {arrow} {step.target_label}{unlocks}"
