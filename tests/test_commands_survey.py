@@ -120,3 +120,12 @@ def test_resume_command_names_only_what_is_not_the_default() -> None:
     assert resume_command(Path("my answers.yaml"), Path("q")) == (
         "mlops-maturity survey --out 'my answers.yaml' --questionnaire q"
     )
+
+
+def test_an_init_template_is_resumed(tmp_path: Path, cli: Callable[..., Run], survey_q: Questionnaire) -> None:
+    out = tmp_path / "answers.yaml"
+    assert cli("init", "-o", out, "--team", "From init", "--questionnaire", SURVEY).code == 0
+    output, io = survey(out, ["", "1", "q"])
+    assert "Team: From init" in io.screens[0]
+    assert output.stderr[0] == f"1 of 3 answers are saved in {out}."
+    assert load_answers(out, survey_q).given == {"ship.prod": Answer(answer="none")}

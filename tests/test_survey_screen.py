@@ -58,7 +58,7 @@ def test_welcome_back_screen(survey_q: Questionnaire) -> None:
     ]
 
 
-@pytest.mark.parametrize("width", [60, 80, 100])
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
 def test_every_line_fits_the_width(survey_q: Questionnaire, width: int) -> None:
     long_team = "A team with a very long name that goes on and on " * 3
     options = ScreenOptions(unicode=True, width=width, height=40)
