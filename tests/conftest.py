@@ -1,12 +1,8 @@
-"""Shared fixtures: the CLI through its real entry point, in-process and as a process."""
+"""Shared fixtures: the CLI through its real entry point, and the questionnaires."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,13 +11,7 @@ from mlops_maturity.cli import main
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.questionnaire import Questionnaire
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-EXAMPLES = ROOT / "examples"
-TINY = DATA / "questionnaires" / "tiny"
-
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
+from support import GOLDEN, SURVEY, TINY, Run
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -44,13 +34,6 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     return check
 
 
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     """Call ``main(argv)`` in-process and capture what it prints."""
@@ -63,22 +46,6 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     return run
 
 
-def run_process(*args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
-    """Run ``python -m mlops_maturity`` as a real process (no colour, fixed width)."""
-    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
-    full_env.pop("FORCE_COLOR", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mlops_maturity", *[str(a) for a in args]],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,  # never the terminal pytest runs in: commands must not wait for input
-        text=True,
-        env=full_env,
-        cwd=cwd,
-        timeout=60,
-    )
-    return Run(proc.returncode, proc.stdout, proc.stderr)
-
-
 @pytest.fixture(scope="session")
 def shipped() -> Questionnaire:
     return load_questionnaire()
@@ -87,9 +54,6 @@ def shipped() -> Questionnaire:
 @pytest.fixture(scope="session")
 def tiny() -> Questionnaire:
     return load_questionnaire(TINY)
-
-
-SURVEY = DATA / "questionnaires" / "survey"
 
 
 @pytest.fixture(scope="session")

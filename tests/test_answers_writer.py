@@ -24,6 +24,7 @@ def test_evidence_slots_write_the_long_form_with_an_empty_evidence_key(tiny: Que
         "  deploy.prod:",
         "    answer: one",
         "    evidence:",
+        "  deploy.who:",
         "  deploy.auto:",
     ]
     answers = parse_answers(text, "a.yaml", tiny)

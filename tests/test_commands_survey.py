@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SURVEY, Run
 from mlops_maturity.answers import Answer, load_answers
 from mlops_maturity.commands.output import Output
 from mlops_maturity.commands.survey import resume_command, run
 from mlops_maturity.errors import AnswersError, UsageError
 from mlops_maturity.questionnaire import Questionnaire
 from scripted_io import Script
+
+from support import SURVEY, Run
 
 DAY = dt.date(2026, 11, 22)
 FULL = ["2", "3", "n", "batch only", "u", "3", ""]

@@ -11,9 +11,10 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import SURVEY, run_process
 from mlops_maturity.answers import Answer, load_answers
 from mlops_maturity.questionnaire import Questionnaire
+
+from support import SURVEY, run_process
 
 pytestmark = pytest.mark.slow
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import pairwise
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
@@ -61,7 +62,7 @@ class Question(Frozen):
         if duplicates:
             raise ValueError(f"duplicate option ids: {', '.join(duplicates)}")
         points = [o.points for o in options]
-        if any(b <= a for a, b in zip(points, points[1:])):
+        if any(b <= a for a, b in pairwise(points)):
             raise ValueError("options must be listed least mature first, with strictly increasing points")
         return options
 
