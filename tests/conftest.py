@@ -11,9 +11,7 @@ from mlops_maturity.cli import main
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.questionnaire import Questionnaire
 
-from support import TINY, Run
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
+from support import GOLDEN, SURVEY, TINY, Run
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -64,3 +62,9 @@ def shipped() -> Questionnaire:
 @pytest.fixture(scope="session")
 def tiny() -> Questionnaire:
     return load_questionnaire(TINY)
+
+
+@pytest.fixture(scope="session")
+def survey_q() -> Questionnaire:
+    """Two sections, a conditional question and one that allows "not applicable"."""
+    return load_questionnaire(SURVEY)

@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
 TINY = DATA / "questionnaires" / "tiny"
+SURVEY = DATA / "questionnaires" / "survey"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ def run_process(*args: str | Path, env: dict[str, str] | None = None, cwd: Path 
     proc = subprocess.run(
         [sys.executable, "-m", "mlops_maturity", *[str(a) for a in args]],
         capture_output=True,
+        stdin=subprocess.DEVNULL,  # never the terminal pytest runs in: commands must not wait for input
         text=True,
         env=full_env,
         cwd=cwd,

@@ -25,8 +25,13 @@ def render_answers_file(
     given: Mapping[str, Answer] | None = None,
     with_help: bool = True,
     schema_hint: str | None = None,
+    evidence_slots: bool = False,
 ) -> str:
-    """An answers file listing every question; unanswered ones are left empty."""
+    """An answers file listing every question; unanswered ones are left empty.
+
+    With ``evidence_slots``, every answered question is written in the long form
+    with an empty ``evidence:`` key, so the team can back its answers later.
+    """
     given = given or {}
     lines = []
     if schema_hint:
@@ -53,7 +58,7 @@ def render_answers_file(
         lines.append("")
         if with_help:
             lines += _comment(question)
-        lines += _answer_lines(question, given.get(question.id))
+        lines += _answer_lines(question, given.get(question.id), evidence_slots)
     return "\n".join(lines) + "\n"
 
 
@@ -71,14 +76,16 @@ def _comment(question: Question) -> list[str]:
     return out
 
 
-def _answer_lines(question: Question, answer: Answer | None) -> list[str]:
+def _answer_lines(question: Question, answer: Answer | None, evidence_slots: bool = False) -> list[str]:
     if answer is None or answer.answer is None:
         return [f"  {question.id}:"]
-    if not answer.evidence and not answer.reason:
+    if not answer.evidence and not answer.reason and not evidence_slots:
         return [f"  {question.id}: {answer.answer}"]
     out = [f"  {question.id}:", f"    answer: {answer.answer}"]
     if answer.evidence:
         out.append(f"    evidence: {quote(answer.evidence)}")
+    elif evidence_slots:
+        out.append("    evidence:")
     if answer.reason:
         out.append(f"    reason: {quote(answer.reason)}")
     return out

@@ -154,6 +154,27 @@ def report(
 
 
 @app.command()
+def survey(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Answers file to write, or to resume if it exists.", metavar="FILE")
+    ] = Path("mlops-answers.yaml"),
+    team: Annotated[
+        str | None, typer.Option("--team", help="Team name (asked at the start when not given).", metavar="NAME")
+    ] = None,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Answer the questionnaire interactively; every answer is saved as you go.
+
+    Type an option's number and Enter. u: don't know, n: does not apply (where
+    offered), ?: help, b: back, q: save and quit, Enter: keep the answer given
+    before. Run again with the same --out to resume.
+    """
+    from mlops_maturity.commands.survey import main as run_survey
+
+    _emit(run_survey(out, team, questionnaire))
+
+
+@app.command()
 def questions(
     fmt: Annotated[QuestionsFormat, typer.Option("--format", "-f", help="Output format.")] = QuestionsFormat.text,
     questionnaire: QuestionnaireOpt = None,

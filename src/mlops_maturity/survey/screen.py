@@ -1,0 +1,236 @@
+"""The survey's screens, drawn with rich into strings: welcome, question, finish line.
+
+Every piece of user or questionnaire text goes in as ``rich.text.Text``, never
+as markup, so a team called ``[bold]`` is shown as typed. Screens fit the
+terminal's height where they can: blank lines are dropped before anything
+else is.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from mlops_maturity.formats import RenderOptions
+from mlops_maturity.formats.text import bar, console
+from mlops_maturity.questionnaire import Question, Questionnaire
+from mlops_maturity.survey.flow import Position
+from mlops_maturity.survey.keys import BACK, HELP, NOT_APPLICABLE_KEY, QUIT, UNKNOWN_KEY
+
+SECONDS_PER_QUESTION = 11  # the pace that fits about 55 questions into a ten-minute call
+PROMPT = "> "
+
+
+@dataclass(frozen=True)
+class Unwrapped:
+    """A line the terminal wraps itself, so that a command copied from it stays one line."""
+
+    text: Text
+
+
+@dataclass(frozen=True)
+class Spare:
+    """A line that repeats what the screen shows otherwise; it goes after the blank lines."""
+
+    text: Text
+
+
+Line = Text | Unwrapped | Spare | None  # None is a blank line that may go when space is short
+
+
+@dataclass(frozen=True)
+class ScreenOptions:
+    color: bool = False
+    unicode: bool = True
+    width: int = 80
+    height: int = 24
+
+    @property
+    def render(self) -> RenderOptions:
+        return RenderOptions(color=self.color, width=self.width, unicode=self.unicode)
+
+    @property
+    def dot(self) -> str:
+        return "·" if self.unicode else "-"
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """Everything a question screen shows."""
+
+    title: str
+    team: str
+    question: Question
+    position: Position
+    current: str | None  # the current answer as typed (``2``, ``u``, ``n``), if any
+    reason: str = ""  # why a "does not apply" answer does not apply
+    notice: str = ""
+    show_help: bool = False
+
+
+def minutes(questions: int) -> str:
+    n = max(1, math.ceil(questions * SECONDS_PER_QUESTION / 60))
+    return f"about {n} minute{'s' if n != 1 else ''}"
+
+
+def draw(lines: list[Line], options: ScreenOptions, reserve: int | None = 1) -> str:
+    """Render lines; when they would not fit above ``reserve`` prompt lines, drop the blank ones.
+
+    ``reserve=None`` never drops them (a screen that scrolls anyway reads better with them).
+    """
+    text = _draw(lines, options, level=0)
+    for level in (1, 2):
+        if reserve is None or text.count("\n") + reserve <= options.height:
+            break
+        text = _draw(lines, options, level=level)
+    return text
+
+
+def _draw(lines: list[Line], options: ScreenOptions, level: int) -> str:
+    """``level`` 0 draws everything, 1 drops blank lines, 2 drops spare lines too."""
+    out, buffer = console(options.render)
+    for line in lines:
+        if line is None:
+            if level < 1:
+                out.print()
+        elif isinstance(line, Spare):
+            if level < 2:
+                out.print(line.text)
+        elif isinstance(line, Unwrapped):
+            out.print(line.text, soft_wrap=True)
+        else:
+            out.print(line)
+    return buffer.getvalue()
+
+
+def wrapped(prefix: str, text: str, width: int, style: str = "", prefix_style: str = "") -> list[Text]:
+    """``text`` wrapped under a hanging indent as wide as ``prefix``."""
+    indent = " " * len(prefix)
+    body = textwrap.wrap(text, max(20, width - len(prefix) - 1), break_on_hyphens=False, break_long_words=False) or [""]
+    out = []
+    for i, chunk in enumerate(body):
+        line = Text(prefix if i == 0 else indent, style=prefix_style if i == 0 else "")
+        line.append(chunk, style=style)
+        out.append(line)
+    return out
+
+
+def welcome(
+    q: Questionnaire,
+    out: str,
+    remaining: int,
+    answered: int,
+    resume_at: int | None,
+    options: ScreenOptions,
+    team: str = "",
+) -> str:
+    """First screen: what this is, how long, where the answers go, the keys."""
+    lines: list[Line] = [Text(q.title, style="bold")]
+    if team:
+        lines.append(Text.assemble("Team: ", (team, "bold")))
+    if answered and resume_at is not None:
+        lines += wrapped(
+            "",
+            f"Welcome back. {out} already holds {answered} answers; the survey picks up at question "
+            f"{resume_at}, with {remaining} to go ({minutes(remaining)}).",
+            options.width,
+        )
+    elif answered:
+        lines += wrapped("", f"Every question in {out} already has an answer.", options.width)
+    else:
+        total = len(q.questions)
+        fewer = " (fewer when some do not apply to your team)" if remaining < total else ""
+        lines += wrapped(
+            "",
+            f"{total} short questions in {len(q.dimensions)} sections{fewer}, {minutes(total)}.",
+            options.width,
+        )
+    lines.append(None)
+    lines += wrapped(
+        "",
+        f"Each answer is saved to {out} the moment you give it; nothing leaves this machine. "
+        "At the end you get your stage, level, biggest risks and next steps. "
+        "Evidence (a link or a sentence behind an answer) is best added to the file afterwards.",
+        options.width,
+    )
+    lines.append(None)
+    lines.append(Text("Type an option's number and press Enter. Other keys:", style="bold"))
+    keys = [
+        (UNKNOWN_KEY, "don't know"),
+        (HELP, "why the question matters"),
+        (BACK, "back to the previous question"),
+        (QUIT, "save and quit; run again to resume"),
+        (NOT_APPLICABLE_KEY, "does not apply (where offered; asks why)"),
+        ("Enter", "keep the answer already given"),
+    ]
+    for key, meaning in keys:
+        lines.append(Text.assemble((f"  {key:<7}", "bold cyan"), meaning))
+    lines.append(Text("Ctrl-C stops at any time and keeps every answer given so far.", style="dim"))
+    lines.append(None)
+    return draw(lines, options)
+
+
+def question(view: QuestionView, options: ScreenOptions) -> str:
+    """One question with its header: section, question k of n, overall progress."""
+    pos, qn = view.position, view.question
+    width = options.width
+    lines: list[Line] = []
+    counter = f"Question {pos.number} of {pos.total}"
+    head = f"{view.title} {options.dot} {view.team}" if view.team else view.title
+    room = width - len(counter) - 2
+    if len(head) > room:
+        head = head[: max(0, room - 3)] + "..."
+    lines.append(Text.assemble((head, "bold"), " " * (width - len(head) - len(counter)), (counter, "bold")))
+    lines.append(Text(f"Section {pos.section} of {pos.sections}: {pos.section_title}", style="cyan"))
+    pct = round(100 * pos.answered / pos.total) if pos.total else 100
+    lines.append(Text(f"{bar(pct, width - 16, options.unicode)} {pct:>3}% answered", style="dim"))
+    lines.append(None)
+    lines.append(Text(qn.title, style="bold"))
+    lines += wrapped("", qn.text, width)
+    if view.show_help:
+        lines.append(None)
+        lines += wrapped("  Why it matters: ", qn.help, width, style="italic", prefix_style="bold")
+        top = wrapped("  Most mature:    ", qn.options[-1].label, width, style="italic", prefix_style="bold")
+        lines += [Spare(t) for t in top]  # the last option says the same
+    lines.append(None)
+    marker = "▸" if options.unicode else ">"
+    choices = [(str(i), o.label) for i, o in enumerate(qn.options, 1)]
+    choices.append((UNKNOWN_KEY, "Don't know"))
+    if qn.allow_not_applicable:
+        choices.append((NOT_APPLICABLE_KEY, "Does not apply to us (you will be asked why)"))
+    for key, label in choices:
+        mark = marker if key == view.current else " "
+        style = "bold green" if key == view.current else ""
+        lines += wrapped(f" {mark} {key:>2}  ", label, width, style=style, prefix_style="bold cyan")
+    lines.append(None)
+    if view.current is not None:
+        lines.append(Spare(Text(f"Your answer so far is marked {marker}; press Enter to keep it.", style="green")))
+        if view.reason:
+            lines += wrapped("Reason given: ", view.reason, width, style="green")
+    if view.notice:
+        lines += wrapped("", view.notice, width, style="yellow")
+    lines.append(Text(keys_line(qn, options), style="dim"))
+    return draw(lines, options)
+
+
+def keys_line(qn: Question, options: ScreenOptions) -> str:
+    sep = f" {options.dot} "
+    parts = [f"1-{len(qn.options)} answer", "u don't know"]
+    if qn.allow_not_applicable:
+        parts.append("n does not apply")
+    parts += ["? help", "b back", "q save & quit"]
+    return sep.join(parts)
+
+
+def finished(out: str, total: int, options: ScreenOptions) -> str:
+    """Between the last answer and the result: a last chance to go back."""
+    lines: list[Line] = [
+        Text("That was the last question.", style="bold"),
+        *wrapped("", f"All {total} questions that apply to your team are answered and saved in {out}.", options.width),
+        None,
+        Text("Press Enter to see your result, b to go back, q to quit without it.", style="dim"),
+    ]
+    return draw(lines, options)

@@ -1,0 +1,157 @@
+"""The survey loop: show a screen, read a line, act, save. Input and output are injected.
+
+``ask(prompt) -> str`` reads one line and ``show(screen)`` replaces what is on
+the screen, so tests drive the whole survey with a list of strings. The loop
+saves after every answer; whatever stops it (``q``, Ctrl-C, end of input, a
+signal turned into ``Stopped``) finds every answer already on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from mlops_maturity.answers import Answer
+from mlops_maturity.questionnaire import NOT_APPLICABLE
+from mlops_maturity.survey import screen
+from mlops_maturity.survey.flow import Flow
+from mlops_maturity.survey.keys import interpret
+from mlops_maturity.survey.screen import PROMPT, QuestionView, ScreenOptions
+
+MAX_TEAM = 200
+MAX_REASON = 2000
+
+Save = Callable[[str, dict[str, Answer]], None]
+
+
+class SurveyIO(Protocol):
+    def ask(self, prompt: str) -> str: ...
+
+    def show(self, text: str) -> None:
+        """Replace the screen with ``text``."""
+
+    def note(self, text: str) -> None:
+        """Add one line under what is shown."""
+
+
+class Stopped(Exception):
+    """Raised from a signal handler so that the loop unwinds; ``code`` is the exit code to use."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+Outcome = Literal["finished", "quit", "interrupted"]
+
+
+@dataclass(frozen=True)
+class Ending:
+    outcome: Outcome
+    code: int = 0
+
+
+@dataclass
+class Session:
+    flow: Flow
+    io: SurveyIO
+    save: Save
+    layout: Callable[[], ScreenOptions]
+    out: str
+    team: str = ""
+    notice: str = field(default="", init=False)
+
+    def run(self, ask_team: bool) -> Ending:
+        """Welcome, team name, every question, the closing prompt; never raises on an interruption."""
+        try:
+            self._welcome(ask_team)
+            self.save(self.team, self.flow.to_save())
+            return self._loop()
+        except KeyboardInterrupt:
+            return Ending("interrupted", 130)
+        except EOFError:  # Ctrl-D or a closed input: the same as q
+            return Ending("quit", 0)
+        except Stopped as exc:
+            return Ending("interrupted", exc.code)
+
+    def _welcome(self, ask_team: bool) -> None:
+        flow = self.flow
+        answered = flow.answered_count()
+        remaining = len(flow.applicable()) - answered
+        resume_at = flow.position().number if flow.current is not None else None
+        self.io.show(screen.welcome(flow.q, self.out, remaining, answered, resume_at, self.layout(), self.team))
+        if not ask_team:
+            self.io.ask("Press Enter to start. ")
+            return
+        while True:
+            team = " ".join(self.io.ask("Team name: ").split())
+            if team and len(team) <= MAX_TEAM:
+                self.team = team
+                return
+            self.io.note(f"Please type your team's name (up to {MAX_TEAM} characters); the file and the report use it.")
+
+    def _loop(self) -> Ending:
+        flow = self.flow
+        show_help = False
+        while True:
+            question = flow.current
+            if question is None:
+                if self._closing():
+                    return Ending("finished")
+                if flow.current is None:
+                    return Ending("quit")
+                continue
+            view = QuestionView(
+                title=flow.q.title,
+                team=self.team,
+                question=question,
+                position=flow.position(),
+                current=flow.current_choice(),
+                reason=flow.current_reason(),
+                notice=self.notice,
+                show_help=show_help,
+            )
+            self.io.show(screen.question(view, self.layout()))
+            self.notice, show_help = "", False
+            action = interpret(self.io.ask(PROMPT), question, view.current is not None)
+            if action.kind == "choose":
+                flow.choose(action.value)
+                self.save(self.team, flow.to_save())
+            elif action.kind == "not_applicable":
+                reason = self._reason()
+                if reason:
+                    flow.choose(NOT_APPLICABLE, reason)
+                    self.save(self.team, flow.to_save())
+                else:
+                    self.notice = "Kept as it was: a 'does not apply' answer needs a reason."
+            elif action.kind == "keep":
+                flow.keep()
+            elif action.kind == "back":
+                if not flow.back():
+                    self.notice = "This is the first question; there is nothing before it."
+            elif action.kind == "help":
+                show_help = True
+            elif action.kind == "quit":
+                return Ending("quit")
+            else:
+                self.notice = action.value
+
+    def _reason(self) -> str:
+        reason = " ".join(self.io.ask("Why does it not apply? One line, Enter to cancel: ").split())
+        return reason[:MAX_REASON]
+
+    def _closing(self) -> bool:
+        """Every question is answered: show the result, go back, or quit. True shows the result."""
+        total = len(self.flow.applicable())
+        self.io.show(screen.finished(self.out, total, self.layout()))
+        while True:
+            answer = self.io.ask(PROMPT).strip().lower()
+            if answer == "":
+                return True
+            if answer == "b":
+                self.flow.back()
+                return False
+            if answer == "q":
+                return False
+            self.io.note("Press Enter for the result, b to go back, or q to quit.")

@@ -1,0 +1,132 @@
+"""``survey`` as a command: the file it writes, resuming, the end screen, and its errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlops_maturity.answers import Answer, load_answers
+from mlops_maturity.commands.output import Output
+from mlops_maturity.commands.survey import resume_command, run
+from mlops_maturity.errors import AnswersError, UsageError
+from mlops_maturity.questionnaire import Questionnaire
+from scripted_io import Script
+
+from support import SURVEY, Run
+
+DAY = dt.date(2026, 11, 22)
+FULL = ["2", "3", "n", "batch only", "u", "3", ""]
+
+
+def survey(
+    out: Path, inputs: list[str | BaseException], team: str | None = None, questionnaire: Path = SURVEY
+) -> tuple[Output, Script]:
+    io = Script(inputs)
+    return run(out, team, questionnaire, io, io.layout, today=DAY), io
+
+
+def test_a_finished_survey_writes_a_file_that_scores(
+    tmp_path: Path,
+    survey_q: Questionnaire,
+    cli: Callable[..., Run],
+    golden: Callable[[str, str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SURVEY, "q")  # relative paths keep the golden free of this machine's folders
+    out = Path("answers.yaml")
+    output, io = survey(out, ["Fraud & Risk", *FULL], questionnaire=Path("q"))
+    assert output.code == 0 and output.stderr == ()
+    golden("survey/answers.yaml", out.read_text(encoding="utf-8"))
+    golden("survey/summary.txt", output.stdout)
+    assert io.screens[-1] == ""  # the screen is cleared before the result is printed
+    answers = load_answers(out, survey_q)
+    assert answers.team == "Fraud & Risk" and answers.assessed_on == DAY
+    scored = cli("score", out, "--questionnaire", SURVEY, "--format", "json")
+    assert scored.code == 0 and '"number": 1' in scored.out
+
+
+def test_q_then_run_again_resumes(tmp_path: Path, survey_q: Questionnaire) -> None:
+    out = tmp_path / "answers.yaml"
+    output, _ = survey(out, ["Fraud", "2", "1", "q"])
+    assert output == Output(
+        stderr=(
+            f"2 of 5 answers are saved in {out}.",
+            f"To carry on from question 3, run: mlops-maturity survey --out {out} --questionnaire {SURVEY}",
+        )
+    )
+    output, io = survey(out, ["", "n", "batch only", "u", "3", ""])
+    assert "Welcome back." in io.screens[0] and "Team: Fraud" in io.screens[0]
+    assert "Question 3 of 5" in io.screens[1]
+    assert output.code == 0 and "Stage 1 of 2: First model live" in output.stdout
+    assert load_answers(out, survey_q).given["ship.method"] == Answer(answer="manual")
+
+
+def test_ctrl_c_keeps_every_answer(tmp_path: Path, survey_q: Questionnaire) -> None:
+    out = tmp_path / "answers.yaml"
+    output, _ = survey(out, ["Fraud", "2", "3", KeyboardInterrupt()])
+    assert output.code == 130
+    assert output.stderr[0] == f"\nStopped. 2 of 5 answers are saved in {out}."
+    assert load_answers(out, survey_q).given == {
+        "ship.prod": Answer(answer="one"),
+        "ship.method": Answer(answer="pipeline"),
+    }
+
+
+def test_ctrl_c_before_the_team_name_saves_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "answers.yaml"
+    output, _ = survey(out, [KeyboardInterrupt()])
+    assert output == Output(stderr=("\nStopped. Nothing was saved; no question had been answered.",), code=130)
+    assert not out.exists()
+
+
+def test_team_flag_wins_over_the_file_and_the_date_is_kept(tmp_path: Path, survey_q: Questionnaire) -> None:
+    out = tmp_path / "answers.yaml"
+    out.write_text("team: Old\nassessed_on: 2025-01-31\nanswers:\n  ship.prod: none\n", encoding="utf-8")
+    survey(out, ["", "q"], team="  New   name ")
+    answers = load_answers(out, survey_q)
+    assert (answers.team, answers.assessed_on) == ("New name", dt.date(2025, 1, 31))
+    assert answers.given == {"ship.prod": Answer(answer="none")}
+
+
+def test_a_file_that_is_already_complete_goes_to_the_result(tmp_path: Path) -> None:
+    out = tmp_path / "answers.yaml"
+    out.write_text("team: T\nanswers:\n  ship.prod: none\n  ship.latency: none\n  watch.owner: nobody\n")
+    output, io = survey(out, ["", ""])
+    assert "Every question in" in io.screens[0]
+    assert "Stage 0 of 2: Getting started" in output.stdout
+
+
+def test_a_broken_file_is_reported_not_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "answers.yaml"
+    out.write_text("answers:\n  ship.prod: weekly\n", encoding="utf-8")
+    with pytest.raises(AnswersError, match=r"answers.yaml:2: answers.ship.prod: 'weekly' is not an option"):
+        survey(out, [])
+    assert out.read_text(encoding="utf-8") == "answers:\n  ship.prod: weekly\n"
+
+
+def test_out_must_be_a_file_in_an_existing_folder(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="is a directory; give --out a file name"):
+        survey(tmp_path, [])
+    with pytest.raises(UsageError, match=r"the folder .*nope does not exist"):
+        survey(tmp_path / "nope" / "a.yaml", [])
+
+
+def test_resume_command_names_only_what_is_not_the_default() -> None:
+    assert resume_command(Path("mlops-answers.yaml"), None) == "mlops-maturity survey"
+    assert resume_command(Path("my answers.yaml"), Path("q")) == (
+        "mlops-maturity survey --out 'my answers.yaml' --questionnaire q"
+    )
+
+
+def test_an_init_template_is_resumed(tmp_path: Path, cli: Callable[..., Run], survey_q: Questionnaire) -> None:
+    out = tmp_path / "answers.yaml"
+    assert cli("init", "-o", out, "--team", "From init", "--questionnaire", SURVEY).code == 0
+    output, io = survey(out, ["", "1", "q"])
+    assert "Team: From init" in io.screens[0]
+    assert output.stderr[0] == f"1 of 3 answers are saved in {out}."
+    assert load_answers(out, survey_q).given == {"ship.prod": Answer(answer="none")}

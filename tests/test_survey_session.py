@@ -1,0 +1,132 @@
+"""The survey loop driven by a script of typed lines (the injected ask function)."""
+
+from __future__ import annotations
+
+from mlops_maturity.answers import Answer
+from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.survey.flow import Flow
+from mlops_maturity.survey.session import Ending, Session, Stopped
+from scripted_io import Script
+
+Saved = list[tuple[str, dict[str, Answer]]]
+
+
+def run(
+    q: Questionnaire, inputs: list[str | BaseException], team: str = "", given: dict[str, Answer] | None = None
+) -> tuple[Ending, Script, Saved, Flow]:
+    """Run a session; with ``team`` given, the welcome's "Press Enter to start" is answered first."""
+    saved: Saved = []
+    io = Script(([""] if team else []) + inputs)
+    flow = Flow(q, given)
+    session = Session(
+        flow=flow, io=io, save=lambda t, a: saved.append((t, dict(a))), layout=io.layout, out="a.yaml", team=team
+    )
+    return session.run(ask_team=not team), io, saved, flow
+
+
+def test_a_whole_survey_saves_after_every_answer(survey_q: Questionnaire) -> None:
+    ending, io, saved, _ = run(survey_q, ["Fraud", "2", "3", "n", "batch only", "u", "3", ""])
+    assert ending == Ending("finished", 0)
+    assert [len(a) for _, a in saved] == [0, 1, 2, 3, 4, 5]  # the first save is the team name alone
+    assert {t for t, _ in saved} == {"Fraud"}
+    assert saved[-1][1] == {
+        "ship.prod": Answer(answer="one"),
+        "ship.method": Answer(answer="pipeline"),
+        "ship.latency": Answer(answer="not_applicable", reason="batch only"),
+        "watch.drift": Answer(answer="unknown"),
+        "watch.owner": Answer(answer="rota"),
+    }
+    assert (
+        io.prompts
+        == ["Team name: ", "> ", "> ", "> ", "Why does it not apply? One line, Enter to cancel: "] + ["> "] * 3
+    )
+    assert io.screens[-1].startswith("That was the last question.")
+
+
+def test_invalid_input_asks_again_politely_and_loses_nothing(survey_q: Questionnaire) -> None:
+    ending, io, saved, flow = run(survey_q, ["T", "1", "7", "maybe", "2"], team="")
+    assert ending == Ending("quit", 0)  # the script ran dry: end of input
+    assert "There is no option 7. Type a number from 1 to 3, or u, n, ?, b, q." in io.screens[3]
+    assert "'maybe' is not one of the choices." in io.screens[4]
+    assert "maybe" not in io.screens[5]  # the notice is shown once
+    assert flow.given == {"ship.prod": Answer(answer="none"), "ship.latency": Answer(answer="written")}
+    assert len(saved) == 3
+
+
+def test_help_shows_why_the_question_matters(survey_q: Questionnaire) -> None:
+    _, io, _, _ = run(survey_q, ["?"], team="T")
+    assert "Why it matters:" not in io.screens[1]
+    assert "Why it matters: Count only models whose outputs people or systems act on." in io.screens[2]
+    assert "Most mature:    Two or more" in io.screens[2]
+
+
+def test_back_changes_the_previous_answer(survey_q: Questionnaire) -> None:
+    _, io, _, flow = run(survey_q, ["1", "b", "3"], team="T")
+    assert "Your answer so far is marked ▸; press Enter to keep it." in io.screens[3]
+    assert " ▸  1  None" in io.screens[3]
+    assert flow.given == {"ship.prod": Answer(answer="many")}
+    assert flow.current is not None and flow.current.id == "ship.method"
+
+
+def test_back_at_the_first_question_says_so(survey_q: Questionnaire) -> None:
+    _, io, _, _ = run(survey_q, ["b"], team="T")
+    assert "This is the first question; there is nothing before it." in io.screens[2]
+
+
+def test_enter_keeps_the_answer_given_before(survey_q: Questionnaire) -> None:
+    _, _io, saved, flow = run(survey_q, ["1", "b", ""], team="T")
+    assert flow.current is not None and flow.current.id == "ship.latency"
+    assert len(saved) == 2  # keeping is not a new answer
+
+
+def test_not_applicable_asks_why_and_can_be_cancelled(survey_q: Questionnaire) -> None:
+    _, io, _saved, flow = run(survey_q, ["1", "n", "", "n", "  we only   score in batch  "], team="T")
+    assert "Kept as it was: a 'does not apply' answer needs a reason." in io.screens[3]
+    assert flow.given["ship.latency"] == Answer(answer="not_applicable", reason="we only score in batch")
+
+
+def test_q_saves_and_quits(survey_q: Questionnaire) -> None:
+    ending, _, saved, _flow = run(survey_q, ["2", "q"], team="T")
+    assert ending == Ending("quit", 0)
+    assert saved[-1] == ("T", {"ship.prod": Answer(answer="one")})
+
+
+def test_ctrl_c_and_signals_end_the_survey_with_their_exit_codes(survey_q: Questionnaire) -> None:
+    assert run(survey_q, ["2", KeyboardInterrupt()], team="T")[0] == Ending("interrupted", 130)
+    assert run(survey_q, ["2", Stopped(143)], team="T")[0] == Ending("interrupted", 143)
+    assert run(survey_q, [KeyboardInterrupt()])[0] == Ending("interrupted", 130)  # at the team prompt
+
+
+def test_the_team_name_is_required_and_tidied(survey_q: Questionnaire) -> None:
+    _, io, saved, _ = run(survey_q, ["   ", "x" * 201, "  Fraud   and  risk "])
+    assert io.notes == ["Please type your team's name (up to 200 characters); the file and the report use it."] * 2
+    assert saved[0][0] == "Fraud and risk"
+
+
+def test_a_given_team_is_not_asked_for(survey_q: Questionnaire) -> None:
+    _, io, _, _ = run(survey_q, [], team="Known")
+    assert io.prompts[0] == "Press Enter to start. "
+    assert "Team: Known" in io.screens[0]
+
+
+def test_resume_says_where_it_picks_up(survey_q: Questionnaire) -> None:
+    given = {"ship.prod": Answer(answer="one"), "ship.method": Answer(answer="manual")}
+    _, io, _, flow = run(survey_q, [], team="T", given=given)
+    assert "Welcome back. a.yaml already holds 2 answers; the survey picks up at question 3, with 3 to go" in (
+        " ".join(io.screens[0].split())
+    )
+    assert flow.current is not None and flow.current.id == "ship.latency"
+    assert "Question 3 of 5" in io.screens[1]
+
+
+def test_the_closing_prompt_can_go_back_or_quit(survey_q: Questionnaire) -> None:
+    done = {
+        "ship.prod": Answer(answer="none"),
+        "ship.latency": Answer(answer="none"),
+        "watch.owner": Answer(answer="author"),
+    }
+    ending, io, _, flow = run(survey_q, ["x", "b", "3", ""], team="T", given=done)
+    assert ending == Ending("finished", 0)
+    assert io.notes == ["Press Enter for the result, b to go back, or q to quit."]
+    assert flow.given["watch.owner"] == Answer(answer="rota")
+    assert run(survey_q, ["q"], team="T", given=done)[0] == Ending("quit", 0)

@@ -1,0 +1,98 @@
+"""The end screen: stage, level, profile, risks, next steps and the export command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mlops_maturity.answers import Answer, Answers
+from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.result import Result
+from mlops_maturity.scoring import assess
+from mlops_maturity.survey.screen import ScreenOptions
+from mlops_maturity.survey.summary import report_command, slug, summary, top_risks
+
+
+def result(q: Questionnaire, team: str = "Team", **given: str) -> Result:
+    answers = {k.replace("__", "."): Answer(answer=v) for k, v in given.items()}
+    return assess(q, Answers(file="a.yaml", questionnaire=q.id, team=team, assessed_on=None, given=answers))
+
+
+@pytest.mark.parametrize(
+    ("team", "expected"),
+    [
+        ("Fraud detection", "fraud-detection"),
+        ("  Risk & Pricing / EU ", "risk-pricing-eu"),
+        ("Équipe données", "equipe-donnees"),
+        ("!!!", "team"),
+    ],
+)
+def test_slug(team: str, expected: str) -> None:
+    assert slug(team) == expected
+
+
+def test_report_command_quotes_what_the_shell_would_split() -> None:
+    assert (
+        report_command(Path("my answers.yaml"), "A", None) == "mlops-maturity report 'my answers.yaml' -o a-report.md"
+    )
+    assert report_command(Path("a.yaml"), "B", Path("our q")) == (
+        "mlops-maturity report a.yaml -o b-report.md --questionnaire 'our q'"
+    )
+
+
+def test_top_risks_are_the_ones_the_answers_make_real(survey_q: Questionnaire) -> None:
+    res = result(survey_q, ship__prod="one", ship__method="pipeline", watch__drift="manual", watch__owner="nobody")
+    assert [r.id for r in top_risks(res)] == ["silent_drift", "no_owner", "slow_answers"]
+    res = result(survey_q, ship__prod="one", ship__method="manual", watch__drift="manual", ship__latency="none")
+    assert [r.id for r in top_risks(res)] == ["hand_deploys", "silent_drift", "no_owner"]  # three at most
+
+
+def test_stage_zero_with_no_risks_says_so(survey_q: Questionnaire) -> None:
+    text = summary(result(survey_q, ship__prod="none"), "CMD", "a.yaml", ScreenOptions())
+    assert "Stage 0 of 2: Getting started" in text
+    assert "  None of this stage's risks shows in your answers." in text
+    assert "  CMD\n" in text
+
+
+def test_ascii_summary(survey_q: Questionnaire) -> None:
+    res = result(survey_q, "Équipe [b]", ship__prod="one", ship__method="manual")
+    text = summary(res, "CMD", "a.yaml", ScreenOptions(unicode=False))
+    assert "Équipe [b] - Survey test" in text  # user text shown as typed, not as markup
+    assert text.replace("Équipe", "").isascii()
+    assert (
+        "  1. Deployment method: Copied by hand -> A pipeline deploys it after checks\n     pass (needed for stage 2)\n"
+    ) in text
+    assert "  Shipping models ###................. 16.7\n" in text
+
+
+def test_the_export_command_is_never_broken_across_lines(survey_q: Questionnaire) -> None:
+    command = "mlops-maturity report " + "x" * 120 + ".yaml -o t-report.md"
+    text = summary(result(survey_q, ship__prod="one"), command, "a.yaml", ScreenOptions(width=80))
+    assert f"  {command}\n" in text
+
+
+def _long_titles(q: Questionnaire) -> Questionnaire:
+    data = q.model_dump(exclude_none=True)
+    data["dimensions"][0]["title"] = "Shipping models to production (Continuous Delivery and Deployment)"
+    data["dimensions"][1]["title"] = "Watching models (Continuous Monitoring)"
+    return Questionnaire.model_validate(data)
+
+
+def test_long_dimension_titles_lose_their_asides_then_an_ellipsis(survey_q: Questionnaire) -> None:
+    res = result(_long_titles(survey_q), ship__prod="one")
+    profile = summary(res, "CMD", "a.yaml", ScreenOptions(width=80)).split("Capability profile\n")[1].split("\n\n")[0]
+    assert profile.splitlines() == [
+        "  Shipping models to production ███░░░░░░░░░░░░░░░░░ 16.7",
+        "  Watching models               ░░░░░░░░░░░░░░░░░░░░    0",
+    ]
+    narrow = summary(res, "CMD", "a.yaml", ScreenOptions(width=50)).split("Capability profile\n")[1]
+    assert narrow.splitlines()[0] == "  Shipping models t... ███░░░░░░░░░░░░░░░░░ 16.7"
+
+
+def test_a_dont_know_step_says_to_find_out(survey_q: Questionnaire) -> None:
+    res = result(survey_q, ship__prod="one", ship__method="unknown")
+    text = summary(res, "CMD", "a.yaml", ScreenOptions(width=100))
+    assert (
+        '  1. Deployment method: find out where you stand; the answer was "don\'t know" (needed for stage 2)\n' in text
+    )

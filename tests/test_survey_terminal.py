@@ -1,0 +1,170 @@
+"""The survey end to end, through a real pseudo-terminal (pexpect) and as a process without one."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from mlops_maturity.answers import Answer, load_answers
+from mlops_maturity.questionnaire import Questionnaire
+
+from support import SURVEY, run_process
+
+pytestmark = pytest.mark.slow
+
+
+def spawn(out: Path, *extra: str, env: dict[str, str] | None = None) -> pexpect.spawn:
+    full_env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", **(env or {})}
+    for name in ("FORCE_COLOR", "COLUMNS", "LINES"):
+        full_env.pop(name, None)
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "mlops_maturity", "survey", "--out", str(out), "--questionnaire", str(SURVEY), *extra],
+        env=full_env,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,
+        cwd=out.parent,
+    )
+
+
+@pytest.fixture
+def children() -> Iterator[list[pexpect.spawn]]:
+    spawned: list[pexpect.spawn] = []
+    yield spawned
+    for child in spawned:
+        child.close(force=True)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return int(child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus)
+
+
+def test_ctrl_c_keeps_answers_then_resume_and_finish(
+    tmp_path: Path, survey_q: Questionnaire, children: list[pexpect.spawn]
+) -> None:
+    out = tmp_path / "answers.yaml"
+    child = spawn(out)
+    children.append(child)
+    child.expect("about 1 minute")
+    child.expect("Team name: ")
+    child.sendline("Fraud detection")
+    child.expect("Question 1 of 3")
+    child.expect("> ")
+    child.sendline("2")
+    child.expect("Question 2 of 5")
+    child.expect("> ")
+    child.sendline("x")
+    child.expect("'x' is not one of the choices")
+    child.expect("> ")
+    child.sendline("3")
+    child.expect("Question 3 of 5")
+    child.expect("> ")
+    child.sendcontrol("c")
+    child.expect("Stopped. 2 of 5 answers are saved in")
+    assert finish(child) == 130
+    saved = load_answers(out, survey_q)
+    assert saved.team == "Fraud detection"
+    assert saved.given == {"ship.prod": Answer(answer="one"), "ship.method": Answer(answer="pipeline")}
+
+    child = spawn(out)
+    children.append(child)
+    child.expect("Welcome back")
+    child.expect("Press Enter to start. ")
+    child.sendline("")
+    child.expect("Question 3 of 5")
+    child.expect("> ")
+    child.sendline("n")
+    child.expect("Why does it not apply")
+    child.sendline("batch scoring only")
+    child.expect("Question 4 of 5")
+    child.expect("> ")
+    child.sendline("?")
+    child.expect("Why it matters: Drift shows up")
+    child.expect("> ")
+    child.sendline("u")
+    child.expect("Question 5 of 5")
+    child.expect("> ")
+    child.sendline("3")
+    child.expect("That was the last question")
+    child.expect("> ")
+    child.sendline("")
+    child.expect("Stage 1 of 2: First model live")
+    child.expect("Level: Low MLOps")
+    child.expect("Top risks")
+    child.expect("Next steps")
+    child.expect(f"mlops-maturity report {out} -o fraud-detection-report.md --questionnaire {SURVEY}")
+    assert finish(child) == 0
+
+    scored = run_process("score", out, "--questionnaire", SURVEY, "--require-complete")
+    assert scored.code == 0, scored.err
+    assert "Stage 1 of 2: First model live" in scored.out
+
+
+def test_q_saves_and_says_how_to_resume(tmp_path: Path, children: list[pexpect.spawn]) -> None:
+    out = tmp_path / "answers.yaml"
+    child = spawn(out, "--team", "T")
+    children.append(child)
+    child.expect("Press Enter to start. ")
+    child.sendline("")
+    child.expect("> ")
+    child.sendline("1")
+    child.expect("Question 2 of 3")
+    child.expect("> ")
+    child.sendline("q")
+    child.expect("1 of 3 answers are saved in")
+    child.expect("To carry on from question 2, run: mlops-maturity survey --out")
+    assert finish(child) == 0
+    assert "  ship.prod:\n    answer: none\n    evidence:\n" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_keep_every_answer(
+    tmp_path: Path, survey_q: Questionnaire, children: list[pexpect.spawn], signum: int, code: int
+) -> None:
+    out = tmp_path / "answers.yaml"
+    child = spawn(out, "--team", "T")
+    children.append(child)
+    child.expect("Press Enter to start. ")
+    child.sendline("")
+    child.expect("> ")
+    child.sendline("2")
+    child.expect("Question 2 of 5")
+    child.expect("> ")
+    child.kill(signum)
+    assert finish(child) == code
+    assert load_answers(out, survey_q).given == {"ship.prod": Answer(answer="one")}
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_ascii_terminal(tmp_path: Path, children: list[pexpect.spawn]) -> None:
+    child = spawn(tmp_path / "a.yaml", "--team", "Équipe", env={"PYTHONIOENCODING": "ascii"})
+    children.append(child)
+    child.expect("Press Enter to start. ")
+    child.sendline("")
+    child.expect("> ")
+    screen = child.before
+    assert "Survey test - ?quipe" in screen
+    assert "........ " in screen and "0% answered" in screen
+    assert screen.isascii()
+    child.sendcontrol("c")
+    assert finish(child) == 130
+
+
+def test_without_a_terminal_it_points_to_init_and_score(tmp_path: Path) -> None:
+    result = run_process("survey", "--out", tmp_path / "a.yaml", "--questionnaire", SURVEY)
+    assert result.code == 2
+    assert result.err == (
+        "error: survey is interactive and needs a terminal, but stdin is not one. To fill in answers without a "
+        "terminal, write a template with `mlops-maturity init -o FILE`, edit it, then run "
+        "`mlops-maturity score FILE`.\n"
+    )
+    assert not (tmp_path / "a.yaml").exists()
