@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cached_property
 from typing import Annotated, Any
 
@@ -61,7 +62,7 @@ class Question(Frozen):
         if duplicates:
             raise ValueError(f"duplicate option ids: {', '.join(duplicates)}")
         points = [o.points for o in options]
-        if any(b <= a for a, b in zip(points, points[1:])):
+        if any(b <= a for a, b in itertools.pairwise(points)):
             raise ValueError("options must be listed least mature first, with strictly increasing points")
         return options
 
@@ -156,6 +157,17 @@ class Questionnaire(Frozen):
     @cached_property
     def dimension_by_id(self) -> dict[str, Dimension]:
         return {d.id: d for d in self.dimensions}
+
+    @cached_property
+    def _by_dimension(self) -> dict[str, tuple[Question, ...]]:
+        grouped: dict[str, list[Question]] = {d.id: [] for d in self.dimensions}
+        for question in self.questions:
+            grouped.setdefault(question.dimension, []).append(question)
+        return {d: tuple(qs) for d, qs in grouped.items()}
+
+    def questions_of(self, dimension: str) -> tuple[Question, ...]:
+        """The questions of one dimension, in questionnaire order."""
+        return self._by_dimension.get(dimension, ())
 
     @cached_property
     def level_rank(self) -> dict[str, int]:
