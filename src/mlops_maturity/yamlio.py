@@ -133,7 +133,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise self.fail(node, loc, f"YAML tag {node.tag!r} is not allowed")
-            if node.tag == _TAG + "null" and node.style is None:
+            if node.tag == _TAG + "null" and not node.style:  # plain style: None (Python) or "" (libyaml)
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
