@@ -80,6 +80,11 @@ class Question(Frozen):
     def max_points(self) -> float:
         return self.options[-1].points
 
+    @cached_property
+    def weighted_points(self) -> tuple[float, ...]:
+        """What each option adds to its dimension's weighted sum (``weight * points / max_points``)."""
+        return tuple(self.weight * o.points / self.max_points for o in self.options)
+
     def valid_answers(self) -> tuple[str, ...]:
         extra = (UNKNOWN, NOT_APPLICABLE) if self.allow_not_applicable else (UNKNOWN,)
         return (*self.option_ids, *extra)

@@ -8,7 +8,7 @@ continuous profile and never move the stage. No I/O happens here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlops_maturity.answers import Answer, Answers
 from mlops_maturity.conditions import PlacementAtom, QuestionAtom, atoms, evaluate
@@ -39,9 +39,12 @@ STATUS_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Effective:
-    """What one answer counts as, after conditions are applied."""
+class Effective(NamedTuple):
+    """What one answer counts as, after conditions are applied.
+
+    A named tuple rather than a frozen dataclass: one is built per question per
+    assessment, and a tuple is several times cheaper to build.
+    """
 
     status: AnswerStatus
     answer: str
@@ -72,8 +75,9 @@ class Sheet:
         return self.q.by_id[qid].rank(option)
 
     def resolve(self, qid: str) -> Effective:
-        if qid in self.effective:
-            return self.effective[qid]
+        eff = self.effective.get(qid)
+        if eff is not None:
+            return eff
         if qid in self._busy:  # a cycle in applies_when: treat the answer as absent
             return Effective("skipped", "skipped", None, None)
         self._busy.add(qid)
@@ -119,8 +123,7 @@ def place(q: Questionnaire, sheet: Sheet) -> tuple[int, int]:
     )
 
 
-@dataclass(frozen=True)
-class DimensionPoints:
+class DimensionPoints(NamedTuple):
     """One dimension's score (``None`` when every question was not applicable) and its coverage."""
 
     score: float | None
@@ -142,7 +145,7 @@ def dimension_points(q: Questionnaire, sheet: Sheet) -> tuple[DimensionPoints, .
             weight += question.weight
             if eff.rank is not None:
                 answered += 1
-                total += question.weight * question.options[eff.rank].points / question.max_points
+                total += question.weighted_points[eff.rank]
         out.append(DimensionPoints(round(100 * total / weight, 1) if weight else None, answered, count))
     return tuple(out)
 
