@@ -1,0 +1,109 @@
+"""Read many answers files into summary rows: discover, parse fast, score lean, in parallel when it pays.
+
+Only the rows travel on: no file text, document or result is kept once its
+row exists, so memory grows with the number of rows, not with file sizes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from mlops_maturity.answers import check_answers
+from mlops_maturity.errors import MaturityError, UsageError
+from mlops_maturity.portfolio.quickyaml import quick_parse
+from mlops_maturity.portfolio.rows import FileError, Row, summarize
+from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.yamlio import parse, read_text
+
+SUFFIXES = (".yaml", ".yml")
+# Below this many files one process is faster: forking and collecting workers costs
+# about as much as scoring a few hundred files (see benchmarks/portfolio_bench.py).
+PARALLEL_MIN_FILES = 400
+CHUNK = 100
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, and every ``*.yaml``/``*.yml`` under each directory (sorted, hidden entries skipped)."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for path in paths:
+        if path.is_dir():
+            candidates = _walk(path)
+            if not candidates:
+                raise UsageError(f"{path}: no answers files (*.yaml, *.yml) in this directory")
+        else:
+            candidates = [path]  # a missing file becomes a FileError, not a usage error
+        for candidate in candidates:
+            key = os.path.normcase(os.path.abspath(candidate))  # noqa: PTH100 - resolve() costs a stat per part
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+def _walk(top: Path) -> list[Path]:
+    # os.walk reuses the directory entries' types, where Path.rglob plus is_file() stats every file.
+    out: list[Path] = []
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        out += [base / f for f in sorted(files) if f.endswith(SUFFIXES) and not f.startswith(".")]
+    return out
+
+
+def read_one(q: Questionnaire, path: Path) -> Row | FileError:
+    """One file to one row; every problem becomes a ``FileError`` naming the file."""
+    try:
+        text = read_text(path)
+        name = str(path)
+        doc = quick_parse(text, name) or parse(text, name)
+        return summarize(q, check_answers(doc, q))
+    except MaturityError as exc:
+        return FileError(str(path), str(exc))
+
+
+def read_rows(q: Questionnaire, paths: Sequence[Path], jobs: int | None = None) -> Iterator[Row | FileError]:
+    """Rows in the order of ``paths``; ``jobs`` worker processes (default: one per core when it pays)."""
+    workers = _workers(len(paths), jobs)
+    if workers <= 1:
+        return (read_one(q, p) for p in paths)
+    return _parallel(q, paths, workers)
+
+
+def _workers(count: int, jobs: int | None) -> int:
+    if jobs is not None:
+        wanted = jobs
+    elif count < PARALLEL_MIN_FILES:
+        return 1
+    else:
+        wanted = os.cpu_count() or 1
+    # Workers inherit the loaded questionnaire by forking; where fork is not available,
+    # starting fresh interpreters would cost more than it saves.
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(wanted, -(-count // CHUNK)))
+
+
+_WORKER_Q: Questionnaire | None = None
+
+
+def _init_worker(q: Questionnaire) -> None:
+    global _WORKER_Q
+    _WORKER_Q = q
+
+
+def _read_chunk(paths: Sequence[Path]) -> list[Row | FileError]:
+    assert _WORKER_Q is not None
+    return [read_one(_WORKER_Q, p) for p in paths]
+
+
+def _parallel(q: Questionnaire, paths: Sequence[Path], workers: int) -> Iterator[Row | FileError]:
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(q,)) as pool:
+        for rows in pool.map(_read_chunk, chunks):
+            yield from rows
