@@ -60,7 +60,7 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
             out.print(Text(title, style="bold"))
             for g in gaps:
                 out.print(Text.assemble("  ", (mark, mark_style), " ", (g.title, "bold"), f" ({g.question})"))
-                out.print(Padding(Text(f"stage {g.stage} asks for: {g.required_label}"), (0, 0, 0, 4)))
+                out.print(Padding(Text(f"stage {g.stage} asks for: {g.required_label}"), (0, 0, 0, 4), expand=False))
     if c.changed_answers:
         out.print()
         out.print(Text(f"Changed answers ({len(c.changed_answers)}):", style="bold"))
@@ -68,7 +68,7 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
             mark, mark_style = {"up": (up, "green"), "down": (down, "red")}.get(a.direction, (dot, ""))
             out.print(Text.assemble("  ", (mark, mark_style), " ", (a.title, "bold"), f" ({a.question})"))
             before, after = a.from_label or "not in this version", a.to_label or "not in this version"
-            out.print(Padding(Text(f"{before} {arrow} {after}"), (0, 0, 0, 4)))
+            out.print(Padding(Text(f"{before} {arrow} {after}"), (0, 0, 0, 4), expand=False))
     else:
         out.print()
         out.print("No answer changed.")

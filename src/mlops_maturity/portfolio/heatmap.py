@@ -22,7 +22,7 @@ BANDS = (
 CELL_W, CELL_H = 46, 22
 CHAR_W = 7.2  # average advance of the 12px sans-serif used for labels
 MAX_LABEL = 40
-HEADER_H = 130
+TITLE_H = 28
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 STYLE = """
@@ -55,16 +55,21 @@ def _short(name: str) -> str:
 def render_svg(portfolio: Portfolio) -> str:
     teams, dims = portfolio.teams, portfolio.dimensions
     label_w = int(max([len("Team"), *(len(_short(t.team)) for t in teams)]) * CHAR_W) + 16
-    grid_x, grid_y = label_w, HEADER_H
-    width = grid_x + CELL_W * (len(dims) + 1) + 16
+    longest = max([len("stage"), *(len(d.id) for d in dims)])
+    grid_x, grid_y = label_w, TITLE_H + int(longest * CHAR_W * 0.72) + 24  # ids are drawn at 45 degrees
+    legend = [label for _, _, _, label in reversed(BANDS)] + ["not applicable"]
+    legend_w = sum(20 + len(label) * CHAR_W + 18 for label in legend)
+    width = int(max(grid_x + CELL_W * (len(dims) + 1) + longest * CHAR_W * 0.72, legend_w)) + 16
     legend_y = grid_y + CELL_H * len(teams) + 24
-    height = legend_y + 40
+    height = legend_y + 30
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title">',
         f'<title id="title">Capability scores of {len(teams)} teams ({text(portfolio.questionnaire.id)} '
         f"{text(portfolio.questionnaire.version)})</title>",
         f"<style>{STYLE}</style>",
+        f'<text class="label" x="8" y="18" font-weight="bold">Capability score per team (0-100), '
+        f"{len(teams)} team{'s' if len(teams) != 1 else ''}</text>",
     ]
     for i, dim in enumerate(dims):
         x = grid_x + i * CELL_W + CELL_W / 2

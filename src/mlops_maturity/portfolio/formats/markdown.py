@@ -50,9 +50,9 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
     if p.notes:
         lines += ["", "## Notes", "", *(f"- {escape(note)}" for note in p.notes)]
     if p.errors:
-        lines += ["", "## Files left out", "", f"These {len(p.errors)} file(s) could not be read:", ""]
-        for error in p.errors:
-            lines.append(f"- {code(error.file)}: {escape(error.message.removeprefix(error.file).lstrip(':'))}")
+        count = len(p.errors)
+        lines += ["", "## Files left out", "", f"{count} file{'s' if count != 1 else ''} could not be read:", ""]
+        lines += [f"- {escape(error.message)}" for error in p.errors]
     return "\n".join(lines) + "\n"
 
 

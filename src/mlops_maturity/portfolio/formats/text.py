@@ -91,7 +91,8 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
         out.print(Text(f"note: {note}", style="dim"))
     if p.errors:
         out.print()
-        left_out = f"{len(p.errors)} file(s) could not be read and are left out (listed on stderr)."
+        count = len(p.errors)
+        left_out = f"{count} file{' was' if count == 1 else 's were'} left out: not readable (listed on stderr)."
         out.print(Text(left_out, style="bold red"))
     return buffer.getvalue()
 
@@ -99,7 +100,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
 def _capabilities(out: Console, p: Portfolio, options: RenderOptions) -> None:
     out.print()
     out.print(Text("Capabilities across teams (mean, lowest to highest)", style="bold"))
-    width = min(options.width - 52, max(len(d.title) for d in p.dimensions))
+    width = min(max(12, options.width - 46), max(len(d.title) for d in p.dimensions))
     for i, d in enumerate(p.dimensions, 1):
         title = fit(d.title, width)
         if d.mean is None:
@@ -124,4 +125,4 @@ def _heatmap(out: Console, p: Portfolio, options: RenderOptions) -> None:
         out.print(line)
     if len(p.teams) > MAX_ROWS:
         out.print(f"  ... and {len(p.teams) - MAX_ROWS} more teams (see --format markdown or json)")
-    out.print(Text("  75-100 strong, 50-74 fair, 25-49 weak, 0-24 missing, - not applicable", style="dim"))
+    out.print(Text("  75+ strong, 50+ fair, 25+ weak, <25 missing, - n/a", style="dim"))
