@@ -77,21 +77,29 @@ def generate(q: Questionnaire, folder: Path, files: int, teams: int, seed: int =
     return written
 
 
-def timed(argv: list[str], repeat: int) -> tuple[float, float]:
-    """Best wall time in seconds and the largest peak RSS in MiB over ``repeat`` fresh processes."""
-    best, peak = float("inf"), 0.0
-    env = {**os.environ, "NO_COLOR": "1"}
+def run_once(argv: list[str]) -> tuple[float, float]:
+    """Wall time in seconds and peak RSS in MiB of one fresh process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"}
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed with exit code {code}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def timed(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, float]]:
+    """Best time and largest peak memory per command; runs are interleaved so that a burst of
+    load from elsewhere on the machine hits every command alike rather than one of them."""
+    best = {name: (float("inf"), 0.0) for name in commands}
     for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(argv)} failed with exit code {proc.returncode}")
-        best = min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss / 1024)  # kilobytes on Linux
-    return best, peak
+        for name, argv in commands.items():
+            elapsed, peak = run_once(argv)
+            best[name] = (min(best[name][0], elapsed), max(best[name][1], peak))
+    return best
 
 
 def main() -> int:
@@ -112,9 +120,15 @@ def main() -> int:
         big, small = Path(tmp) / "all", Path(tmp) / "tenth"
         paths = generate(q, big, args.files, teams)
         generate(q, small, max(1, args.files // 10), max(1, teams // 10))
-        single, single_mem = timed([*base, "score", str(paths[-1]), "--format", "json", *qflag], args.repeat)
-        tenth, tenth_mem = timed([*base, "portfolio", str(small), "--format", args.format, *jobs, *qflag], args.repeat)
-        full, full_mem = timed([*base, "portfolio", str(big), "--format", args.format, *jobs, *qflag], args.repeat)
+        results = timed(
+            {
+                "score": [*base, "score", str(paths[-1]), "--format", "json", *qflag],
+                "tenth": [*base, "portfolio", str(small), "--format", args.format, *jobs, *qflag],
+                "full": [*base, "portfolio", str(big), "--format", args.format, *jobs, *qflag],
+            },
+            args.repeat,
+        )
+    (single, single_mem), (tenth, tenth_mem), (full, full_mem) = results["score"], results["tenth"], results["full"]
     ratio = full / single
     per_file = (full - single) / args.files * 1000
     print(f"questionnaire {q.id} {q.version}: {len(q.questions)} questions; {os.cpu_count()} cores")

@@ -10,10 +10,11 @@ can never disagree; the tests compare them on random answers.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlops_maturity.answers import Answers
+from mlops_maturity.answers import Answer, Answers
 from mlops_maturity.questionnaire import Questionnaire
 from mlops_maturity.scoring import Sheet, dimension_points, overall_score, place
 
@@ -46,15 +47,22 @@ def team_of(answers: Answers) -> str:
 
 
 def summarize(q: Questionnaire, answers: Answers) -> Row:
-    sheet = Sheet(q, answers.given)
+    return summarize_given(q, answers.file, team_of(answers), answers.assessed_on, answers.given)
+
+
+def summarize_given(
+    q: Questionnaire, file: str, team: str, assessed_on: dt.date | None, given: dict[str, Answer]
+) -> Row:
+    """The row of one file's checked answers (the answers need not come as an ``Answers`` model)."""
+    sheet = Sheet(q, given)
     stage, level = place(q, sheet)
     scores = tuple(p.score for p in dimension_points(q, sheet))
     following = q.stages[stage + 1].criteria if stage + 1 < len(q.stages) else ()
     gaps = tuple(dict.fromkeys(c.question for c in following if not sheet.met(c)))
     return Row(
-        file=answers.file,
-        team=team_of(answers),
-        assessed_on=answers.assessed_on.isoformat() if answers.assessed_on else None,
+        file=file,
+        team=team,
+        assessed_on=assessed_on.isoformat() if assessed_on else None,
         stage=stage,
         level=level,
         overall_score=overall_score(q, scores),
