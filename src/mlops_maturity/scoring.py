@@ -57,6 +57,19 @@ class Effective(NamedTuple):
         return STATUS_LABELS[self.answer]
 
 
+_UNANSWERED = Effective("unanswered", "unanswered", None, None)
+
+
+def _as_given(question: Question, given: Answer | None) -> Effective:
+    """What an answer counts as when its question applies."""
+    value = given.answer if given is not None else None
+    if value is None:
+        return _UNANSWERED
+    if value in (UNKNOWN, NOT_APPLICABLE):
+        return Effective(UNKNOWN if value == UNKNOWN else NOT_APPLICABLE, value, None, given)  # type: ignore[arg-type]
+    return Effective("answered", value, question.rank(value), given)
+
+
 class Sheet:
     """The effective answer of every question of one questionnaire."""
 
@@ -65,8 +78,13 @@ class Sheet:
         self.given = given
         self.effective: dict[str, Effective] = {}
         self._busy: set[str] = set()
+        effective = self.effective
         for question in questionnaire.questions:
-            self.resolve(question.id)
+            # Most questions have no condition; they need no cycle guard and no recursion.
+            if question.applies_when is None:
+                effective[question.id] = _as_given(question, given.get(question.id))
+            elif question.id not in effective:
+                self.resolve(question.id)
 
     def rank(self, qid: str) -> int | None:
         return self.resolve(qid).rank
@@ -83,15 +101,10 @@ class Sheet:
         self._busy.add(qid)
         question = self.q.by_id[qid]
         given = self.given.get(qid)
-        value = given.answer if given is not None else None
         if question.applies_when is not None and not evaluate(question.applies_when, self.rank, self.option_rank):
             eff = Effective("skipped", "skipped", None, given)
-        elif value is None:
-            eff = Effective("unanswered", "unanswered", None, None)
-        elif value in (UNKNOWN, NOT_APPLICABLE):
-            eff = Effective(UNKNOWN if value == UNKNOWN else NOT_APPLICABLE, value, None, given)  # type: ignore[arg-type]
         else:
-            eff = Effective("answered", value, question.rank(value), given)
+            eff = _as_given(question, given)
         self._busy.discard(qid)
         self.effective[qid] = eff
         return eff
