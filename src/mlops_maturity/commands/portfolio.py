@@ -11,7 +11,6 @@ from mlops_maturity.commands.output import BAD_INPUT, BELOW_THRESHOLD, OK, Outpu
 from mlops_maturity.errors import UsageError
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.portfolio.formats import RenderOptions, render
-from mlops_maturity.portfolio.heatmap import render_svg
 from mlops_maturity.portfolio.reader import discover, read_rows
 from mlops_maturity.portfolio.rollup import roll_up
 from mlops_maturity.terminal import color_enabled, unicode_ok, width
@@ -59,6 +58,8 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
     )
     messages: list[str] = []
     if out is not None and svg is not None:
+        from mlops_maturity.portfolio.heatmap import render_svg
+
         write_atomic(out, rendered)
         write_atomic(svg, render_svg(portfolio))
         messages.append(f"wrote {out} and {svg}: {len(portfolio.teams)} teams from {portfolio.files} files")

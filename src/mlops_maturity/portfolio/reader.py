@@ -6,10 +6,9 @@ row exists, so memory grows with the number of rows, not with file sizes.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mlops_maturity.answers import check_answers
@@ -104,16 +103,11 @@ def read_rows(q: Questionnaire, paths: Sequence[Path], jobs: int | None = None) 
 
 
 def _workers(count: int, jobs: int | None) -> int:
-    if jobs is not None:
-        wanted = jobs
-    elif count < PARALLEL_MIN_FILES:
+    # Workers inherit the loaded questionnaire by forking; where fork is not available (Windows)
+    # or not safe (macOS), starting fresh interpreters would cost more than it saves.
+    if not sys.platform.startswith("linux") or (jobs is None and count < PARALLEL_MIN_FILES):
         return 1
-    else:
-        wanted = os.cpu_count() or 1
-    # Workers inherit the loaded questionnaire by forking; where fork is not available,
-    # starting fresh interpreters would cost more than it saves.
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
+    wanted = jobs if jobs is not None else len(os.sched_getaffinity(0))  # the cores this process may use
     return max(1, min(wanted, -(-count // CHUNK)))
 
 
@@ -131,6 +125,9 @@ def _read_chunk(paths: Sequence[Path]) -> list[Row | FileError]:
 
 
 def _parallel(q: Questionnaire, paths: Sequence[Path], workers: int) -> Iterator[Row | FileError]:
+    import multiprocessing  # only large portfolios pay for these imports
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(q,)) as pool:
