@@ -1,12 +1,8 @@
-"""Shared fixtures: the CLI through its real entry point, in-process and as a process."""
+"""Shared fixtures: the CLI through its real entry point, and the questionnaires."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,17 +11,7 @@ from mlops_maturity.cli import main
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.questionnaire import Questionnaire
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-EXAMPLES = ROOT / "examples"
-TINY = DATA / "questionnaires" / "tiny"
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
+from support import TINY, Run
 
 
 @pytest.fixture
@@ -38,21 +24,6 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
         return Run(code, captured.out, captured.err)
 
     return run
-
-
-def run_process(*args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
-    """Run ``python -m mlops_maturity`` as a real process (no colour, fixed width)."""
-    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
-    full_env.pop("FORCE_COLOR", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mlops_maturity", *[str(a) for a in args]],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        cwd=cwd,
-        timeout=60,
-    )
-    return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
 @pytest.fixture(scope="session")

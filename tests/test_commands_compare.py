@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, TINY, Run
+from support import DATA, TINY, Run
 
 QDIR = DATA / "questionnaires" / "org"
 BEFORE = DATA / "compare" / "before.yaml"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, Run, run_process
+from support import DATA, Run, run_process
 
 QDIR = DATA / "questionnaires" / "org"
 ORG = DATA / "portfolio" / "org"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA
 from mlops_maturity.answers import load_answers
 from mlops_maturity.compare import Comparison, check_comparable, compare
 from mlops_maturity.errors import InputFileError
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.result import Result
 from mlops_maturity.scoring import assess
+
+from support import DATA
 
 ORG = load_questionnaire(DATA / "questionnaires" / "org")
 BEFORE = assess(ORG, load_answers(DATA / "compare" / "before.yaml", ORG))

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import DATA
 from mlops_maturity.choices import CompareFormat
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.portfolio.formats import RenderOptions, render
@@ -16,6 +15,8 @@ from mlops_maturity.portfolio.heatmap import render_svg
 from mlops_maturity.portfolio.model import Portfolio
 from mlops_maturity.portfolio.reader import discover, read_rows
 from mlops_maturity.portfolio.rollup import roll_up
+
+from support import DATA
 
 ORG_Q = load_questionnaire(DATA / "questionnaires" / "org")
 ORG = DATA / "portfolio" / "org"

@@ -8,12 +8,13 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
 from mlops_maturity.answers import check_answers
 from mlops_maturity.errors import AnswersError
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.portfolio.quickcheck import QuickChecker
 from mlops_maturity.yamlio import Document
+
+from support import DATA
 
 ORG = load_questionnaire(DATA / "questionnaires" / "org")
 CHECKER = QuickChecker(ORG)

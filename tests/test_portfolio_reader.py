@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
 from mlops_maturity.errors import UsageError
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.portfolio.reader import discover, read_one, read_rows
 from mlops_maturity.portfolio.rows import FileError, Row
+
+from support import DATA
 
 ORG_Q = load_questionnaire(DATA / "questionnaires" / "org")
 ORG = DATA / "portfolio" / "org"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import DATA
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.portfolio.rollup import roll_up
 from mlops_maturity.portfolio.rows import FileError, Row
+
+from support import DATA
 
 ORG = load_questionnaire(DATA / "questionnaires" / "org")
 

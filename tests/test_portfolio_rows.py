@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, TINY
 from mlops_maturity.answers import Answer, Answers
 from mlops_maturity.errors import MaturityError
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.portfolio.rows import Row, summarize, team_of
 from mlops_maturity.questionnaire import Questionnaire
 from mlops_maturity.scoring import assess
+
+from support import DATA, TINY
 
 ORG = load_questionnaire(DATA / "questionnaires" / "org")
 SMALL = [ORG, load_questionnaire(TINY)]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, field_validator
 
 from mlops_maturity.conditions import Frozen
-from mlops_maturity.errors import AnswersError
-from mlops_maturity.questionnaire import NOT_APPLICABLE, UNKNOWN, Questionnaire
+from mlops_maturity.errors import AnswersError, Problem
+from mlops_maturity.questionnaire import NOT_APPLICABLE, Questionnaire
 from mlops_maturity.validation import pydantic_problems
 from mlops_maturity.yamlio import Document, load_file, parse
 
@@ -53,7 +54,7 @@ class Answers(Frozen):
     team: str
     assessed_on: dt.date | None
     given: dict[str, Answer]
-    lines: dict[str, int] = {}
+    lines: dict[str, int] = Field(default_factory=dict)
 
 
 def load_answers(path: Path, questionnaire: Questionnaire) -> Answers:
@@ -76,9 +77,9 @@ def check_answers(doc: Document, questionnaire: Questionnaire) -> Answers:
     except ValidationError as exc:
         problems = pydantic_problems(doc, exc, root_hint=_answers_hint)
         raise AnswersError(problems[0].message, problems) from None
-    problems = list(_against(doc, parsed, questionnaire))
-    if problems:
-        raise AnswersError(problems[0].message, tuple(problems))
+    found = tuple(_against(doc, parsed, questionnaire))
+    if found:
+        raise AnswersError(found[0].message, found)
     given = {qid: a for qid, a in parsed.answers.items() if a is not None and a.answer is not None}
     lines = {qid: doc.lines.get(("answers", qid), 0) for qid in parsed.answers}
     return Answers(
@@ -99,7 +100,7 @@ def _answers_hint(loc: tuple[str | int, ...]) -> str:
     return ""
 
 
-def _against(doc: Document, parsed: AnswersFile, questionnaire: Questionnaire) -> Any:
+def _against(doc: Document, parsed: AnswersFile, questionnaire: Questionnaire) -> Iterator[Problem]:
     if parsed.questionnaire is not None and parsed.questionnaire != questionnaire.id:
         yield doc.problem(
             ("questionnaire",),
@@ -110,7 +111,7 @@ def _against(doc: Document, parsed: AnswersFile, questionnaire: Questionnaire) -
         loc: tuple[str | int, ...] = ("answers", qid)
         question = questionnaire.by_id.get(qid)
         if question is None:
-            close = difflib.get_close_matches(qid, questionnaire.by_id, n=3)
+            close = difflib.get_close_matches(qid, questionnaire.by_id, n=3, cutoff=0.75)
             hint = f"did you mean {', '.join(close)}? " if close else ""
             yield doc.problem(loc, f"unknown question id {qid!r}; {hint}run `mlops-maturity questions` for the list")
             continue

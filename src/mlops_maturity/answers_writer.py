@@ -33,15 +33,16 @@ def render_answers_file(
         lines.append(f"# yaml-language-server: $schema={schema_hint}")
     lines += [
         f"# Answers to the {q.title} questionnaire ({q.id} {q.version}).",
-        "# Put one option id after each question id; \"unknown\" means don't know.",
+        '# Put one option id after each question id; "unknown" means don\'t know.',
         "# Long form, to add evidence (a link or a sentence) or a not_applicable reason:",
         "#   some.question:",
         "#     answer: option_id",
-        "#     evidence: \"https://... or one sentence\"",
+        '#     evidence: "https://... or one sentence"',
         "# Then: mlops-maturity score THIS_FILE",
         f"questionnaire: {q.id}",
         f"team: {quote(team)}",
-        f"assessed_on: {assessed_on.isoformat() if assessed_on else ''}".rstrip() + ("" if assessed_on else "  # YYYY-MM-DD"),
+        f"assessed_on: {assessed_on.isoformat() if assessed_on else ''}".rstrip()
+        + ("" if assessed_on else "  # YYYY-MM-DD"),
         "answers:",
     ]
     dimension = None

@@ -43,7 +43,9 @@ def parse_thresholds(
         if not sep:
             raise UsageError(f"--min-dimension {spec!r}: write it as ID=SCORE, for example monitoring=50")
         if name not in q.dimension_by_id:
-            raise UsageError(f"--min-dimension {spec!r}: unknown dimension {name!r}; choose one of: {', '.join(q.dimension_by_id)}")
+            raise UsageError(
+                f"--min-dimension {spec!r}: unknown dimension {name!r}; choose one of: {', '.join(q.dimension_by_id)}"
+            )
         try:
             score = float(value)
         except ValueError:
@@ -61,7 +63,11 @@ def evaluate_checks(
     stage = result.stage
     if thresholds.min_stage is not None:
         wanted = thresholds.min_stage
-        checks.append(Check("min-stage", stage.number >= wanted, f"stage {stage.number} ({stage.name}); required at least {wanted}"))
+        checks.append(
+            Check(
+                "min-stage", stage.number >= wanted, f"stage {stage.number} ({stage.name}); required at least {wanted}"
+            )
+        )
     if thresholds.min_level is not None:
         wanted_level = q.levels[q.level_rank[thresholds.min_level]]
         ok = q.level_rank[result.level.id] >= q.level_rank[wanted_level.id]

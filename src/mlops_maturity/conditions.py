@@ -8,7 +8,7 @@ express consistency rules. Stage and level criteria use the plainest form,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
@@ -87,12 +87,10 @@ def _kind(value: Any) -> str | None:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[QuestionAtom, Tag("question")],
-        Annotated[AllOf, Tag("all_of")],
-        Annotated[AnyOf, Tag("any_of")],
-        Annotated[PlacementAtom, Tag("placement")],
-    ],
+    Annotated[QuestionAtom, Tag("question")]
+    | Annotated[AllOf, Tag("all_of")]
+    | Annotated[AnyOf, Tag("any_of")]
+    | Annotated[PlacementAtom, Tag("placement")],
     Discriminator(
         _kind,
         custom_error_type="condition",

@@ -16,8 +16,10 @@ Found = tuple[Where, str]
 
 
 def check_integrity(q: Questionnaire) -> list[Found]:
-    found: list[Found] = []
-    for check in (_ids, _dimensions, _questions, _stages, _levels, _rules):
+    found = list(_ids(q))
+    if found:  # with a duplicate id every reference to it is ambiguous; report only the duplicates
+        return found
+    for check in (_dimensions, _questions, _cycles, _stages, _levels, _rules):
         found.extend(check(q))
     if not found:
         found.extend(_reachable(q))
@@ -61,9 +63,33 @@ def _questions(q: Questionnaire) -> Iterator[Found]:
         where: Where = ("question", i, "applies_when")
         yield from _condition(q, question.applies_when, where, allow_placement=False)
         if not is_monotone(question.applies_when):
-            yield where, "applies_when may use only at_least, all_of and any_of, so that a better answer never hides a question"
-        if any(isinstance(a, QuestionAtom) and a.question == question.id for a in atoms(question.applies_when)):
-            yield where, f"question {question.id!r} cannot depend on its own answer"
+            yield (
+                where,
+                "applies_when may use only at_least, all_of and any_of, so that a better answer never hides a question",
+            )
+
+
+def _cycles(q: Questionnaire) -> Iterator[Found]:
+    """applies_when may not depend, directly or through others, on the question itself."""
+    needs = {
+        x.id: {a.question for a in atoms(x.applies_when) if isinstance(a, QuestionAtom) and a.question in q.by_id}
+        for x in q.questions
+        if x.applies_when is not None
+    }
+    for i, question in enumerate(q.questions):
+        seen: set[str] = set()
+        todo = list(needs.get(question.id, ()))
+        while todo:
+            current = todo.pop()
+            if current == question.id:
+                yield (
+                    ("question", i, "applies_when"),
+                    f"applies_when of {question.id!r} depends on itself through other questions",
+                )
+                break
+            if current not in seen:
+                seen.add(current)
+                todo.extend(needs.get(current, ()))
 
 
 def _condition(q: Questionnaire, cond: Condition, where: Where, allow_placement: bool) -> Iterator[Found]:
@@ -122,7 +148,8 @@ def _stages(q: Questionnaire) -> Iterator[Found]:
                 if rid not in risk_ids:
                     yield (
                         ("stage", i, "disciplines", k, "addresses"),
-                        f"risk {rid!r} is not a risk of stage {stage.number}; choose one of: {', '.join(sorted(risk_ids))}",
+                        f"risk {rid!r} is not a risk of stage {stage.number}; "
+                        f"choose one of: {', '.join(sorted(risk_ids))}",
                     )
             for qid in discipline.improves:
                 yield from _reference(q, qid, None, ("stage", i, "disciplines", k, "improves"))
@@ -149,9 +176,12 @@ def _reachable(q: Questionnaire) -> Iterator[Found]:
     stage, level = best_case(q)
     for i, s in enumerate(q.stages):
         if s.number > stage:
-            yield ("stage", i, "criteria"), (
-                f"stage {s.number} is unreachable: the most mature answer to every question does not meet its "
-                "criteria (check the applies_when conditions of the questions it uses)"
+            yield (
+                ("stage", i, "criteria"),
+                (
+                    f"stage {s.number} is unreachable: the most mature answer to every question does not meet its "
+                    "criteria (check the applies_when conditions of the questions it uses)"
+                ),
             )
     for i, lv in enumerate(q.levels):
         if i > level:

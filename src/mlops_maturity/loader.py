@@ -161,6 +161,10 @@ def _questions(parts: _Parts, directory: Path) -> list[Question]:
             parts.problems.extend(pydantic_problems(doc, exc, _QuestionsFile))
             continue
         for i, raw in enumerate(file.questions):
+            if "dimension" in raw:
+                message = f"a question takes its dimension from the file ({file.dimension!r}); remove this key"
+                parts.problems.append(doc.problem(("questions", i, "dimension"), message))
+                continue
             try:
                 questions.append(Question.model_validate({**raw, "dimension": file.dimension}))
                 parts.question_docs.append((doc, i))
@@ -169,12 +173,21 @@ def _questions(parts: _Parts, directory: Path) -> list[Question]:
     return questions
 
 
+_SECTIONS = {
+    "dimension": (HEAD_FILE, "dimensions"),
+    "stage": ("stages.yaml", "stages"),
+    "level": ("levels.yaml", "levels"),
+    "rule": ("rules.yaml", "rules"),
+}
+
+
 def _locate(parts: _Parts, where: Where, message: str) -> Problem:
     section, index, *rest = where
+    assert isinstance(index, int)
     if section == "question":
         doc, local = parts.question_docs[index]
         loc: Loc = ("questions", local, *rest)
     else:
-        doc = parts.docs[{"dimension": HEAD_FILE, "stage": "stages.yaml", "level": "levels.yaml"}.get(section, "rules.yaml")]
-        loc = ({"dimension": "dimensions", "stage": "stages", "level": "levels", "rule": "rules"}[section], index, *rest)
+        file, key = _SECTIONS[str(section)]
+        doc, loc = parts.docs[file], (key, index, *rest)
     return doc.problem(loc, message)

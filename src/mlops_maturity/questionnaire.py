@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 from functools import cached_property
+from itertools import pairwise
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
@@ -62,7 +62,7 @@ class Question(Frozen):
         if duplicates:
             raise ValueError(f"duplicate option ids: {', '.join(duplicates)}")
         points = [o.points for o in options]
-        if any(b <= a for a, b in itertools.pairwise(points)):
+        if any(b <= a for a, b in pairwise(points)):
             raise ValueError("options must be listed least mature first, with strictly increasing points")
         return options
 

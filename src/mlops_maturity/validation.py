@@ -66,13 +66,12 @@ def _data_loc(data: Any, loc: Loc) -> Loc:
     node = data
     out: list[str | int] = []
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        has_key = isinstance(node, dict) and part in node
+        has_item = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if has_key or has_item:
             node = node[part]
             out.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            out.append(part)
-        elif isinstance(node, dict) and isinstance(part, str) and part not in node and part == loc[-1]:
+        elif isinstance(node, dict) and isinstance(part, str) and part == loc[-1]:
             out.append(part)  # a missing key: name it
     return tuple(out)
 

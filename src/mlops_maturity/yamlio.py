@@ -99,6 +99,8 @@ def parse(text: str, file: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "syntax error"
+        if "another document" in what:
+            what = "a file holds one YAML document; remove the second '---' and what follows it"
         raise InputFileError(f"{file}: invalid YAML", (Problem(file, f"invalid YAML: {what}", line),)) from None
     except yaml.YAMLError as exc:
         raise InputFileError(f"{file}: invalid YAML: {exc}") from None
@@ -174,14 +176,14 @@ except ImportError:  # pragma: no cover
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = path.parent if str(path.parent) else Path()
     tmp = directory / f".{path.name}.{os.getpid()}.tmp"
     try:
         with tmp.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise InputFileError(f"{path}: cannot write: {exc.strerror or exc}") from None

@@ -36,7 +36,7 @@ def run(file: Path, options: ScoreOptions) -> Output:
         listed = ", ".join(result.unanswered)
         raise AnswersError(
             f"{file}: {len(result.unanswered)} question(s) not answered, and --require-complete was given: {listed}. "
-            "Answer them (\"unknown\" is an answer) or drop --require-complete"
+            'Answer them ("unknown" is an answer) or drop --require-complete'
         )
     baseline = assess(q, load_answers(options.baseline, q)) if options.baseline is not None else None
     checks = evaluate_checks(q, result, thresholds, baseline)

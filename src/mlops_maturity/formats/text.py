@@ -46,8 +46,14 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     out, buffer = console(options)
     arrow, tick, cross, dot = ("→", "✓", "✗", "•") if options.unicode else ("->", "ok", "FAIL", "*")
     team = result.team or "(team not named)"
-    out.print(Text.assemble((team, "bold"), f"  ·  {result.questionnaire.id} {result.questionnaire.version}"
-                            if options.unicode else f"  -  {result.questionnaire.id} {result.questionnaire.version}"))
+    out.print(
+        Text.assemble(
+            (team, "bold"),
+            f"  ·  {result.questionnaire.id} {result.questionnaire.version}"
+            if options.unicode
+            else f"  -  {result.questionnaire.id} {result.questionnaire.version}",
+        )
+    )
     stage = result.stage
     out.print(Text.assemble("Stage ", (f"{stage.number} of {stage.top}", "bold cyan"), ": ", (stage.name, "bold")))
     if stage.next is not None:
@@ -65,32 +71,41 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     if result.gaps:
         out.print()
         out.print(Text(f"To reach stage {result.target_stage}, change these answers:", style="bold"))
+        items = []
         for gap in result.gaps[:MAX_GAPS]:
-            line = Text(f"  {dot} ")
-            line.append(gap.title, style="bold")
-            line.append(f": {gap.current_label} {arrow} {gap.required_label}")
+            line = Text.assemble((gap.title, "bold"), f": {gap.current_label} {arrow} {gap.required_label}")
             if result.target_stage > stage.number + 1:
                 line.append(f" (stage {gap.stage})", style="dim")
-            out.print(line)
+            items.append(line)
+        out.print(_bullets(items, dot))
         if len(result.gaps) > MAX_GAPS:
             out.print(f"  ... and {len(result.gaps) - MAX_GAPS} more (see --format json or the report)")
     if result.risks:
         out.print()
         out.print(Text("Key risks at this stage:", style="bold"))
-        for risk in result.risks:
-            out.print(f"  {dot} {risk.title}")
+        out.print(_bullets([Text(risk.title) for risk in result.risks], dot))
     if result.warnings:
         out.print()
         out.print(Text("Warnings:", style="bold yellow"))
-        for warning in result.warnings:
-            out.print(Text(f"  ! {warning}", style="yellow"))
+        out.print(_bullets([Text(w, style="yellow") for w in result.warnings], "!"))
     if report.checks:
         out.print()
         out.print(Text("Thresholds:", style="bold"))
         for check in report.checks:
             mark = Text(tick, style="green") if check.passed else Text(cross, style="bold red")
             out.print(Text.assemble("  ", mark, f" {check.id}: {check.message}"))
-    return buffer.getvalue()
+    # rich pads table cells to the width; trailing blanks only get in the way of diffs and logs
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _bullets(items: list[Text], mark: str) -> Table:
+    """A list whose wrapped lines hang under the text, not under the bullet."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for item in items:
+        table.add_row(f" {mark}", item)
+    return table
 
 
 def _profile(result: Result, options: RenderOptions) -> Table:

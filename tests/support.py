@@ -1,0 +1,36 @@
+"""Paths and helpers shared by the tests (importable, unlike conftest)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = ROOT / "examples"
+TINY = DATA / "questionnaires" / "tiny"
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run_process(*args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Run ``python -m mlops_maturity`` as a real process (no colour, fixed width)."""
+    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
+    full_env.pop("FORCE_COLOR", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mlops_maturity", *[str(a) for a in args]],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=60,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mlops_maturity.answers import parse_answers
+from mlops_maturity.errors import AnswersError
+from mlops_maturity.questionnaire import Questionnaire
+
+
+def test_short_and_long_forms(tiny: Questionnaire) -> None:
+    text = (
+        "questionnaire: tiny\nteam: Fraud\nassessed_on: 2026-11-22\nanswers:\n"
+        "  deploy.prod: many\n  deploy.auto:\n    answer: scripted\n    evidence: runbook\n"
+    )
+    answers = parse_answers(text, "a.yaml", tiny)
+    assert answers.team == "Fraud"
+    assert answers.assessed_on == dt.date(2026, 11, 22)
+    assert answers.given["deploy.prod"].answer == "many"
+    assert answers.given["deploy.auto"].evidence == "runbook"
+    assert answers.lines == {"deploy.prod": 5, "deploy.auto": 6}
+
+
+def test_empty_values_are_unanswered(tiny: Questionnaire) -> None:
+    answers = parse_answers("answers:\n  deploy.prod:\n  deploy.auto: unknown\n", "a.yaml", tiny)
+    assert set(answers.given) == {"deploy.auto"}
+
+
+def _problems(text: str, q: Questionnaire) -> list[str]:
+    with pytest.raises(AnswersError) as info:
+        parse_answers(text, "team.yaml", q)
+    return [str(p) for p in info.value.problems]
+
+
+def test_unknown_option_names_file_line_and_choices(tiny: Questionnaire) -> None:
+    assert _problems("answers:\n  deploy.prod: weekly\n", tiny) == [
+        "team.yaml:2: answers.deploy.prod: 'weekly' is not an option; choose one of: none, one, many, unknown"
+    ]
+
+
+def test_unknown_question_suggests_close_ids(tiny: Questionnaire) -> None:
+    (problem,) = _problems("answers:\n  deploy.prd: one\n", tiny)
+    assert problem.startswith(
+        "team.yaml:2: answers.deploy.prd: unknown question id 'deploy.prd'; did you mean deploy.prod?"
+    )
+
+
+def test_every_problem_is_reported(tiny: Questionnaire) -> None:
+    problems = _problems("questionnaire: other\nanswers:\n  deploy.prod: x\n  nope: y\n", tiny)
+    assert len(problems) == 3
+    assert problems[0].startswith("team.yaml:1: questionnaire:")
+
+
+def test_not_applicable_rules(tiny: Questionnaire) -> None:
+    (no_reason,) = _problems("answers:\n  deploy.auto: not_applicable\n", tiny)
+    assert "needs a reason" in no_reason
+    (not_allowed,) = _problems("answers:\n  deploy.prod:\n    answer: not_applicable\n    reason: batch\n", tiny)
+    assert "cannot be answered not_applicable" in not_allowed
+    ok = parse_answers("answers:\n  deploy.auto:\n    answer: not_applicable\n    reason: batch only\n", "a", tiny)
+    assert ok.given["deploy.auto"].reason == "batch only"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("- a\n- b\n", "expected a mapping"),
+        ("team: x\n", "answers: required key is missing"),
+        ("answers: {}\n", "answers:"),
+        ("answers: [a]\n", "expected a mapping"),
+        ("answers:\n  deploy.prod: [one]\n", "answers.deploy.prod"),
+        ("answers:\n  deploy.prod: one\ncolour: red\n", "unknown key 'colour'; the top-level keys are"),
+        ("answers:\n  deploy.prod:\n    answer: one\n    proof: x\n", "an answer's keys are: answer, evidence, reason"),
+        ("assessed_on: yesterday\nanswers:\n  deploy.prod: one\n", "assessed_on"),
+    ],
+)
+def test_malformed_files(tiny: Questionnaire, text: str, expected: str) -> None:
+    with pytest.raises(AnswersError) as info:
+        parse_answers(text, "f.yaml", tiny)
+    assert expected in str(info.value)

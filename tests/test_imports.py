@@ -1,0 +1,38 @@
+"""Start-up is part of the design: the CLI module must not drag in heavy libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from support import TINY
+
+HEAVY = ("pydantic", "rich", "jinja2", "yaml")
+
+
+def _loaded_after(statement: str) -> set[str]:
+    code = f"import sys; {statement}; print(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_importing_the_cli_stays_light() -> None:
+    loaded = _loaded_after("import mlops_maturity.cli")
+    assert not loaded & set(HEAVY)
+
+
+def test_version_imports_nothing_heavy() -> None:
+    loaded = _loaded_after("from mlops_maturity.cli import main; main(['--version'])")
+    assert "typer" not in loaded
+    assert not loaded & set(HEAVY)
+
+
+def test_score_json_does_not_import_rich_or_jinja() -> None:
+    code = (
+        "import sys, pathlib, tempfile; from mlops_maturity.cli import main; "
+        "p = pathlib.Path(tempfile.mkdtemp()) / 'a.yaml'; p.write_text('answers:\\n  deploy.prod: one\\n'); "
+        f"main(['score', str(p), '--format', 'json', '--questionnaire', {str(TINY)!r}])"
+    )
+    loaded = _loaded_after(code)
+    assert "jinja2" not in loaded
+    assert "rich" not in loaded
