@@ -100,7 +100,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
 def _capabilities(out: Console, p: Portfolio, options: RenderOptions) -> None:
     out.print()
     out.print(Text("Capabilities across teams (mean, lowest to highest)", style="bold"))
-    width = min(max(12, options.width - 46), max(len(d.title) for d in p.dimensions))
+    width = min(max(12, options.width - 50), max(len(d.title) for d in p.dimensions))
     for i, d in enumerate(p.dimensions, 1):
         title = fit(d.title, width)
         if d.mean is None:
