@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from mlops_maturity.errors import UsageError
 from mlops_maturity.loader import load_questionnaire
+from mlops_maturity.portfolio.quickcheck import QuickChecker
+from mlops_maturity.portfolio.quickyaml import quick_parse
 from mlops_maturity.portfolio.reader import discover, read_one, read_rows
 from mlops_maturity.portfolio.rows import FileError, Row
+from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.yamlio import read_text
 
-from support import DATA
+from support import DATA, EXAMPLES, ROOT
 
 ORG_Q = load_questionnaire(DATA / "questionnaires" / "org")
 ORG = DATA / "portfolio" / "org"
@@ -74,3 +79,21 @@ def test_worker_processes_give_the_same_rows_in_the_same_order() -> None:
     assert one == two
     assert len(one) == 280
     assert sum(isinstance(r, FileError) for r in one) == 40
+
+
+def test_the_shipped_examples_and_the_benchmark_files_take_the_fast_path(
+    shipped: Questionnaire, tmp_path: Path
+) -> None:
+    """A silent fall-back to the slow path would keep results right but lose the speed; catch it here."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from portfolio_bench import generate
+    finally:
+        sys.path.pop(0)
+    checker = QuickChecker(shipped)
+    files = sorted(EXAMPLES.glob("*.yaml")) + generate(shipped, tmp_path, 40, 10)
+    assert len(files) >= 45
+    for path in files:
+        doc = quick_parse(read_text(path), str(path))
+        assert doc is not None, path
+        assert checker.check(doc.data) is not None, path
