@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.choices import Format, QuestionsFormat, SchemaKind
+from mlops_maturity.choices import CompareFormat, Format, QuestionsFormat, SchemaKind
 from mlops_maturity.commands.output import Output
 
 app = typer.Typer(
@@ -242,3 +242,66 @@ def schema(
     from mlops_maturity.commands.schema import run
 
     _emit(run(kind, questionnaire))
+
+
+@app.command()
+def compare(
+    old: Annotated[
+        Path, typer.Argument(help="The older answers file (or saved `score --format json`).", show_default=False)
+    ],
+    new: Annotated[
+        Path, typer.Argument(help="The newer answers file (or saved `score --format json`).", show_default=False)
+    ],
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Show what changed between two assessments of the same team."""
+    from mlops_maturity.commands.compare import run
+
+    _emit(run(old, new, fmt, questionnaire))
+
+
+@app.command()
+def portfolio(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Answers files, and directories searched for *.yaml / *.yml.", show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the report here (Markdown unless --format says otherwise), with the SVG heat map beside it.",
+            metavar="OUT.md",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        CompareFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: text, or markdown with -o].", show_default=False),
+    ] = None,
+    min_stage: Annotated[
+        int | None, typer.Option("--min-stage", help="Exit 1 when any team is below this stage.", metavar="N", min=0)
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes [default: one per core for large portfolios].",
+            metavar="N",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Roll many teams' answers files up into one organisation view."""
+    from mlops_maturity.commands.portfolio import PortfolioOptions, run
+
+    _emit(
+        run(
+            list(paths), PortfolioOptions(fmt=fmt, out=out, min_stage=min_stage, jobs=jobs, questionnaire=questionnaire)
+        )
+    )

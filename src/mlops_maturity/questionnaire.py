@@ -80,6 +80,11 @@ class Question(Frozen):
     def max_points(self) -> float:
         return self.options[-1].points
 
+    @cached_property
+    def weighted_points(self) -> tuple[float, ...]:
+        """What each option adds to its dimension's weighted sum (``weight * points / max_points``)."""
+        return tuple(self.weight * o.points / self.max_points for o in self.options)
+
     def valid_answers(self) -> tuple[str, ...]:
         extra = (UNKNOWN, NOT_APPLICABLE) if self.allow_not_applicable else (UNKNOWN,)
         return (*self.option_ids, *extra)
@@ -157,6 +162,17 @@ class Questionnaire(Frozen):
     @cached_property
     def dimension_by_id(self) -> dict[str, Dimension]:
         return {d.id: d for d in self.dimensions}
+
+    @cached_property
+    def _by_dimension(self) -> dict[str, tuple[Question, ...]]:
+        grouped: dict[str, list[Question]] = {d.id: [] for d in self.dimensions}
+        for question in self.questions:
+            grouped.setdefault(question.dimension, []).append(question)
+        return {d: tuple(qs) for d, qs in grouped.items()}
+
+    def questions_of(self, dimension: str) -> tuple[Question, ...]:
+        """The questions of one dimension, in questionnaire order."""
+        return self._by_dimension.get(dimension, ())
 
     @cached_property
     def level_rank(self) -> dict[str, int]:

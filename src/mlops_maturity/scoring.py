@@ -8,7 +8,7 @@ continuous profile and never move the stage. No I/O happens here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlops_maturity.answers import Answer, Answers
 from mlops_maturity.conditions import PlacementAtom, QuestionAtom, atoms, evaluate
@@ -39,9 +39,12 @@ STATUS_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Effective:
-    """What one answer counts as, after conditions are applied."""
+class Effective(NamedTuple):
+    """What one answer counts as, after conditions are applied.
+
+    A named tuple rather than a frozen dataclass: one is built per question per
+    assessment, and a tuple is several times cheaper to build.
+    """
 
     status: AnswerStatus
     answer: str
@@ -54,6 +57,19 @@ class Effective:
         return STATUS_LABELS[self.answer]
 
 
+_UNANSWERED = Effective("unanswered", "unanswered", None, None)
+
+
+def _as_given(question: Question, given: Answer | None) -> Effective:
+    """What an answer counts as when its question applies."""
+    value = given.answer if given is not None else None
+    if value is None:
+        return _UNANSWERED
+    if value in (UNKNOWN, NOT_APPLICABLE):
+        return Effective(UNKNOWN if value == UNKNOWN else NOT_APPLICABLE, value, None, given)  # type: ignore[arg-type]
+    return Effective("answered", value, question.rank(value), given)
+
+
 class Sheet:
     """The effective answer of every question of one questionnaire."""
 
@@ -62,8 +78,13 @@ class Sheet:
         self.given = given
         self.effective: dict[str, Effective] = {}
         self._busy: set[str] = set()
+        effective = self.effective
         for question in questionnaire.questions:
-            self.resolve(question.id)
+            # Most questions have no condition; they need no cycle guard and no recursion.
+            if question.applies_when is None:
+                effective[question.id] = _as_given(question, given.get(question.id))
+            elif question.id not in effective:
+                self.resolve(question.id)
 
     def rank(self, qid: str) -> int | None:
         return self.resolve(qid).rank
@@ -72,57 +93,102 @@ class Sheet:
         return self.q.by_id[qid].rank(option)
 
     def resolve(self, qid: str) -> Effective:
-        if qid in self.effective:
-            return self.effective[qid]
+        eff = self.effective.get(qid)
+        if eff is not None:
+            return eff
         if qid in self._busy:  # a cycle in applies_when: treat the answer as absent
             return Effective("skipped", "skipped", None, None)
         self._busy.add(qid)
         question = self.q.by_id[qid]
         given = self.given.get(qid)
-        value = given.answer if given is not None else None
         if question.applies_when is not None and not evaluate(question.applies_when, self.rank, self.option_rank):
             eff = Effective("skipped", "skipped", None, given)
-        elif value is None:
-            eff = Effective("unanswered", "unanswered", None, None)
-        elif value in (UNKNOWN, NOT_APPLICABLE):
-            eff = Effective(UNKNOWN if value == UNKNOWN else NOT_APPLICABLE, value, None, given)  # type: ignore[arg-type]
         else:
-            eff = Effective("answered", value, question.rank(value), given)
+            eff = _as_given(question, given)
         self._busy.discard(qid)
         self.effective[qid] = eff
         return eff
 
+    def met(self, criterion: Criterion) -> bool:
+        """The one definition of a met criterion: answered, at least the required option."""
+        rank = self.effective[criterion.question].rank
+        return rank is not None and rank >= self.q.by_id[criterion.question].rank(criterion.at_least)
+
     def criterion(self, criterion: Criterion) -> CriterionStatus:
         question = self.q.by_id[criterion.question]
         eff = self.effective[criterion.question]
-        required = question.rank(criterion.at_least)
         return CriterionStatus(
             question=question.id,
             title=question.title,
             required=criterion.at_least,
-            required_label=question.options[required].label,
+            required_label=question.option(criterion.at_least).label,
             current=eff.answer,
             current_label=eff.label(question),
-            met=eff.rank is not None and eff.rank >= required,
+            met=self.met(criterion),
         )
+
+
+def place(q: Questionnaire, sheet: Sheet) -> tuple[int, int]:
+    """Stage number and level index reached: every rung up to them has all its criteria met."""
+    return (
+        _cumulative([all(sheet.met(c) for c in s.criteria) for s in q.stages]),
+        _cumulative([all(sheet.met(c) for c in lv.criteria) for lv in q.levels]),
+    )
+
+
+class DimensionPoints(NamedTuple):
+    """One dimension's score (``None`` when every question was not applicable) and its coverage."""
+
+    score: float | None
+    answered: int
+    questions: int
+
+
+def dimension_points(q: Questionnaire, sheet: Sheet) -> tuple[DimensionPoints, ...]:
+    """Weighted average of the chosen options' points per dimension, in the questionnaire's order."""
+    out = []
+    for dim in q.dimensions:
+        total = weight = 0.0
+        answered = count = 0
+        for question in q.questions_of(dim.id):
+            count += 1
+            eff = sheet.effective[question.id]
+            if eff.status == NOT_APPLICABLE:
+                continue
+            weight += question.weight
+            if eff.rank is not None:
+                answered += 1
+                total += question.weighted_points[eff.rank]
+        out.append(DimensionPoints(round(100 * total / weight, 1) if weight else None, answered, count))
+    return tuple(out)
+
+
+def overall_score(q: Questionnaire, scores: Sequence[float | None]) -> float:
+    """Dimension scores averaged with the dimensions' weights; unscored dimensions left out."""
+    scored = [(s, d.weight) for d, s in zip(q.dimensions, scores, strict=True) if s is not None]
+    return round(sum(s * w for s, w in scored) / sum(w for _, w in scored), 1) if scored else 0.0
 
 
 def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | None = None) -> Result:
     """Score one team. ``target_stage`` widens the gaps to every stage up to it."""
     q = questionnaire
     sheet = Sheet(q, answers.given)
+    stage_number, level_index = place(q, sheet)
     stages = tuple(
-        StageStatus(number=s.number, name=s.name, met=False, criteria=tuple(sheet.criterion(c) for c in s.criteria))
+        StageStatus(
+            number=s.number,
+            name=s.name,
+            met=s.number <= stage_number,
+            criteria=tuple(sheet.criterion(c) for c in s.criteria),
+        )
         for s in q.stages
     )
-    stage_number = _cumulative([all(c.met for c in s.criteria) for s in stages])
-    stages = tuple(s.model_copy(update={"met": s.number <= stage_number}) for s in stages)
     level_status = tuple(
-        LevelStatus(id=lv.id, name=lv.name, met=False, criteria=tuple(sheet.criterion(c) for c in lv.criteria))
-        for lv in q.levels
+        LevelStatus(
+            id=lv.id, name=lv.name, met=i <= level_index, criteria=tuple(sheet.criterion(c) for c in lv.criteria)
+        )
+        for i, lv in enumerate(q.levels)
     )
-    level_index = _cumulative([all(c.met for c in lv.criteria) for lv in level_status])
-    level_status = tuple(lv.model_copy(update={"met": i <= level_index}) for i, lv in enumerate(level_status))
 
     current = q.stage(stage_number)
     top = q.top_stage
@@ -145,8 +211,6 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
         if not c.met
     )
     dimensions = _dimensions(q, sheet)
-    scored = [(d.score, d.weight) for d in dimensions if d.score is not None]
-    overall = sum(s * w for s, w in scored) / sum(w for _, w in scored) if scored else 0.0
     level = q.levels[level_index]
     findings = _consistency(q, sheet, stage_number, level_index)
     records = _records(q, sheet)
@@ -170,7 +234,7 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
             top=top,
         ),
         level=LevelPlacement(id=level.id, name=level.name, description=level.description),
-        overall_score=round(overall, 1),
+        overall_score=overall_score(q, [d.score for d in dimensions]),
         dimensions=dimensions,
         target_stage=min(target, top),
         gaps=gaps,
@@ -199,28 +263,12 @@ def _cumulative(met: Sequence[bool]) -> int:
 
 
 def _dimensions(q: Questionnaire, sheet: Sheet) -> tuple[DimensionScore, ...]:
-    out = []
-    for dim in q.dimensions:
-        total = weight = 0.0
-        answered = count = 0
-        for question in q.questions:
-            if question.dimension != dim.id:
-                continue
-            count += 1
-            eff = sheet.effective[question.id]
-            if eff.status == NOT_APPLICABLE:
-                continue
-            weight += question.weight
-            if eff.rank is not None:
-                answered += 1
-                total += question.weight * question.options[eff.rank].points / question.max_points
-        score = round(100 * total / weight, 1) if weight else None
-        out.append(
-            DimensionScore(
-                id=dim.id, title=dim.title, score=score, weight=dim.weight, answered=answered, questions=count
-            )
+    return tuple(
+        DimensionScore(
+            id=dim.id, title=dim.title, score=p.score, weight=dim.weight, answered=p.answered, questions=p.questions
         )
-    return tuple(out)
+        for dim, p in zip(q.dimensions, dimension_points(q, sheet), strict=True)
+    )
 
 
 def _consistency(q: Questionnaire, sheet: Sheet, stage: int, level: int) -> tuple[ConsistencyFinding, ...]:

@@ -1,0 +1,101 @@
+"""``mlops-maturity compare`` through its real entry point."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from support import DATA, TINY, Run
+
+QDIR = DATA / "questionnaires" / "org"
+BEFORE = DATA / "compare" / "before.yaml"
+AFTER = DATA / "compare" / "after.yaml"
+
+Cli = Callable[..., Run]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("text", "compare.txt"), ("markdown", "compare.md"), ("json", "compare.json")]
+)
+def test_every_format_matches_its_golden_file(
+    cli: Cli, golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch, fmt: str, name: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    run = cli("compare", BEFORE, AFTER, "--questionnaire", QDIR, "--format", fmt)
+    assert run.code == 0, run.err
+    golden(name, run.out)
+
+
+def test_json_has_the_contract_keys(cli: Cli) -> None:
+    data = json.loads(cli("compare", BEFORE, AFTER, "--questionnaire", QDIR, "-f", "json").out)
+    assert data["team"] == "Alpha"
+    assert data["stage"]["from"] == 0 and data["stage"]["to"] == 1
+    assert data["level"]["from"] == "high" and data["level"]["to"] == "low"
+    assert data["overall_score"]["from"] == 66.7 and data["overall_score"]["to"] == 54.1
+    assert data["dimensions"][0] == {"id": "build", "title": "Build and test", "from": 25.0, "to": 50.0, "delta": 25.0}
+    assert data["gaps_closed"] == ["build.tests"] and data["gaps_opened"] == ["build.registry"]
+    assert {"question", "from", "to"} <= set(data["changed_answers"][0])
+
+
+def test_a_saved_result_can_stand_for_either_side(cli: Cli, tmp_path: Path) -> None:
+    saved = tmp_path / "q1.json"
+    saved.write_text(cli("score", BEFORE, "--questionnaire", QDIR, "-f", "json").out, encoding="utf-8")
+    from_files = cli("compare", BEFORE, AFTER, "--questionnaire", QDIR, "-f", "json")
+    from_saved = cli("compare", saved, AFTER, "--questionnaire", QDIR, "-f", "json")
+    assert from_saved.code == 0, from_saved.err
+    assert from_saved.out == from_files.out
+
+
+def test_a_saved_result_of_another_major_version_is_refused(cli: Cli, tmp_path: Path) -> None:
+    data = json.loads(cli("score", BEFORE, "--questionnaire", QDIR, "-f", "json").out)
+    data["questionnaire"]["version"] = "1.4.0"
+    saved = tmp_path / "old.json"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    run = cli("compare", saved, AFTER, "--questionnaire", QDIR)
+    assert run.code == 2
+    assert run.err == (
+        f"error: cannot compare {saved} (questionnaire org 1.4.0) with {AFTER} (org 2.1.0): a new major version "
+        "changes what the answers mean; score both answers files with the same questionnaire (--questionnaire DIR) "
+        "and compare those\n"
+    )
+
+
+def test_files_of_different_questionnaires_are_refused(cli: Cli) -> None:
+    other = DATA / "compare" / "other-questionnaire.yaml"
+    run = cli("compare", BEFORE, other, "--questionnaire", TINY)
+    assert run.code == 2
+    assert run.err == (
+        f"error: cannot compare {BEFORE} (questionnaire 'org') with {other} (questionnaire 'tiny'): "
+        "compare two assessments made with the same questionnaire\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[1, 2]", "not a JSON object"),
+        ('{"schema_version": 7}', "result schema_version 7"),
+        ('{"schema_version": 1, "team": "x"}', "not a result saved by `mlops-maturity score --format json`"),
+    ],
+)
+def test_a_bad_saved_result_exits_2(cli: Cli, tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    run = cli("compare", bad, AFTER, "--questionnaire", QDIR)
+    assert run.code == 2
+    assert run.err.startswith(f"error: {bad}: ") and message in run.err
+
+
+def test_a_missing_file_exits_2(cli: Cli, tmp_path: Path) -> None:
+    run = cli("compare", tmp_path / "nope.yaml", AFTER, "--questionnaire", QDIR)
+    assert (run.code, run.err) == (2, f"error: {tmp_path / 'nope.yaml'}: no such file\n")
+
+
+def test_notes_go_to_stderr_for_machine_formats(cli: Cli) -> None:
+    run = cli("compare", AFTER, BEFORE, "--questionnaire", QDIR, "-f", "json")
+    assert run.err == (
+        "note: the newer file is dated 2026-03-31, before the older one (2026-06-30); the arguments are OLD then NEW\n"
+    )

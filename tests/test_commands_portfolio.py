@@ -1,0 +1,105 @@
+"""``mlops-maturity portfolio`` through its real entry point: exit codes, files written, stderr."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from support import DATA, Run, run_process
+
+QDIR = DATA / "questionnaires" / "org"
+ORG = DATA / "portfolio" / "org"
+BROKEN = DATA / "portfolio" / "broken"
+BAD = BROKEN / "bad-option.yaml"
+
+Cli = Callable[..., Run]
+
+
+def test_text_summary_and_exit_0(cli: Cli) -> None:
+    run = cli("portfolio", ORG, "--questionnaire", QDIR)
+    assert run.code == 0, run.err
+    assert run.out.startswith("Portfolio: 5 teams from 6 files (org 2.1.0)\n")
+    assert "Gaps most teams share" in run.out
+    assert run.err == ""
+
+
+def test_a_team_below_min_stage_exits_1(cli: Cli) -> None:
+    run = cli("portfolio", ORG, "--questionnaire", QDIR, "--min-stage", "1", "--format", "json")
+    assert run.code == 1
+    assert json.loads(run.out)["below_min_stage"] == ["gamma"]
+    assert run.err == "below stage 1: gamma\n"
+    assert cli("portfolio", ORG, "--questionnaire", QDIR, "--min-stage", "0").code == 0
+
+
+def test_invalid_files_are_listed_the_rest_rolled_up_and_exit_2(cli: Cli) -> None:
+    run = cli("portfolio", ORG, BAD, "--questionnaire", QDIR, "--format", "json", "--min-stage", "1")
+    assert run.code == 2
+    data = json.loads(run.out)
+    assert len(data["teams"]) == 5
+    assert data["errors"] == [
+        {
+            "file": str(BAD),
+            "message": f"{BAD}:4: answers.build.tests: 'weekly' is not an option; "
+            "choose one of: none, manual, automated, unknown",
+        }
+    ]
+    assert run.err.splitlines() == [
+        data["errors"][0]["message"],
+        "below stage 1: gamma",
+        "1 of 7 files could not be read; the others were rolled up",
+    ]
+
+
+def test_out_writes_markdown_and_the_svg_beside_it(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "org.md"
+    run = cli("portfolio", ORG, "--questionnaire", QDIR, "-o", out)
+    assert run.code == 0, run.err
+    assert run.out == ""
+    svg = tmp_path / "org-heatmap.svg"
+    assert run.err == f"wrote {out} and {svg}: 5 teams from 6 files\n"
+    assert out.read_text(encoding="utf-8").startswith("# MLOps maturity across teams\n")
+    assert "![Capability score per team and dimension](org-heatmap.svg)" in out.read_text(encoding="utf-8")
+    assert svg.read_text(encoding="utf-8").startswith("<svg ")
+
+
+def test_out_with_json_format(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "org.json"
+    assert cli("portfolio", ORG, "--questionnaire", QDIR, "-o", out, "--format", "json").code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["files"] == 6
+    assert (tmp_path / "org-heatmap.svg").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--min-stage", "9"), "error: --min-stage 9: stages run from 0 to 3\n"),
+        (("--jobs", "0"), "Invalid value for '--jobs'"),
+        (("--format", "html"), "Invalid value for '--format'"),
+    ],
+)
+def test_bad_flags_exit_2(cli: Cli, args: tuple[str, ...], message: str) -> None:
+    run = cli("portfolio", ORG, "--questionnaire", QDIR, *args)
+    assert run.code == 2
+    assert message in run.err
+
+
+def test_an_empty_directory_exits_2(cli: Cli, tmp_path: Path) -> None:
+    run = cli("portfolio", tmp_path, "--questionnaire", QDIR)
+    assert (run.code, run.err) == (2, f"error: {tmp_path}: no answers files (*.yaml, *.yml) in this directory\n")
+
+
+def test_out_pointing_at_a_directory_exits_2(cli: Cli, tmp_path: Path) -> None:
+    run = cli("portfolio", ORG, "--questionnaire", QDIR, "-o", tmp_path)
+    assert run.code == 2
+    assert "is a directory" in run.err
+
+
+def test_output_is_deterministic_across_worker_counts(tmp_path: Path) -> None:
+    one = run_process("portfolio", ORG, BROKEN, "--questionnaire", QDIR, "-f", "json", "--jobs", "1")
+    two = run_process("portfolio", ORG, BROKEN, "--questionnaire", QDIR, "-f", "json", "--jobs", "2")
+    assert one.code == two.code == 2
+    assert one.out == two.out
+    assert json.loads(one.out)["files"] == 7
