@@ -17,17 +17,18 @@ def next_target(q: Questionnaire, question: Question, eff: Effective, stage: int
     """The option to aim for and the stage that asks for it; ``None`` at the top or when not applicable.
 
     The nearest higher stage whose criterion this answer misses sets the target;
-    otherwise it is simply the next option up. An unknown answer is treated as the
-    least mature option, as scoring treats it.
+    otherwise it is simply the next option up. An unknown or missing answer gets a
+    target only from a criterion: "find out" comes before "improve".
     """
     if eff.status == NOT_APPLICABLE or eff.rank == len(question.options) - 1:
         return None
-    # "don't know" and unanswered score like the least mature option, so aim one above it.
-    current = 0 if eff.rank is None else eff.rank
+    current = -1 if eff.rank is None else eff.rank
     for s in q.stages[stage + 1 :]:
         for criterion in s.criteria:
             if criterion.question == question.id and question.rank(criterion.at_least) > current:
                 return question.rank(criterion.at_least), s.number
+    if eff.rank is None:  # nothing to aim for until the team finds out where it stands
+        return None
     return current + 1, None
 
 
