@@ -18,10 +18,10 @@ from reports import PARTIAL, TOP, report_for
     [
         ("Fraud detection", "Fraud detection"),
         ("a | b", "a \\| b"),
-        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert\\(1\\)&gt;"),
         (
             "R&D *bold* _it_ `code` [link](x) ~strike~",
-            "R&amp;D \\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\~strike\\~",
+            "R&amp;D \\*bold\\* \\_it\\_ \\`code\\` \\[link\\]\\(x\\) \\~strike\\~",
         ),
         ("two\nlines\r\nhere", "two lines here"),
         ("back\\slash", "back\\\\slash"),
@@ -34,7 +34,7 @@ def test_escape_keeps_user_text_literal(text: str, expected: str) -> None:
 def test_summary_with_a_failed_threshold(tiny: Questionnaire, golden: Callable[[str, str], None]) -> None:
     text = render(report_for(tiny, PARTIAL, Thresholds(min_stage=2, min_level="low")), RenderOptions())
     golden("score-tiny-partial.md", text)
-    assert "| `min-stage` | ❌ fail | stage 1 (One); required at least 2 |" in text
+    assert "| `min-stage` | ❌ fail | stage 1 \\(One\\); required at least 2 |" in text
     assert "| `min-level` | ✅ pass |" in text
     assert "2. Automated deployment (`deploy.auto`): don't know → Automated" in text
 

@@ -12,8 +12,8 @@ from mlops_maturity.markdown_text import code, escape
     [
         ("Fraud detection", "Fraud detection"),
         ("a|b", "a\\|b"),
-        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
-        ("*bold* _it_ `c` [l](u) #1 ~s~", "\\*bold\\* \\_it\\_ \\`c\\` \\[l\\](u) \\#1 \\~s\\~"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert\\(1\\)&gt;"),
+        ("*bold* _it_ `c` [l](u) #1 ~s~", "\\*bold\\* \\_it\\_ \\`c\\` \\[l\\]\\(u\\) #1 \\~s\\~"),
         ("back\\slash & co", "back\\\\slash &amp; co"),
         ("two\nlines\r\n  here", "two lines here"),
     ],

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+from mlops_maturity.report.escape import markdown_text
 
-
-def escape(text: str) -> str:
-    """One line of literal text: markup characters escaped, HTML neutralised, line breaks flattened."""
-    text = " ".join(text.split())
-    text = "".join(_HTML.get(c, c) for c in text)
-    return _SPECIAL.sub(r"\\\1", text)
+# One escaper for every Markdown output: the report's, which also defuses autolinks and bidi tricks.
+escape = markdown_text
 
 
 def code(text: str) -> str:

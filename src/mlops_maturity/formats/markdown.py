@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from mlops_maturity.formats import RenderOptions, ScoreReport
+from mlops_maturity.markdown_text import escape
 from mlops_maturity.result import Result
 
 MAX_GAPS = 5
-
-# What Markdown could read as markup in the middle of a line (escaped text never starts one);
-# "<" and "&" become entities so that no HTML gets through. User text is shown as typed.
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def escape(text: str) -> str:
-    """User or questionnaire text as literal Markdown, safe inside a table cell, on one line."""
-    text = " ".join(text.split())
-    text = "".join(_HTML.get(ch, ch) for ch in text)
-    return _SPECIAL.sub(r"\\\1", text)
 
 
 def render(report: ScoreReport, options: RenderOptions) -> str:
