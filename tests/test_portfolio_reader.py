@@ -31,6 +31,13 @@ def test_directories_are_searched_in_sorted_order(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.yml", "b.yaml", "sub/c.yaml"]
 
 
+def test_questionnaire_folders_beside_the_assessments_are_skipped(tmp_path: Path) -> None:
+    for name in ("team.yaml", "custom-q/questionnaire.yaml", "custom-q/questions/deploy.yaml", "custom-q/stages.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])] == ["team.yaml"]
+
+
 def test_a_file_given_twice_is_read_once() -> None:
     beta = ORG / "beta.yaml"
     found = discover([beta, ORG, Path(str(beta))])

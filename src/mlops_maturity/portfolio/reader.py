@@ -49,6 +49,9 @@ def _walk(top: Path) -> list[Path]:
     # os.walk reuses the directory entries' types, where Path.rglob plus is_file() stats every file.
     out: list[Path] = []
     for folder, dirs, files in os.walk(top):
+        if "questionnaire.yaml" in files and folder != str(top):
+            dirs[:] = []  # a questionnaire folder kept beside the assessments is not a team's answers
+            continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(folder)
         out += [base / f for f in sorted(files) if f.endswith(SUFFIXES) and not f.startswith(".")]
