@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from mlops_maturity.answers import Answer, Answers
 from mlops_maturity.questionnaire import Questionnaire
 from mlops_maturity.result import Result
-from mlops_maturity.scoring import assess, best_case
+from mlops_maturity.scoring import assess
 
 
 def answers(given: dict[str, str | Answer], team: str = "t") -> Answers:
@@ -116,10 +116,6 @@ def test_target_stage_widens_gaps(tiny: Questionnaire) -> None:
     wide = assess(tiny, given, target_stage=2)
     assert wide.target_stage == 2
     assert [(g.question, g.stage) for g in wide.gaps] == [("deploy.prod", 1), ("deploy.who", 2), ("deploy.auto", 2)]
-
-
-def test_best_case(tiny: Questionnaire) -> None:
-    assert best_case(tiny) == (2, 2)
 
 
 def test_output_is_deterministic(tiny: Questionnaire) -> None:

@@ -32,10 +32,6 @@ class Known:
     stages: bool = True
     levels: bool = True
 
-    @property
-    def complete(self) -> bool:
-        return self == Known()
-
 
 def check_integrity(q: Questionnaire, known: Known | None = None) -> list[Found]:
     """Cross-reference problems; with ``known``, only those the broken parts cannot have caused."""
@@ -45,8 +41,6 @@ def check_integrity(q: Questionnaire, known: Known | None = None) -> list[Found]
         return found
     for check in (_dimensions, _questions, _cycles, _stages, _levels, _rules):
         found.extend(check(q, known))
-    if not found and known.complete:
-        found.extend(_reachable(q))
     return found
 
 
@@ -96,7 +90,12 @@ def _questions(q: Questionnaire, known: Known) -> Iterator[Found]:
 
 
 def _cycles(q: Questionnaire, known: Known) -> Iterator[Found]:
-    """applies_when may not depend, directly or through others, on the question itself."""
+    """applies_when may not depend, directly or through others, on the question itself.
+
+    This is also what keeps every stage and level reachable: criteria and applies_when
+    use only ``at_least``, so with the most mature answer everywhere every condition
+    holds, every question applies and every criterion is met, unless a cycle skips one.
+    """
     needs = {
         x.id: {a.question for a in atoms(x.applies_when) if isinstance(a, QuestionAtom) and a.question in q.by_id}
         for x in q.questions
@@ -196,22 +195,3 @@ def _levels(q: Questionnaire, known: Known) -> Iterator[Found]:
 def _rules(q: Questionnaire, known: Known) -> Iterator[Found]:
     for i, rule in enumerate(q.rules):
         yield from _condition(q, known, rule.when, ("rule", i, "when"), allow_placement=True)
-
-
-def _reachable(q: Questionnaire) -> Iterator[Found]:
-    """Even the most mature answer to every question must reach the top stage and level."""
-    from mlops_maturity.scoring import best_case
-
-    stage, level = best_case(q)
-    for i, s in enumerate(q.stages):
-        if s.number > stage:
-            yield (
-                ("stage", i, "criteria"),
-                (
-                    f"stage {s.number} is unreachable: the most mature answer to every question does not meet its "
-                    "criteria (check the applies_when conditions of the questions it uses)"
-                ),
-            )
-    for i, lv in enumerate(q.levels):
-        if i > level:
-            yield ("level", i, "criteria"), f"level {lv.id!r} is unreachable even with the most mature answers"

@@ -327,10 +327,3 @@ def _completeness(records: tuple[AnswerRecord, ...]) -> Completeness:
         skipped=counts["skipped"],
         ratio=round(counts["answered"] / applicable, 2) if applicable else 1.0,
     )
-
-
-def best_case(q: Questionnaire) -> tuple[int, int]:
-    """Stage and level index reached when every question gets its most mature option."""
-    given = {x.id: Answer(answer=x.options[-1].id) for x in q.questions}
-    result = assess(q, Answers(file="<best case>", questionnaire=q.id, team="", assessed_on=None, given=given))
-    return result.stage.number, q.level_rank[result.level.id]
