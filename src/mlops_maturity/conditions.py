@@ -22,7 +22,7 @@ QuestionId = Annotated[str, Field(pattern=QUESTION_ID, max_length=128)]
 class Frozen(BaseModel):
     """Base of every model: unknown keys are errors and instances never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class QuestionAtom(Frozen):
@@ -98,9 +98,6 @@ Condition = Annotated[
         "{any_of: [...]}, {stage_at_least|stage_at_most|level_at_least|level_at_most: ...}",
     ),
 ]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
 
 
 def atoms(condition: Condition) -> Iterator[QuestionAtom | PlacementAtom]:

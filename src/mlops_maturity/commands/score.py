@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mlops_maturity.answers import load_answers
 from mlops_maturity.checks import Check, evaluate_checks, parse_thresholds
@@ -26,6 +28,12 @@ class ScoreOptions:
     require_complete: bool = False
     questionnaire: Path | None = None
     step_summary: Path | None = None  # $GITHUB_STEP_SUMMARY; written with --format github only
+
+    @classmethod
+    def from_cli(cls, **fields: Any) -> ScoreOptions:
+        """Options as given on the command line, plus the job summary file GitHub names in the environment."""
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        return cls(**fields, step_summary=Path(summary) if summary else None)
 
 
 def run(file: Path, options: ScoreOptions) -> Output:
