@@ -1,7 +1,5 @@
 """The answers file: parse, then check every answer against the questionnaire."""
 
-from __future__ import annotations
-
 import datetime as dt
 import difflib
 from collections.abc import Iterator
