@@ -10,8 +10,9 @@ leaving pydantic out of the scoring, and on CPython 3.11 with pydantic 2.14
 that program alone costs about as much as the whole dependency floor.
 
 The CLI runs as the ``mlops-maturity`` console script beside this Python when
-there is one, else as ``python -m mlops_maturity``. Each command runs REPEAT times. Wall time is the median; CPU time (user+system
-of the child) is the minimum, which is steadier on a busy machine.
+there is one, else as ``python -m mlops_maturity``. Each command runs REPEAT
+times. Wall time is the median; CPU time (user+system of the child) is the
+minimum, which is steadier on a busy machine.
 Usage: python benchmarks/startup.py [--repeat N] [ANSWERS_FILE]
 """
 
