@@ -19,6 +19,7 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,28 +66,56 @@ def load_snapshot(directory: Path) -> Questionnaire | None:
 
 def construct(annotation: Any, data: Any) -> Any:
     """Rebuild trusted, already-validated data into models, following the type annotations."""
+    return _builder(annotation)(data)
+
+
+Builder = Callable[[Any], Any]
+_MODEL_PLANS: dict[type[BaseModel], dict[str, Builder]] = {}
+
+
+def _builder(annotation: Any) -> Builder:
+    """A function that rebuilds data of this annotation; worked out once per annotation, not per value."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return construct(typing.get_args(annotation)[0], data)
+        return _builder(typing.get_args(annotation)[0])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        hints = _hints(annotation)
-        return annotation.model_construct(**{key: construct(hints[key], value) for key, value in data.items()})
+        return _model_builder(annotation)
     if origin is tuple:
-        item = typing.get_args(annotation)[0]
-        return tuple(construct(item, value) for value in data)
+        item = _builder(typing.get_args(annotation)[0])
+        return lambda data: tuple(item(value) for value in data)
     if origin is typing.Union or origin is types.UnionType:
-        return _member(typing.get_args(annotation), data)
+        return _union_builder(_models(typing.get_args(annotation)))
+    return _same
+
+
+def _same(data: Any) -> Any:
     return data
 
 
-def _member(members: tuple[Any, ...], data: Any) -> Any:
-    if not isinstance(data, dict):
-        return data
+def _model_builder(model: type[BaseModel]) -> Builder:
+    def build(data: Any) -> Any:
+        plan = _MODEL_PLANS.get(model)
+        if plan is None:  # filled on first use: models may refer to themselves through a union
+            hints = typing.get_type_hints(model, include_extras=True)
+            plan = _MODEL_PLANS[model] = {name: _builder(hints[name]) for name in model.model_fields}
+        return model.model_construct(**{key: plan[key](value) for key, value in data.items()})
+
+    return build
+
+
+def _union_builder(models: list[type[BaseModel]]) -> Builder:
     # A dumped model carries every field of its class, so its keys name the class.
-    fits = [m for m in _models(members) if set(data) <= set(_hints(m))]
-    if len(fits) != 1:
-        raise ValueError(f"cannot tell which model holds the keys {sorted(data)}")
-    return construct(fits[0], data)
+    choices = [(frozenset(m.model_fields), _model_builder(m)) for m in models]
+
+    def build(data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        fits = [make for fields, make in choices if fields.issuperset(data)]
+        if len(fits) != 1:
+            raise ValueError(f"cannot tell which model holds the keys {sorted(data)}")
+        return fits[0](data)
+
+    return build
 
 
 def _models(members: tuple[Any, ...]) -> list[type[BaseModel]]:
@@ -100,12 +129,3 @@ def _models(members: tuple[Any, ...]) -> list[type[BaseModel]]:
         elif isinstance(member, type) and issubclass(member, BaseModel):
             found.append(member)
     return found
-
-
-_HINTS: dict[type[BaseModel], dict[str, Any]] = {}
-
-
-def _hints(model: type[BaseModel]) -> dict[str, Any]:
-    if model not in _HINTS:
-        _HINTS[model] = typing.get_type_hints(model, include_extras=True)
-    return _HINTS[model]
