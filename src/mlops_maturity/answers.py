@@ -1,7 +1,6 @@
 """The answers file: parse, then check every answer against the questionnaire."""
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -131,6 +130,8 @@ def _against(
         loc: tuple[str | int, ...] = ("answers", qid)
         question = questionnaire.by_id.get(qid)
         if question is None:
+            import difflib  # only a typo pays for it
+
             close = difflib.get_close_matches(qid, questionnaire.by_id, n=3, cutoff=0.75)
             hint = f"did you mean {', '.join(close)}? " if close else ""
             yield doc.problem(loc, f"unknown question id {qid!r}; {hint}run `mlops-maturity questions` for the list")
