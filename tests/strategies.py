@@ -89,7 +89,9 @@ AWKWARD = (
 
 # Strategies are built once: building them inside every draw is what makes generation slow.
 SLUGS = st.sampled_from(SLUG_POOL)
-OPTION_IDS = SLUGS  # the pool holds neither reserved answer
+# The pool holds neither reserved answer; "null" is refused as an option id (a plain `q: null` in an
+# answers file reads as no answer), so options draw from the rest.
+OPTION_IDS = st.sampled_from(tuple(s for s in SLUG_POOL if s != "null"))
 QUESTION_IDS = st.lists(SLUGS, min_size=1, max_size=2).map(".".join).filter(lambda qid: len(qid) <= 128)
 _PIECES = st.lists(st.sampled_from(AWKWARD), min_size=1, max_size=8).map("".join)
 

@@ -98,6 +98,9 @@ QUESTIONNAIRES: dict[str, list[str]] = {
         "questions/deploy.yaml:25: questions[2].options: options must be listed least mature first"
     ],
     "reserved-option-id": ["option id 'unknown' is reserved for every question"],
+    "null-option-id": [
+        "questions/deploy.yaml:7: questions[0].options: option id 'null' reads as an empty value in YAML"
+    ],
     "syntax-error-in-stages": ["stages.yaml:8: invalid YAML"],
     "two-problems-two-files": ["rules.yaml:11: rules[1].severity: unknown key 'severity'"],
     "discipline-addresses-other-stage-risk": ["risk 'r1' is not a risk of stage 2; choose one of: r2"],

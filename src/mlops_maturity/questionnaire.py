@@ -56,6 +56,8 @@ class Question(Frozen):
         for reserved in RESERVED_ANSWERS:
             if reserved in ids:
                 raise ValueError(f"option id {reserved!r} is reserved for every question; remove it")
+        if "null" in ids:  # `q: null` in an answers file reads as no answer, so this option could never be chosen
+            raise ValueError("option id 'null' reads as an empty value in YAML; choose another id")
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"duplicate option ids: {', '.join(duplicates)}")
