@@ -89,9 +89,13 @@ def test_questionnaire_text_with_line_breaks_stays_inside_its_comment(tiny: Ques
     assert parse_answers(text, "a.yaml", q).given == {"deploy.prod": Answer(answer="one")}
 
 
-def test_ids_yaml_reads_as_no_value_are_quoted(tiny: Questionnaire) -> None:
-    q = _changed(tiny, {"options": [{"id": "none", "label": "N"}, {"id": "null", "label": "Zero"}]}, id="null")
-    text = render_answers_file(q, given={"deploy.prod": Answer(answer="null")})
-    assert 'questionnaire: "null"' in text and '  deploy.prod: "null"' in text
-    answers = parse_answers(text, "a.yaml", q)
-    assert (answers.questionnaire, answers.given) == ("null", {"deploy.prod": Answer(answer="null")})
+def test_ids_yaml_reads_as_another_type_are_quoted(tiny: Questionnaire) -> None:
+    # The option id ``null`` is refused by the questionnaire model, but a questionnaire id may be
+    # ``null`` (written quoted) and option ids may look like booleans or numbers: all stay strings.
+    options = [{"id": "no", "label": "N"}, {"id": "true", "label": "T"}, {"id": "1", "label": "One"}]
+    q = _changed(tiny, {"options": options}, id="null")
+    for option in ("no", "true", "1"):
+        text = render_answers_file(q, given={"deploy.prod": Answer(answer=option)})
+        assert 'questionnaire: "null"' in text.splitlines()
+        answers = parse_answers(text, "a.yaml", q)
+        assert (answers.questionnaire, answers.given) == ("null", {"deploy.prod": Answer(answer=option)})
