@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from mlops_maturity.answers import Answer, parse_answers
 from mlops_maturity.answers_writer import render_answers_file
 from mlops_maturity.questionnaire import Questionnaire
@@ -49,3 +51,47 @@ def test_reason_and_evidence_are_kept_and_quoted(tiny: Questionnaire) -> None:
 
 def test_an_empty_template_reads_back_with_no_answers(tiny: Questionnaire) -> None:
     assert parse_answers(render_answers_file(tiny), "a.yaml", tiny).given == {}
+
+
+# Found by the properties over generated questionnaires (test_properties_generated.py).
+AWKWARD = "DEL\x7f C1\x8a NEL\x85 LS\u2028 PS\u2029 BOM\ufeff NUL\x00 \ufffe end \u2028"
+
+
+@pytest.mark.parametrize("text", [AWKWARD, " \u2028", "0\x850", "line one\nline two", 'say "yes": #1'])
+def test_any_text_reads_back_exactly(tiny: Questionnaire, text: str) -> None:
+    given = {
+        "deploy.prod": Answer(answer="one", evidence=text),
+        "deploy.auto": Answer(answer="not_applicable", reason=text + "!"),
+    }
+    answers = parse_answers(render_answers_file(tiny, team=text, given=given), "a.yaml", tiny)
+    assert (answers.given, answers.team) == (given, text.strip())
+
+
+def test_text_utf8_cannot_hold_becomes_the_replacement_character(tiny: Questionnaire) -> None:
+    # A lone surrogate is what Python makes of undecodable bytes in argv (``init --team $'\xff'``).
+    answers = parse_answers(render_answers_file(tiny, team="ab\udcff"), "a.yaml", tiny)
+    assert answers.team == "ab\ufffd"
+
+
+def _changed(q: Questionnaire, first_question: dict[str, object], **head: object) -> Questionnaire:
+    """``q`` with its first question and head fields changed, validated afresh (copies keep cached lookups)."""
+    data = q.model_dump()
+    data["questions"][0].update(first_question)
+    return Questionnaire.model_validate({**data, **head})
+
+
+def test_questionnaire_text_with_line_breaks_stays_inside_its_comment(tiny: Questionnaire) -> None:
+    options = [{"id": "none", "label": "None\nanswers: {}\x00\u2028x: 1"}, {"id": "one", "label": "One"}]
+    q = _changed(tiny, {"help": "one\x85two", "options": options}, title="T\nitle")
+    text = render_answers_file(q, given={"deploy.prod": Answer(answer="one")})
+    assert "  #   - none  None answers: {}\ufffd x: 1" in text.splitlines()
+    assert "# Answers to the T itle questionnaire (tiny 1.0.0)." in text.splitlines()
+    assert parse_answers(text, "a.yaml", q).given == {"deploy.prod": Answer(answer="one")}
+
+
+def test_ids_yaml_reads_as_no_value_are_quoted(tiny: Questionnaire) -> None:
+    q = _changed(tiny, {"options": [{"id": "none", "label": "N"}, {"id": "null", "label": "Zero"}]}, id="null")
+    text = render_answers_file(q, given={"deploy.prod": Answer(answer="null")})
+    assert 'questionnaire: "null"' in text and '  deploy.prod: "null"' in text
+    answers = parse_answers(text, "a.yaml", q)
+    assert (answers.questionnaire, answers.given) == ("null", {"deploy.prod": Answer(answer="null")})

@@ -105,3 +105,11 @@ def test_the_template_scores_once_one_answer_is_filled_in(cli: Cli, tmp_path: Pa
     run = cli("score", out, "-f", "json", "--questionnaire", TINY)
     assert run.code == 0
     assert json.loads(run.out)["unanswered"] == ["deploy.who", "deploy.auto"]
+
+
+def test_a_team_name_with_undecodable_bytes_is_written_readably(cli: Cli, tmp_path: Path) -> None:
+    # Python decodes bytes in argv that are not UTF-8 as lone surrogates, which UTF-8 cannot store.
+    out = tmp_path / "answers.yaml"
+    assert cli("init", "-o", out, "--no-schema", "--team", "ab\udcff", "--questionnaire", TINY).code == 0
+    assert 'team: "ab\ufffd"' in out.read_text(encoding="utf-8").splitlines()
+    assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]

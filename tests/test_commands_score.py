@@ -137,6 +137,43 @@ def test_min_dimension_is_repeatable(cli: Cli) -> None:
     assert run.err == "below threshold: min-dimension:deploy: Deployment scores 12.5; required at least 30\n"
 
 
+def test_a_baseline_from_before_a_question_was_removed_still_compares(cli: Cli, tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "team: Fraud\nanswers:\n  deploy.prod: many\n  deploy.who: platform\n  deploy.auto: automated\n"
+        "  deploy.canary: yes\n  deploy.retired: gone\n",
+        encoding="utf-8",
+    )
+    tiny_text = (TINY / "questions" / "deploy.yaml").read_text(encoding="utf-8")
+    assert "deploy.canary" not in tiny_text and "deploy.retired" not in tiny_text
+    run = cli("score", TOP, "--baseline", old, "-f", "json", "--questionnaire", TINY)
+    assert run.code == 0
+    assert run.err == (
+        f"note: the baseline {old} answers 2 question(s) or option(s) this questionnaire no longer has; "
+        "compared without them: deploy.canary, deploy.retired\n"
+    )
+    dropped = cli("score", PARTIAL, "--baseline", old, "-f", "json", "--questionnaire", TINY)
+    assert dropped.code == 1
+    assert f"worse than the baseline {old}: stage dropped from 2 (Two) to 1 (One)" in dropped.err
+
+
+def test_a_baseline_naming_a_removed_option_leaves_that_answer_out(cli: Cli, tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    old.write_text("answers:\n  deploy.prod: dozens\n  deploy.who: data_scientists\n", encoding="utf-8")
+    run = cli("score", PARTIAL, "--baseline", old, "--questionnaire", TINY, "-f", "json")
+    assert run.err.startswith(f"note: the baseline {old} answers 1 question(s) or option(s)")
+    assert run.err.endswith("compared without them: deploy.prod\n")
+    assert run.code == 0, run.err
+
+
+def test_the_current_file_is_never_lenient(cli: Cli, tmp_path: Path) -> None:
+    new = tmp_path / "new.yaml"
+    new.write_text("answers:\n  deploy.prod: dozens\n", encoding="utf-8")
+    run = cli("score", new, "--baseline", TOP, "--questionnaire", TINY)
+    assert run.code == 2
+    assert "'dozens' is not an option; choose one of: none, one, many, unknown" in run.err
+
+
 def test_bad_baseline_file_is_exit_2(cli: Cli, tmp_path: Path) -> None:
     run = cli("score", PARTIAL, "--baseline", tmp_path / "nope.yaml", "--questionnaire", TINY)
     assert run.code == 2

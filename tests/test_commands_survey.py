@@ -93,6 +93,20 @@ def test_team_flag_wins_over_the_file_and_the_date_is_kept(tmp_path: Path, surve
     assert answers.given == {"ship.prod": Answer(answer="none")}
 
 
+def test_resuming_keeps_evidence_with_control_characters_and_line_separators(
+    tmp_path: Path, survey_q: Questionnaire
+) -> None:
+    # Escaped in the file, these come back raw; the survey used to write them raw, which YAML refuses or folds.
+    out = tmp_path / "answers.yaml"
+    body = 'team: "T\\x7f"\nanswers:\n  ship.prod:\n    answer: none\n    evidence: "a\\x85b\\u2028c\\x9b"\n'
+    out.write_text(body, encoding="utf-8")
+    output, _ = survey(out, ["", "2", "q"])
+    assert output.code == 0
+    answers = load_answers(out, survey_q)
+    assert answers.team == "T\x7f"
+    assert answers.given["ship.prod"] == Answer(answer="none", evidence="a\x85b\u2028c\x9b")
+
+
 def test_a_file_that_is_already_complete_goes_to_the_result(tmp_path: Path) -> None:
     out = tmp_path / "answers.yaml"
     out.write_text("team: T\nanswers:\n  ship.prod: none\n  ship.latency: none\n  watch.owner: nobody\n")

@@ -108,3 +108,10 @@ def test_write_atomic_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
     write_atomic(path, "new\n")
     assert path.read_text() == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
+
+
+def test_write_atomic_leaves_no_temp_when_the_text_cannot_be_encoded(tmp_path: Path) -> None:
+    path = tmp_path / "out.yaml"
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(path, "lone surrogate \udcff")
+    assert list(tmp_path.iterdir()) == []

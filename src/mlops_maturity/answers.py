@@ -1,9 +1,6 @@
 """The answers file: parse, then check every answer against the questionnaire."""
 
-from __future__ import annotations
-
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -55,18 +52,24 @@ class Answers(Frozen):
     assessed_on: dt.date | None
     given: dict[str, Answer]
     lines: dict[str, int] = Field(default_factory=dict)
+    ignored: tuple[str, ...] = ()  # stale answers left out of an older file (see ``check_answers``)
 
 
-def load_answers(path: Path, questionnaire: Questionnaire) -> Answers:
-    return check_answers(load_file(path), questionnaire)
+def load_answers(path: Path, questionnaire: Questionnaire, *, drop_stale: bool = False) -> Answers:
+    return check_answers(load_file(path), questionnaire, drop_stale=drop_stale)
 
 
 def parse_answers(text: str, file: str, questionnaire: Questionnaire) -> Answers:
     return check_answers(parse(text, file), questionnaire)
 
 
-def check_answers(doc: Document, questionnaire: Questionnaire) -> Answers:
-    """Validate a parsed answers document; every problem is reported, not just the first."""
+def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bool = False) -> Answers:
+    """Validate a parsed answers document; every problem is reported, not just the first.
+
+    ``drop_stale`` is for an older file kept for comparison (``--baseline``): an answer
+    to a question the questionnaire no longer has, or naming an option it no longer
+    offers, is left out (and listed in ``ignored``) instead of being an error.
+    """
     if doc.data is None:
         raise AnswersError(f"{doc.file}: the file is empty; run `mlops-maturity init` for a template")
     if not isinstance(doc.data, dict):
@@ -77,10 +80,11 @@ def check_answers(doc: Document, questionnaire: Questionnaire) -> Answers:
     except ValidationError as exc:
         problems = pydantic_problems(doc, exc, root_hint=_answers_hint)
         raise AnswersError(problems[0].message, problems) from None
-    found = tuple(_against(doc, parsed, questionnaire))
+    stale = _stale(parsed, questionnaire) if drop_stale else ()
+    found = tuple(_against(doc, parsed, questionnaire, skip=frozenset(stale)))
     if found:
         raise AnswersError(found[0].message, found)
-    given = {qid: a for qid, a in parsed.answers.items() if a is not None and a.answer is not None}
+    given = {qid: a for qid, a in parsed.answers.items() if a is not None and a.answer is not None and qid not in stale}
     lines = {qid: doc.lines.get(("answers", qid), 0) for qid in parsed.answers}
     return Answers(
         file=doc.file,
@@ -89,7 +93,18 @@ def check_answers(doc: Document, questionnaire: Questionnaire) -> Answers:
         assessed_on=parsed.assessed_on,
         given=given,
         lines=lines,
+        ignored=stale,
     )
+
+
+def _stale(parsed: AnswersFile, questionnaire: Questionnaire) -> tuple[str, ...]:
+    def fits(qid: str, answer: Answer | None) -> bool:
+        question = questionnaire.by_id.get(qid)
+        if question is None:
+            return False
+        return answer is None or answer.answer is None or answer.answer in question.valid_answers()
+
+    return tuple(qid for qid, answer in parsed.answers.items() if not fits(qid, answer))
 
 
 def _answers_hint(loc: tuple[str | int, ...]) -> str:
@@ -100,7 +115,9 @@ def _answers_hint(loc: tuple[str | int, ...]) -> str:
     return ""
 
 
-def _against(doc: Document, parsed: AnswersFile, questionnaire: Questionnaire) -> Iterator[Problem]:
+def _against(
+    doc: Document, parsed: AnswersFile, questionnaire: Questionnaire, skip: frozenset[str] = frozenset()
+) -> Iterator[Problem]:
     if parsed.questionnaire is not None and parsed.questionnaire != questionnaire.id:
         yield doc.problem(
             ("questionnaire",),
@@ -108,25 +125,24 @@ def _against(doc: Document, parsed: AnswersFile, questionnaire: Questionnaire) -
             f"{questionnaire.id!r}; pass --questionnaire DIR for the right one",
         )
     for qid, answer in parsed.answers.items():
+        if qid in skip:
+            continue
         loc: tuple[str | int, ...] = ("answers", qid)
         question = questionnaire.by_id.get(qid)
         if question is None:
+            import difflib  # only a typo pays for it
+
             close = difflib.get_close_matches(qid, questionnaire.by_id, n=3, cutoff=0.75)
             hint = f"did you mean {', '.join(close)}? " if close else ""
             yield doc.problem(loc, f"unknown question id {qid!r}; {hint}run `mlops-maturity questions` for the list")
             continue
         if answer is None or answer.answer is None:
             continue
-        value = answer.answer
-        if value not in question.valid_answers():
+        value, valid = answer.answer, question.valid_answers()
+        if value not in valid:
             if value == NOT_APPLICABLE:
-                yield doc.problem(
-                    loc,
-                    f"{qid!r} cannot be answered not_applicable; choose one of: {', '.join(question.valid_answers())}",
-                )
+                yield doc.problem(loc, f"{qid!r} cannot be answered not_applicable; choose one of: {', '.join(valid)}")
             else:
-                yield doc.problem(
-                    loc, f"{value!r} is not an option; choose one of: {', '.join(question.valid_answers())}"
-                )
+                yield doc.problem(loc, f"{value!r} is not an option; choose one of: {', '.join(valid)}")
         elif value == NOT_APPLICABLE and not (answer.reason or "").strip():
             yield doc.problem(loc, "not_applicable needs a reason: write it under `reason:` in the long form")

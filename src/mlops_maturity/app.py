@@ -6,8 +6,6 @@ imports what it needs when it runs, so ``score`` pays only for what it uses.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -60,12 +58,7 @@ def _root(
 
 
 def _emit(output: Output) -> NoReturn:
-    if output.stdout:
-        sys.stdout.write(output.stdout)
-        sys.stdout.flush()
-    for line in output.stderr:
-        print(line, file=sys.stderr)
-    raise typer.Exit(output.code)
+    raise typer.Exit(output.write())
 
 
 @app.command()
@@ -104,7 +97,7 @@ def score(
     """
     from mlops_maturity.commands.score import ScoreOptions, run
 
-    options = ScoreOptions(
+    options = ScoreOptions.from_cli(
         fmt=fmt,
         min_stage=min_stage,
         min_level=min_level,
@@ -112,7 +105,6 @@ def score(
         baseline=baseline,
         require_complete=require_complete,
         questionnaire=questionnaire,
-        step_summary=Path(summary) if (summary := os.environ.get("GITHUB_STEP_SUMMARY")) else None,
     )
     _emit(run(file, options))
 

@@ -1,7 +1,8 @@
 """Entry point: ``main(argv) -> int``, the one place errors become exit codes.
 
 Nothing heavy is imported here: ``--version`` answers without loading typer,
-and everything else loads the typer app from ``app.py`` on demand.
+a plain ``score`` call (see ``fastpath.py``) runs without it too, and
+everything else loads the typer app from ``app.py`` on demand.
 """
 
 from __future__ import annotations
@@ -18,21 +19,20 @@ def main(argv: list[str] | None = None) -> int:
     if args == ["--version"]:  # the one call that must not pay for typer
         print(f"mlops-maturity {__version__}")
         return 0
-    import typer
-
-    from mlops_maturity.app import app
     from mlops_maturity.errors import MaturityError
+    from mlops_maturity.fastpath import score_call
 
     try:
-        result = app(args=args, prog_name="mlops-maturity", standalone_mode=False)
+        plain_score = score_call(args)
+        if plain_score is not None:  # CI's call: skip typer's parser, which costs more than the scoring
+            from mlops_maturity.commands.score import ScoreOptions, run
+
+            file, fields = plain_score
+            return run(file, ScoreOptions.from_cli(**fields)).write()
+        return _typer_app(args)
     except MaturityError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        print("\naborted", file=sys.stderr)
-        return 130
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
@@ -41,6 +41,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:
         return _usage_or_bug(exc)
+
+
+def _typer_app(args: list[str]) -> int:
+    import typer
+
+    from mlops_maturity.app import app
+
+    try:
+        result = app(args=args, prog_name="mlops-maturity", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print("\naborted", file=sys.stderr)
+        return 130
     return result if isinstance(result, int) else 0
 
 

@@ -5,8 +5,6 @@ express consistency rules. Stage and level criteria use the plainest form,
 ``{question, at_least}``, so that placement stays monotone.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
@@ -22,7 +20,7 @@ QuestionId = Annotated[str, Field(pattern=QUESTION_ID, max_length=128)]
 class Frozen(BaseModel):
     """Base of every model: unknown keys are errors and instances never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class QuestionAtom(Frozen):
@@ -34,7 +32,7 @@ class QuestionAtom(Frozen):
     equals: OptionId | None = None
 
     @model_validator(mode="after")
-    def _one_comparison(self) -> QuestionAtom:
+    def _one_comparison(self) -> "QuestionAtom":
         given = [k for k in ("at_least", "at_most", "equals") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of at_least, at_most, equals")
@@ -58,7 +56,7 @@ class PlacementAtom(Frozen):
     level_at_most: OptionId | None = None
 
     @model_validator(mode="after")
-    def _one_comparison(self) -> PlacementAtom:
+    def _one_comparison(self) -> "PlacementAtom":
         given = [k for k, v in self.__dict__.items() if v is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of stage_at_least, stage_at_most, level_at_least, level_at_most")
@@ -66,11 +64,11 @@ class PlacementAtom(Frozen):
 
 
 class AllOf(Frozen):
-    all_of: tuple[Condition, ...] = Field(min_length=1)
+    all_of: tuple["Condition", ...] = Field(min_length=1)
 
 
 class AnyOf(Frozen):
-    any_of: tuple[Condition, ...] = Field(min_length=1)
+    any_of: tuple["Condition", ...] = Field(min_length=1)
 
 
 def _kind(value: Any) -> str | None:
@@ -98,9 +96,6 @@ Condition = Annotated[
         "{any_of: [...]}, {stage_at_least|stage_at_most|level_at_least|level_at_most: ...}",
     ),
 ]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
 
 
 def atoms(condition: Condition) -> Iterator[QuestionAtom | PlacementAtom]:

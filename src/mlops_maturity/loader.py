@@ -73,7 +73,10 @@ def load_questionnaire(directory: Path | None = None) -> Questionnaire:
 
 @lru_cache(maxsize=1)
 def _load_default() -> Questionnaire:
-    return _load(default_questionnaire_dir())
+    from mlops_maturity.snapshot import load_snapshot
+
+    directory = default_questionnaire_dir()
+    return load_snapshot(directory) or _load(directory)
 
 
 def questionnaire_problems(directory: Path) -> list[Problem]:

@@ -1,7 +1,5 @@
 """The questionnaire: dimensions, questions, stages, levels and rules, as data."""
 
-from __future__ import annotations
-
 from functools import cached_property
 from itertools import pairwise
 from typing import Annotated, Any

@@ -1,7 +1,5 @@
 """The result of an assessment: what ``score --format json`` prints and templates receive."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

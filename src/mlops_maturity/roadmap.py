@@ -44,14 +44,19 @@ def _signal(question: Question, eff: Effective, target: int | None = None) -> Si
 
 
 def build_risks(q: Questionnaire, stage: Stage, effective: dict[str, Effective]) -> tuple[RiskResult, ...]:
-    """The current stage's risks, each with the answers that make it real for this team."""
+    """The current stage's risks, each with the answers that make it real for this team.
+
+    Any answer short of the top option keeps a risk alive; each signal carries the
+    step the roadmap would take next for that answer, so a risk reads as something to do.
+    """
     out = []
     for risk in stage.risks:
         signals = []
         for qid in risk.questions:
             question, eff = q.by_id[qid], effective[qid]
             if eff.status != NOT_APPLICABLE and eff.rank != len(question.options) - 1:
-                signals.append(_signal(question, eff))
+                target = next_target(q, question, eff, stage.number)
+                signals.append(_signal(question, eff, target[0] if target is not None else None))
         out.append(RiskResult(id=risk.id, title=risk.title, description=risk.description, signals=tuple(signals)))
     return tuple(out)
 

@@ -187,3 +187,6 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise InputFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:  # an interruption or a bug: still leave no temporary file behind
+        tmp.unlink(missing_ok=True)
+        raise

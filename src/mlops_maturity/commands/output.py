@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 OK = 0
@@ -14,3 +15,12 @@ class Output:
     stdout: str = ""
     stderr: tuple[str, ...] = ()
     code: int = OK
+
+    def write(self) -> int:
+        """Print the result to stdout and the messages to stderr; return the exit code."""
+        if self.stdout:
+            sys.stdout.write(self.stdout)
+            sys.stdout.flush()
+        for line in self.stderr:
+            print(line, file=sys.stderr)
+        return self.code

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mlops_maturity.answers import load_answers
 from mlops_maturity.checks import Check, evaluate_checks, parse_thresholds
@@ -27,6 +29,12 @@ class ScoreOptions:
     questionnaire: Path | None = None
     step_summary: Path | None = None  # $GITHUB_STEP_SUMMARY; written with --format github only
 
+    @classmethod
+    def from_cli(cls, **fields: Any) -> ScoreOptions:
+        """Options as given on the command line, plus the job summary file GitHub names in the environment."""
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        return cls(**fields, step_summary=Path(summary) if summary else None)
+
 
 def run(file: Path, options: ScoreOptions) -> Output:
     q = load_questionnaire(options.questionnaire)
@@ -39,7 +47,8 @@ def run(file: Path, options: ScoreOptions) -> Output:
             f"{file}: {len(result.unanswered)} question(s) not answered, and --require-complete was given: {listed}. "
             'Answer them ("unknown" is an answer) or drop --require-complete'
         )
-    baseline = assess(q, load_answers(options.baseline, q)) if options.baseline is not None else None
+    old = load_answers(options.baseline, q, drop_stale=True) if options.baseline is not None else None
+    baseline = assess(q, old) if old is not None else None
     checks = evaluate_checks(q, result, thresholds, baseline)
     report = ScoreReport(result=result, checks=checks, file=str(file), lines=answers.lines)
     text = options.fmt == Format.text
@@ -50,6 +59,12 @@ def run(file: Path, options: ScoreOptions) -> Output:
     )
     failed = [c for c in checks if not c.passed]
     messages = () if text else tuple(_failure(c, options.baseline) for c in failed)
+    if old is not None and old.ignored:
+        messages = (
+            f"note: the baseline {options.baseline} answers {len(old.ignored)} question(s) or option(s) this "
+            f"questionnaire no longer has; compared without them: {', '.join(old.ignored)}",
+            *messages,
+        )
     if result.unanswered and not text:
         messages += (f"note: {len(result.unanswered)} question(s) not answered: {', '.join(result.unanswered)}",)
     if options.fmt == Format.github and options.step_summary is not None:
