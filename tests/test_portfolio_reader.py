@@ -11,7 +11,7 @@ from mlops_maturity.errors import UsageError
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.portfolio.quickcheck import QuickChecker
 from mlops_maturity.portfolio.quickyaml import quick_parse
-from mlops_maturity.portfolio.reader import discover, read_one, read_rows
+from mlops_maturity.portfolio.reader import answers_files, discover, read_one, read_rows
 from mlops_maturity.portfolio.rows import FileError, Row
 from mlops_maturity.questionnaire import Questionnaire
 from mlops_maturity.yamlio import read_text
@@ -104,3 +104,23 @@ def test_the_shipped_examples_and_the_benchmark_files_take_the_fast_path(
         doc = quick_parse(read_text(path), str(path))
         assert doc is not None, path
         assert checker.check(doc.data) is not None, path
+
+
+@pytest.mark.parametrize("top", [".", "./", "sub", "./sub", "sub/", "sub//./"])
+def test_file_names_read_as_paths_would_name_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, top: str) -> None:
+    for name in ("a.yaml", "sub/b.yml", "sub/deeper/c.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n")
+    monkeypatch.chdir(tmp_path)
+    expected = (
+        ["a.yaml", "sub/b.yml", "sub/deeper/c.yaml"] if top in (".", "./") else ["sub/b.yml", "sub/deeper/c.yaml"]
+    )
+    assert answers_files([Path(top)]) == [str(Path(n)) for n in expected]
+    assert discover([Path(top)]) == [Path(n) for n in expected]
+
+
+def test_rows_keep_the_file_name_they_were_given() -> None:
+    name = str(ORG / "beta.yaml")
+    row = read_one(ORG_Q, name)
+    assert isinstance(row, Row)
+    assert row.file is name

@@ -63,13 +63,13 @@ def format_loc(loc: Loc) -> str:
     return out
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a UTF-8 text file (BOM and CRLF allowed) or raise a clear error."""
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, kind: str = "YAML") -> str:
+    """Read a UTF-8 text file (BOM and CRLF allowed) or raise a clear error; ``kind`` names what it should hold."""
     name = str(path)
     if not path.exists():
         raise InputFileError(f"{name}: no such file")
     if path.is_dir():
-        raise InputFileError(f"{name}: is a directory, expected a YAML file")
+        raise InputFileError(f"{name}: is a directory, expected a {kind} file")
     try:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
@@ -78,7 +78,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     if len(raw) > max_bytes:
         raise InputFileError(f"{name}: larger than the {max_bytes // 1024} KiB limit for an input file")
     if b"\0" in raw:
-        raise InputFileError(f"{name}: looks binary (contains NUL bytes), expected YAML text")
+        raise InputFileError(f"{name}: looks binary (contains NUL bytes), expected {kind} text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -11,7 +11,7 @@ from mlops_maturity.commands.output import BAD_INPUT, BELOW_THRESHOLD, OK, Outpu
 from mlops_maturity.errors import UsageError
 from mlops_maturity.loader import load_questionnaire
 from mlops_maturity.portfolio.formats import RenderOptions, render
-from mlops_maturity.portfolio.reader import discover, read_rows
+from mlops_maturity.portfolio.reader import answers_files, read_rows
 from mlops_maturity.portfolio.rollup import roll_up
 from mlops_maturity.terminal import color_enabled, unicode_ok, width
 from mlops_maturity.yamlio import write_atomic
@@ -41,7 +41,7 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
         raise UsageError(f"{out}: is a directory; give a file name, for example {out / 'portfolio.md'}")
     q = load_questionnaire(options.questionnaire)
     parse_thresholds(q, options.min_stage, None, ())
-    portfolio = roll_up(q, read_rows(q, discover(paths), options.jobs), options.min_stage)
+    portfolio = roll_up(q, read_rows(q, answers_files(paths), options.jobs), options.min_stage)
 
     fmt = options.fmt or (CompareFormat.markdown if out is not None else CompareFormat.text)
     text = fmt == CompareFormat.text and out is None

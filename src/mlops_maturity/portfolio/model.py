@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from pydantic import Field
 
 from mlops_maturity.conditions import Frozen
@@ -10,7 +12,25 @@ from mlops_maturity.result import QuestionnaireRef
 SCHEMA_VERSION = 1
 
 
-class TeamSummary(Frozen):
+class Lean(Frozen):
+    """A frozen model whose instances share one set of field names.
+
+    Pydantic gives every instance its own set of the fields it was given: 728 bytes for
+    five fields, more than the values themselves. A portfolio holds one model per answers
+    file, and every field is always set, so one set per class says the same thing and keeps
+    the portfolio's memory to the values. ``model_copy`` copies the set before changing it.
+    """
+
+    _all_fields: ClassVar[set[str] | None] = None
+
+    def model_post_init(self, context: Any, /) -> None:
+        cls = type(self)
+        if cls.__dict__.get("_all_fields") is None:
+            cls._all_fields = set(cls.model_fields)
+        object.__setattr__(self, "__pydantic_fields_set__", cls._all_fields)
+
+
+class TeamSummary(Lean):
     """A team's latest assessment."""
 
     team: str
@@ -26,19 +46,19 @@ class TeamSummary(Frozen):
     files: int = Field(description="how many answers files of this team were read")
 
 
-class StageCount(Frozen):
+class StageCount(Lean):
     number: int
     name: str
     teams: int
 
 
-class LevelCount(Frozen):
+class LevelCount(Lean):
     id: str
     name: str
     teams: int
 
 
-class DimensionStats(Frozen):
+class DimensionStats(Lean):
     id: str
     title: str
     mean: float | None
@@ -47,7 +67,7 @@ class DimensionStats(Frozen):
     teams: int = Field(description="teams with a score in this dimension")
 
 
-class CommonGap(Frozen):
+class CommonGap(Lean):
     """A stage criterion that many teams miss: a candidate for one platform investment."""
 
     question: str
@@ -62,7 +82,7 @@ class CommonGap(Frozen):
     )
 
 
-class TrendPoint(Frozen):
+class TrendPoint(Lean):
     file: str
     assessed_on: str | None
     stage: int
@@ -70,7 +90,7 @@ class TrendPoint(Frozen):
     overall_score: float
 
 
-class Trend(Frozen):
+class Trend(Lean):
     """Several files of one team, oldest first."""
 
     team: str
@@ -79,7 +99,7 @@ class Trend(Frozen):
     overall_change: float
 
 
-class FileProblem(Frozen):
+class FileProblem(Lean):
     file: str
     message: str
 

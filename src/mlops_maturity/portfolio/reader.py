@@ -1,7 +1,9 @@
 """Read many answers files into summary rows: discover, parse fast, score lean, in parallel when it pays.
 
 Only the rows travel on: no file text, document or result is kept once its
-row exists, so memory grows with the number of rows, not with file sizes.
+row exists, files are named by plain strings (which the rows then share), and
+worker processes have at most two chunks each in flight, so what grows with the
+number of files is the rows, and ``roll_up`` keeps only a small part of each.
 """
 
 from __future__ import annotations
@@ -24,37 +26,50 @@ SUFFIXES = (".yaml", ".yml")
 # about as much as scoring a few hundred files (see benchmarks/portfolio_bench.py).
 PARALLEL_MIN_FILES = 400
 CHUNK = 100
+FIRST_READ = 64 * 1024
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
     """Files as given, and every ``*.yaml``/``*.yml`` under each directory (sorted, hidden entries skipped)."""
-    found: list[Path] = []
-    seen: set[str] = set()
+    return [Path(f) for f in answers_files(paths)]
+
+
+def answers_files(paths: Sequence[Path]) -> list[str]:
+    """What ``discover`` finds, as plain strings: 8 bytes a file beyond the name the row keeps anyway."""
+    found: list[str] = []
+    # A single walk never meets a file twice; only overlapping arguments need the (per-file) check.
+    seen: set[str] | None = set() if len(paths) > 1 else None
     for path in paths:
         if path.is_dir():
             candidates = _walk(path)
             if not candidates:
                 raise UsageError(f"{path}: no answers files (*.yaml, *.yml) in this directory")
         else:
-            candidates = [path]  # a missing file becomes a FileError, not a usage error
+            candidates = [str(path)]  # a missing file becomes a FileError, not a usage error
         for candidate in candidates:
-            key = os.path.normcase(os.path.abspath(candidate))  # noqa: PTH100 - resolve() costs a stat per part
-            if key not in seen:
+            if seen is not None:
+                key = os.path.normcase(os.path.abspath(candidate))  # noqa: PTH100 - resolve() costs a stat per part
+                if key in seen:
+                    continue
                 seen.add(key)
-                found.append(candidate)
+            found.append(candidate)
     return found
 
 
-def _walk(top: Path) -> list[Path]:
-    # os.walk reuses the directory entries' types, where Path.rglob plus is_file() stats every file.
-    out: list[Path] = []
-    for folder, dirs, files in os.walk(top):
-        if "questionnaire.yaml" in files and folder != str(top):
+def _walk(top: Path) -> list[str]:
+    # os.walk reuses the directory entries' types, where Path.rglob plus is_file() stats every file;
+    # names are joined as text (a Path per file costs time, and pathlib interns every part).
+    root = str(top)  # already normal: no trailing separator, no "//" or "/./"
+    skip = len(root) + 1 if root == os.curdir else 0  # "./sub/a.yaml" reads as "sub/a.yaml", as a Path has it
+    out: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        if "questionnaire.yaml" in files and folder != root:
             dirs[:] = []  # a questionnaire folder kept beside the assessments is not a team's answers
             continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(folder)
-        out += [base / f for f in sorted(files) if f.endswith(SUFFIXES) and not f.startswith(".")]
+        base = folder[skip:]
+        names = (f for f in sorted(files) if f.endswith(SUFFIXES) and not f.startswith("."))
+        out += [os.path.join(base, f) for f in names]  # noqa: PTH118 - see above
     return out
 
 
@@ -65,26 +80,30 @@ class Reader:
         self.q = q
         self.checker = QuickChecker(q)
 
-    def read(self, path: Path) -> Row | FileError:
+    def read(self, path: Path | str) -> Row | FileError:
         """One file to one row; every problem becomes a ``FileError`` naming the file."""
-        name = str(path)
+        name = str(path)  # the row keeps this very string: a name given as text is not copied
         try:
-            text = _read_quickly(path) or read_text(path)
+            text = _read_quickly(name) or read_text(Path(name))
             doc = quick_parse(text, name)
             checked = self.checker.check(doc.data) if doc is not None else None
             if checked is not None:
-                team = checked.team or path.stem
+                team = checked.team or Path(name).stem
                 return summarize_given(self.q, name, team, checked.assessed_on, checked.given)
             return summarize(self.q, check_answers(doc or parse(text, name), self.q))
         except MaturityError as exc:
             return FileError(name, str(exc))
 
 
-def _read_quickly(path: Path) -> str | None:
-    """The file's text in one open and read; ``None`` for anything ``read_text`` must explain."""
+def _read_quickly(name: str) -> str | None:
+    """The file's text, read with one open; ``None`` for anything ``read_text`` must explain."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        with open(name, "rb") as handle:  # noqa: PTH123 - a Path per file costs time and memory here
+            # A read of the whole 1 MiB limit allocates (and maps) that much for every file,
+            # several times the cost of the read itself; answers files fit in the first block.
+            raw = handle.read(FIRST_READ)
+            if len(raw) == FIRST_READ:
+                raw += handle.read(MAX_FILE_BYTES + 1 - FIRST_READ)
         if len(raw) > MAX_FILE_BYTES or b"\0" in raw:
             return None
         return raw.decode("utf-8-sig")
@@ -92,11 +111,11 @@ def _read_quickly(path: Path) -> str | None:
         return None
 
 
-def read_one(q: Questionnaire, path: Path) -> Row | FileError:
+def read_one(q: Questionnaire, path: Path | str) -> Row | FileError:
     return Reader(q).read(path)
 
 
-def read_rows(q: Questionnaire, paths: Sequence[Path], jobs: int | None = None) -> Iterator[Row | FileError]:
+def read_rows(q: Questionnaire, paths: Sequence[Path | str], jobs: int | None = None) -> Iterator[Row | FileError]:
     """Rows in the order of ``paths``; ``jobs`` worker processes (default: one per core when it pays)."""
     workers = _workers(len(paths), jobs)
     if workers <= 1:
@@ -122,17 +141,27 @@ def _init_worker(q: Questionnaire) -> None:
     _WORKER = Reader(q)
 
 
-def _read_chunk(paths: Sequence[Path]) -> list[Row | FileError]:
+def _read_chunk(paths: Sequence[Path | str]) -> list[Row | FileError]:
     assert _WORKER is not None
     return [_WORKER.read(p) for p in paths]
 
 
-def _parallel(q: Questionnaire, paths: Sequence[Path], workers: int) -> Iterator[Row | FileError]:
-    import multiprocessing  # only large portfolios pay for these imports
-    from concurrent.futures import ProcessPoolExecutor
+def _parallel(q: Questionnaire, paths: Sequence[Path | str], workers: int) -> Iterator[Row | FileError]:
+    """Chunks to the workers, rows back in order, with at most two chunks per worker in flight.
 
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    ``pool.map`` would submit every chunk at once and hold each one's rows until their turn
+    came, so memory would grow with the number of files; here it stays at a few chunks.
+    """
+    import multiprocessing  # only large portfolios pay for these imports
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(q,)) as pool:
-        for rows in pool.map(_read_chunk, chunks):
-            yield from rows
+        pending: deque[Future[list[Row | FileError]]] = deque()
+        for start in range(0, len(paths), CHUNK):
+            pending.append(pool.submit(_read_chunk, paths[start : start + CHUNK]))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

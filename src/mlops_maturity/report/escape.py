@@ -15,7 +15,7 @@ from urllib.parse import quote
 # extensions: tables, strikethrough, math, autolinked e-mail addresses).
 # CommonMark lets a backslash escape any ASCII punctuation, so this is lossless.
 _INLINE = re.compile(r"([\\`*_\[\]()|~$@])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # Bare URLs and www. names are turned into links by GitHub; an escape splits them.
 _AUTOLINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)|\b(www)\.")
 # A value placed at the start of a line must not open a heading, list, quote or rule.
@@ -35,7 +35,7 @@ def one_line(text: str) -> str:
 def markdown_text(text: str) -> str:
     """Literal text for a Markdown paragraph, list item, heading or table cell."""
     out = _INLINE.sub(r"\\\1", one_line(text))
-    out = "".join(_ENTITIES.get(ch, ch) for ch in out)
+    out = out.translate(_ENTITIES)
     out = _AUTOLINK.sub(lambda m: f"{m[1]}\\:" if m[1] else f"{m[2]}\\.", out)
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\" if m[1][0].isdigit() else f"\\{m[1]}", out)
 

@@ -53,7 +53,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
         count = len(p.errors)
         lines += ["", "## Files left out", "", f"{count} file{'s' if count != 1 else ''} could not be read:", ""]
         lines += [f"- {escape(error.message)}" for error in p.errors]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, ""])  # one copy of a long report, not two
 
 
 def _heatmap(p: Portfolio, options: RenderOptions) -> list[str]:
