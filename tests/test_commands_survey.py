@@ -144,3 +144,29 @@ def test_an_init_template_is_resumed(tmp_path: Path, cli: Callable[..., Run], su
     assert "Team: From init" in io.screens[0]
     assert output.stderr[0] == f"1 of 3 answers are saved in {out}."
     assert load_answers(out, survey_q).given == {"ship.prod": Answer(answer="none")}
+
+
+def test_resuming_keeps_comments_written_by_hand(tmp_path: Path, survey_q: Questionnaire) -> None:
+    out = tmp_path / "answers.yaml"
+    survey(out, ["Fraud", "2", "1", "q"])
+    text = out.read_text(encoding="utf-8").replace("  ship.prod:", "  # agreed with ops on Monday\n  ship.prod:", 1)
+    out.write_text(text.replace("team: \"Fraud\"", "team: \"Fraud\"  # the squad, not the department"), encoding="utf-8")
+    output, io = survey(out, ["", "n", "batch only", "u", "3", ""])
+    assert output.code == 0 and io.notes == []
+    saved = out.read_text(encoding="utf-8")
+    assert "  # agreed with ops on Monday\n  ship.prod:\n" in saved
+    assert 'team: "Fraud"  # the squad, not the department\n' in saved
+    assert load_answers(out, survey_q).given["ship.latency"] == Answer(answer="not_applicable", reason="batch only")
+
+
+def test_a_file_it_cannot_edit_in_place_is_written_afresh_with_a_note(tmp_path: Path, survey_q: Questionnaire) -> None:
+    out = tmp_path / "answers.yaml"
+    out.write_text("# mine\nteam: Fraud\nanswers: {ship.prod: one}\n", encoding="utf-8")
+    output, io = survey(out, ["", "3", "q"])
+    assert io.notes == [
+        f"note: {out} is laid out in a way the survey cannot edit in place; it is written afresh, "
+        "and comments added to it by hand are not kept"
+    ]
+    assert output.stderr[0] == f"2 of 5 answers are saved in {out}."
+    assert "# mine" not in out.read_text(encoding="utf-8")
+    assert load_answers(out, survey_q).given["ship.prod"] == Answer(answer="one")

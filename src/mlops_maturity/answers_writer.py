@@ -78,7 +78,7 @@ def render_answers_file(
         lines.append("")
         if with_help:
             lines += _comment(question)
-        lines += _answer_lines(question, given.get(question.id), evidence_slots)
+        lines += answer_lines(question, given.get(question.id), evidence_slots)
     return "\n".join(lines) + "\n"
 
 
@@ -97,7 +97,8 @@ def _comment(question: Question) -> list[str]:
     return out
 
 
-def _answer_lines(question: Question, answer: Answer | None, evidence_slots: bool = False) -> list[str]:
+def answer_lines(question: Question, answer: Answer | None, evidence_slots: bool = False) -> list[str]:
+    """One entry under ``answers:``, indented by two spaces: short form, or long form when it has more to say."""
     if answer is None or answer.answer is None:
         return [f"  {question.id}:"]
     if not answer.evidence and not answer.reason and not evidence_slots:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mlops_maturity.answers import Answer, load_answers
+from mlops_maturity.answers_update import update_answers_text
 from mlops_maturity.answers_writer import render_answers_file
 from mlops_maturity.commands.output import Output
 from mlops_maturity.errors import UsageError
@@ -19,7 +20,7 @@ from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.screen import ScreenOptions
 from mlops_maturity.survey.session import Ending, Session, SurveyIO
 from mlops_maturity.survey.summary import report_command, summary
-from mlops_maturity.yamlio import write_atomic
+from mlops_maturity.yamlio import read_text, write_atomic
 
 DEFAULT_OUT = Path("mlops-answers.yaml")
 
@@ -55,16 +56,25 @@ def run(
     _check_out(out)
     given: dict[str, Answer] = {}
     known_team, assessed_on = "", today or dt.date.today()
+    written: str | None = None  # the file's text as last read or written, edited in place on save
     if out.exists():
         previous = load_answers(out, q)
         given, known_team = dict(previous.given), previous.team
         assessed_on = previous.assessed_on or assessed_on
+        written = read_text(out)
     name = " ".join((team or "").split()) or known_team
 
     def save(team_name: str, answers: dict[str, Answer]) -> None:
-        text = render_answers_file(q, team=team_name, assessed_on=assessed_on, given=answers, evidence_slots=True)
+        nonlocal written
+        text = None if written is None else update_answers_text(written, q, team_name, assessed_on, answers)
+        if text is None:
+            if written is not None:
+                io.note(f"note: {out} is laid out in a way the survey cannot edit in place; it is written afresh, "
+                        "and comments added to it by hand are not kept")
+            text = render_answers_file(q, team=team_name, assessed_on=assessed_on, given=answers, evidence_slots=True)
         with signals_held():
             write_atomic(out, text)
+        written = text
 
     flow = Flow(q, given)
     session = Session(flow=flow, io=io, save=save, layout=layout, out=str(out), team=name)
