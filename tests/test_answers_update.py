@@ -67,7 +67,7 @@ def test_comments_inside_a_rewritten_long_entry_are_kept_after_it(survey_q: Ques
     answers = {**_given(HAND_WRITTEN, survey_q), "ship.method": Answer(answer="pipeline", evidence="CI job")}
     new = update_answers_text(HAND_WRITTEN, survey_q, "Fraud", DAY, answers)
     assert new is not None
-    assert "  ship.method:\n    answer: pipeline\n    evidence: \"CI job\"\n    # the release script, see wiki\n" in new
+    assert '  ship.method:\n    answer: pipeline\n    evidence: "CI job"\n    # the release script, see wiki\n' in new
     assert _given(new, survey_q) == answers
 
 

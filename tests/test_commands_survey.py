@@ -150,7 +150,7 @@ def test_resuming_keeps_comments_written_by_hand(tmp_path: Path, survey_q: Quest
     out = tmp_path / "answers.yaml"
     survey(out, ["Fraud", "2", "1", "q"])
     text = out.read_text(encoding="utf-8").replace("  ship.prod:", "  # agreed with ops on Monday\n  ship.prod:", 1)
-    out.write_text(text.replace("team: \"Fraud\"", "team: \"Fraud\"  # the squad, not the department"), encoding="utf-8")
+    out.write_text(text.replace('team: "Fraud"', 'team: "Fraud"  # the squad, not the department'), encoding="utf-8")
     output, io = survey(out, ["", "n", "batch only", "u", "3", ""])
     assert output.code == 0 and io.notes == []
     saved = out.read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from mlops_maturity.answers import Answer, Answers, parse_answers
+from mlops_maturity.answers import Answer, Answers, check_answers
 from mlops_maturity.answers_writer import answer_lines, quote, render_answers_file
 from mlops_maturity.errors import InputFileError
 from mlops_maturity.questionnaire import Questionnaire
@@ -39,7 +39,7 @@ def update_answers_text(
     fresh = render_answers_file(q, team=team, assessed_on=assessed_on, given=given, evidence_slots=True)
     try:
         doc = parse(text, "answers")
-        before, wanted = _read(text, q), _read(fresh, q)
+        before, wanted = check_answers(doc, q), _read(fresh, q)
     except InputFileError:
         return None
     if not isinstance(doc.data, dict) or not isinstance(doc.data.get("answers"), dict):
@@ -63,7 +63,7 @@ def update_answers_text(
 
 
 def _read(text: str, q: Questionnaire) -> Answers:
-    return parse_answers(text, "answers", q)
+    return check_answers(parse(text, "answers"), q)
 
 
 def _head_edits(

@@ -69,8 +69,10 @@ def run(
         text = None if written is None else update_answers_text(written, q, team_name, assessed_on, answers)
         if text is None:
             if written is not None:
-                io.note(f"note: {out} is laid out in a way the survey cannot edit in place; it is written afresh, "
-                        "and comments added to it by hand are not kept")
+                io.note(
+                    f"note: {out} is laid out in a way the survey cannot edit in place; it is written afresh, "
+                    "and comments added to it by hand are not kept"
+                )
             text = render_answers_file(q, team=team_name, assessed_on=assessed_on, given=answers, evidence_slots=True)
         with signals_held():
             write_atomic(out, text)
