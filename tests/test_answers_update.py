@@ -106,7 +106,7 @@ def test_layouts_it_cannot_edit_safely_are_left_to_a_full_rewrite(survey_q: Ques
     answers = {"ship.prod": Answer(answer="many")}
     for text in (
         "answers: {ship.prod: one}\n",  # flow style
-        'answers:\n  "ship.prod": one\n',  # a quoted key
+        'answers:\n  "ship\\x2eprod": one\n',  # a key with an escape in it
         "answers:\n  ship.prod: one\r  # a lone CR is a line break to YAML\n",
         "answers: [1]\n",  # not even an answers file
         "answers:\n  ship.prod: nope\n",  # not a valid one
@@ -114,7 +114,13 @@ def test_layouts_it_cannot_edit_safely_are_left_to_a_full_rewrite(survey_q: Ques
         assert update_answers_text(text, survey_q, "", DAY, answers) is None, text
 
 
-QUESTION_IDS = ("ship.prod", "ship.method", "ship.latency", "watch.drift", "watch.owner")
+def test_quoted_keys_are_edited_in_place(survey_q: Questionnaire) -> None:
+    text = "answers:\n  'ship.prod': one  # ok\n  \"watch.owner\": rota\n"
+    answers = {"ship.prod": Answer(answer="many"), "watch.owner": Answer(answer="rota")}
+    new = update_answers_text(text, survey_q, "", None, answers)
+    assert new == 'answers:\n  ship.prod:  # ok\n    answer: many\n    evidence:\n  "watch.owner": rota\n'
+
+
 COMMENTS = st.sampled_from(["", "  # why", " # TODO: ask 'ops' \"now\"", "\t# tab"])
 
 

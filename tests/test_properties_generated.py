@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlops_maturity.answers import Answer, load_answers, parse_answers
+from mlops_maturity.answers_update import update_answers_text
 from mlops_maturity.answers_writer import render_answers_file
 from mlops_maturity.checks import Thresholds, evaluate_checks
 from mlops_maturity.choices import Format
@@ -224,12 +225,20 @@ TYPED = st.one_of(KEYS, KEYS, texts(30, min_size=0).map(lambda t: t.replace("\n"
 @SOME
 @given(folder=folders(), data=st.data())
 def test_every_file_the_survey_saves_reads_back_as_what_it_saved(folder: Folder, data: st.DataObject) -> None:
+    # Both ways a save is made: an in-place edit of the file as it stands, or (when that is not
+    # safe) a fresh write. Each records what it was asked to save and the text it made.
     saves: list[tuple[str, dict[str, Any], str]] = []
 
-    def recording(q: Questionnaire, team: str, **kwargs: Any) -> str:
+    def fresh(q: Questionnaire, team: str, **kwargs: Any) -> str:
         text = render_answers_file(q, team, **kwargs)
         saves.append((team, {**kwargs, "given": dict(kwargs["given"])}, text))
         return text
+
+    def edited(text: str, q: Questionnaire, team: str, assessed_on: dt.date, given: dict[str, Answer]) -> str | None:
+        new = update_answers_text(text, q, team, assessed_on, given)
+        if new is not None:
+            saves.append((team, {"assessed_on": assessed_on, "given": dict(given)}, new))
+        return new
 
     with written(folder) as directory:
         q = load_questionnaire(directory)
@@ -243,7 +252,10 @@ def test_every_file_the_survey_saves_reads_back_as_what_it_saved(folder: Folder,
         if data.draw(st.booleans()):
             inputs.append(KeyboardInterrupt())
         io = Script(inputs)
-        with mock.patch.object(survey_command, "render_answers_file", recording):
+        with (
+            mock.patch.object(survey_command, "render_answers_file", fresh),
+            mock.patch.object(survey_command, "update_answers_text", edited),
+        ):
             output = survey_command.run(out, team, directory, io, io.layout, today=DAY)
         assert output.code in (0, 130)
         for saved_team, saved, text in saves:

@@ -22,7 +22,7 @@ from mlops_maturity.yamlio import Document, Loc, parse
 
 # Line breaks YAML counts but ``str.split("\n")`` does not: a file holding any is written afresh.
 _OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
-_NESTED_KEY = re.compile(r"([A-Za-z_]+):(?=\s|$)")  # answer:, evidence:, reason:
+_NESTED_KEY = re.compile(r"[A-Za-z_]+:(?=\s|$)")  # answer:, evidence:, reason:
 _Edit = tuple[int, int, list[str]]  # replace lines[start:end] with these lines
 
 
@@ -89,7 +89,7 @@ def _head_edits(
         if span is None:
             return None
         start, end, kept = span
-        edits.append((start, end, [line + _trailing_comment(lines[start], key), *kept]))
+        edits.append((start, end, [line + _trailing_comment(lines[start]), *kept]))
     if missing:
         top = doc.lines[("answers",)] - 1
         edits.append((top, top, missing))
@@ -123,7 +123,7 @@ def _entry_edits(
         if span is None:
             return None
         start, end, kept = span
-        new[0] += _trailing_comment(lines[start], question.id)
+        new[0] += _trailing_comment(lines[start])
         edits.append((start, end, new + kept))
     if added:
         last = _span(doc, lines, ("answers", present[-1]), indent)
@@ -138,12 +138,14 @@ def _span(doc: Document, lines: list[str], loc: Loc, indent: str) -> tuple[int, 
 
     The value ends with its last line indented deeper than the key, before the
     next key at the same or an outer level. None when the key does not open its
-    line at ``indent``, as in flow style or with a quoted key.
+    line at ``indent``, as in flow style.
     """
     start = doc.lines[loc] - 1
-    if not lines[start].startswith(f"{indent}{loc[-1]}:"):
+    line = lines[start]
+    split = _split_key(line)
+    if split is None or split[0] != loc[-1] or not line.startswith(indent) or line[len(indent)] == " ":
         return None
-    later = [line - 1 for other, line in doc.lines.items() if len(other) <= len(loc) and line - 1 > start]
+    later = [n - 1 for other, n in doc.lines.items() if len(other) <= len(loc) and n - 1 > start]
     end, comments = start + 1, []
     for i in range(start + 1, min(later, default=len(lines))):
         line, stripped = lines[i], lines[i].strip()
@@ -154,8 +156,7 @@ def _span(doc: Document, lines: list[str], loc: Loc, indent: str) -> tuple[int, 
             comments.append((i, line))
         elif depth > len(indent):
             end = i + 1
-            key = _NESTED_KEY.match(stripped)
-            comment = _trailing_comment(stripped, key.group(1)) if key else ""
+            comment = _trailing_comment(stripped) if _NESTED_KEY.match(stripped) else ""
             if comment:  # its line is rewritten, so the comment moves to a line of its own
                 comments.append((i, " " * depth + comment.strip()))
         else:
@@ -163,9 +164,24 @@ def _span(doc: Document, lines: list[str], loc: Loc, indent: str) -> tuple[int, 
     return start, end, [line for i, line in comments if i < end]
 
 
-def _trailing_comment(line: str, key: str) -> str:
+def _split_key(line: str) -> tuple[str, str] | None:
+    """``key: rest`` -> (key, rest), the key plain or simply quoted; None for anything else."""
+    text = line.lstrip(" ")
+    if text[:1] in ("'", '"'):
+        close = _closing_quote(text)
+        if close is None or text[close + 1 : close + 2] != ":" or "\\" in text[:close] or "''" in text[:close]:
+            return None
+        return text[1:close], text[close + 2 :]
+    key, colon, rest = text.partition(":")
+    return (key, rest) if colon else None
+
+
+def _trailing_comment(line: str) -> str:
     """The comment after the value on a key's line, with the space before it; "" if none."""
-    rest = line.lstrip(" ")[len(key) + 1 :].rstrip("\r")
+    split = _split_key(line)
+    if split is None:
+        return ""
+    rest = split[1].rstrip("\r")
     value = rest.lstrip(" \t")
     if value[:1] in ("'", '"'):
         close = _closing_quote(value)
