@@ -42,6 +42,15 @@ def test_numbers_out_of_range(survey_q: Questionnaire) -> None:
         )
 
 
+def test_digits_other_than_decimal_ones_are_not_numbers(survey_q: Questionnaire) -> None:
+    question = survey_q.by_id["ship.prod"]
+    assert interpret("\uff12", question, False) == Action("choose", "one")  # a full-width 2, as CJK input types it
+    assert interpret("\u00b9", question, False) == Action(  # superscript one: isdigit() says yes, int() says no
+        "invalid", "'\u00b9' is not one of the choices. Type a number from 1 to 3, or u, ?, b, q."
+    )
+    assert interpret("9" * 5000, question, False).kind == "invalid"  # past int()'s digit limit
+
+
 def test_not_applicable_only_where_the_question_allows_it(survey_q: Questionnaire) -> None:
     assert interpret("n", survey_q.by_id["ship.latency"], False) == Action("not_applicable")
     assert interpret("n", survey_q.by_id["ship.prod"], False) == Action(

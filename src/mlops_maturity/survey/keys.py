@@ -32,11 +32,11 @@ def interpret(raw: str, question: Question, has_answer: bool) -> Action:
         if has_answer:
             return Action("keep")
         return Action("invalid", f"Type {choices_hint(question)}, then Enter.")
-    if text.isdigit():
-        number = int(text)
+    if text.isdecimal():  # what int() reads: '２' is 2, while '¹' (a digit to isdigit()) is not a number
+        number = int(text) if len(text) <= 4 else 0  # int() refuses numbers past 4,300 digits
         if 1 <= number <= len(question.options):
             return Action("choose", question.options[number - 1].id)
-        return Action("invalid", f"There is no option {number}. Type {choices_hint(question)}.")
+        return Action("invalid", f"There is no option {_shown(raw)}. Type {choices_hint(question)}.")
     simple: dict[str, Action] = {
         UNKNOWN_KEY: Action("choose", UNKNOWN),
         BACK: Action("back"),
@@ -50,7 +50,10 @@ def interpret(raw: str, question: Question, has_answer: bool) -> Action:
         if question.allow_not_applicable:
             return Action("not_applicable")
         return Action("invalid", f"This question always applies; type {choices_hint(question)}.")
+    return Action("invalid", f"{_shown(raw)!r} is not one of the choices. Type {choices_hint(question)}.")
+
+
+def _shown(raw: str) -> str:
+    """What was typed, cut short enough to echo in a hint."""
     shown = raw.strip()
-    if len(shown) > MAX_ECHO:
-        shown = shown[: MAX_ECHO - 3] + "..."
-    return Action("invalid", f"{shown!r} is not one of the choices. Type {choices_hint(question)}.")
+    return shown[: MAX_ECHO - 3] + "..." if len(shown) > MAX_ECHO else shown
