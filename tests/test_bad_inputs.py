@@ -98,6 +98,12 @@ QUESTIONNAIRES: dict[str, list[str]] = {
         "questions/deploy.yaml:25: questions[2].options: options must be listed least mature first"
     ],
     "reserved-option-id": ["option id 'unknown' is reserved for every question"],
+    "version-in-arabic-digits": [
+        "questionnaire.yaml:2: version: '\u0661.\u0660.\u0660' is not a version: write three whole numbers"
+    ],
+    "question-id-in-capitals": [
+        "questions/deploy.yaml:3: questions[0].id: 'Deploy.Prod' is not a valid question id: use lower-case letters"
+    ],
     "null-option-id": [
         "questions/deploy.yaml:7: questions[0].options: option id 'null' reads as an empty value in YAML"
     ],

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_val
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 QUESTION_ID = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
+VERSION = r"^[0-9]+\.[0-9]+\.[0-9]+$"  # ASCII digits: pydantic's \d would take any script's
 
 OptionId = Annotated[str, Field(pattern=SLUG, max_length=64)]
 QuestionId = Annotated[str, Field(pattern=QUESTION_ID, max_length=128)]

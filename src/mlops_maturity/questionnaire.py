@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
-from mlops_maturity.conditions import SLUG, Condition, Frozen, OptionId, QuestionId
+from mlops_maturity.conditions import SLUG, VERSION, Condition, Frozen, OptionId, QuestionId
 
 UNKNOWN = "unknown"
 NOT_APPLICABLE = "not_applicable"
@@ -14,7 +14,7 @@ RESERVED_ANSWERS = (UNKNOWN, NOT_APPLICABLE)
 
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=64)]
-Version = Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$")]
+Version = Annotated[str, Field(pattern=VERSION)]
 
 
 class Option(Frozen):

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from mlops_maturity.conditions import QUESTION_ID, VERSION
 from mlops_maturity.errors import Problem
 from mlops_maturity.yamlio import Document, Loc, format_loc
 
@@ -35,6 +36,13 @@ def pydantic_problems(
     return tuple(dict.fromkeys(problems))
 
 
+_ID_HINT = "is not a valid id: use lower-case letters, digits, '_' and '-'"
+_PATTERN_HINTS = {
+    QUESTION_ID: "is not a valid question id: use lower-case letters, digits, '_' and '-', in parts joined by '.'",
+    VERSION: "is not a version: write three whole numbers joined by dots, such as 1.2.0",
+}
+
+
 def _message(error: Any) -> str:
     kind = error["type"]
     if kind == "missing":
@@ -46,7 +54,7 @@ def _message(error: Any) -> str:
     if kind == "string_type":
         return f"expected text, got {_describe(error.get('input'))}"
     if kind == "string_pattern_mismatch":
-        return f"{error.get('input')!r} is not a valid id: use lower-case letters, digits, '_' and '-'"
+        return f"{error.get('input')!r} {_PATTERN_HINTS.get(error.get('ctx', {}).get('pattern'), _ID_HINT)}"
     msg = str(error["msg"])
     return msg[len("Value error, ") :] if msg.startswith("Value error, ") else msg
 
