@@ -149,3 +149,30 @@ def test_a_long_road_is_cut_at_ten_steps_and_says_how_many_remain(cli: Callable[
         in roadmap
     )
     assert "weakest capabilities" not in roadmap
+
+
+def test_template_files_the_report_never_reads_are_named_on_stderr(cli: Callable[..., Run], tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    (folder / "sections").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    files = {
+        "report.md.j2": '{% include "shipped/report.md.j2" %}\n{% include "notes/cover.md.j2" %}\n',
+        "notes/cover.md.j2": "Cover note.\n",  # included: used
+        "roadmap.md.j2": "Our roadmap\n",  # meant for sections/
+        "sections/sumary.md.j2": "typo\n",
+        "sections/risks.md.j2": "{{ result.risks | length }} risks\n",  # replaces a shipped one: fine
+        "chart.svg.j2": "<svg/>\n",  # replaces a shipped one, even when no chart is drawn
+        "README.txt": "not a template\n",
+        ".git/HEAD.j2": "hidden folders are not looked at\n",
+    }
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    run = cli("report", TEAMS / "fraud.yaml", "--questionnaire", REPORT_Q, "--template-dir", folder)
+    assert run.code == 0 and "Cover note." in run.out and "Our roadmap" not in run.out
+    assert run.err.splitlines() == [
+        f"note: {folder / 'roadmap.md.j2'} was not used: no template includes it and it replaces no shipped one; "
+        "did you mean sections/roadmap.md.j2?",
+        f"note: {folder / 'sections/sumary.md.j2'} was not used: no template includes it and it replaces no shipped "
+        "one; did you mean sections/summary.md.j2 or sections/roadmap.md.j2?",
+    ]

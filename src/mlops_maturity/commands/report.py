@@ -36,8 +36,9 @@ def run(file: Path, options: ReportOptions) -> Output:
         template_dir=template_dir,
         target_stage=options.target_stage,
     )
+    notes = tuple(_unused_note(template_dir, name, meant) for name, meant in report.unused) if template_dir else ()
     if out is None:
-        return Output(stdout=report.markdown)
+        return Output(stdout=report.markdown, stderr=notes)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -45,7 +46,12 @@ def run(file: Path, options: ReportOptions) -> Output:
     if chart is not None and report.svg is not None:
         write_atomic(chart, report.svg)
     write_atomic(out, report.markdown)
-    return Output(stderr=(f"wrote {out} and {chart}",))
+    return Output(stderr=(*notes, f"wrote {out} and {chart}"))
+
+
+def _unused_note(folder: Path, name: str, meant: list[str]) -> str:
+    hint = f"; did you mean {' or '.join(meant)}?" if meant else ""
+    return f"note: {folder / name} was not used: no template includes it and it replaces no shipped one{hint}"
 
 
 def _check_target(q: Questionnaire, target: int | None) -> None:

@@ -7,7 +7,15 @@ from pathlib import Path
 
 from mlops_maturity.report.chart import build_chart
 from mlops_maturity.report.escape import url_path
-from mlops_maturity.report.render import CHART_TEMPLATE, REPORT_TEMPLATE, environment, render_template
+from mlops_maturity.report.render import (
+    CHART_TEMPLATE,
+    REPORT_TEMPLATE,
+    environment,
+    render_template,
+    shipped_names,
+    user_loader,
+)
+from mlops_maturity.report.template_files import unused_templates
 from mlops_maturity.result import Result
 
 
@@ -15,6 +23,7 @@ from mlops_maturity.result import Result
 class Report:
     markdown: str
     svg: str | None
+    unused: tuple[tuple[str, list[str]], ...] = ()  # template files never read, with the names meant
 
 
 def render_report(
@@ -30,8 +39,9 @@ def render_report(
     the stage actually planned for, which differs when the team is already there.
     """
     chart_file = url_path(chart_name) if chart_name is not None else None
+    env = environment(template_dir)
     markdown = render_template(
-        environment(template_dir),
+        env,
         REPORT_TEMPLATE,
         {"result": result, "chart_file": chart_file, "target_requested": target_stage},
     )
@@ -42,4 +52,8 @@ def render_report(
             CHART_TEMPLATE,
             {"result": result, "chart": build_chart(result)},
         )
-    return Report(markdown=markdown, svg=svg)
+    if template_dir is None:
+        return Report(markdown=markdown, svg=svg)
+    folder = user_loader(env)
+    unused = unused_templates(template_dir, folder.loaded if folder else set(), shipped_names())
+    return Report(markdown=markdown, svg=svg, unused=tuple(unused))

@@ -85,6 +85,21 @@ def environment(template_dir: Path | None, *, svg: bool = False) -> ReportSandbo
     return env
 
 
+def user_loader(env: ReportSandbox) -> TemplateFolderLoader | None:
+    """The loader of the user's template folder, when there is one: ``environment`` puts it first of three."""
+    loader = env.loader
+    if isinstance(loader, jinja2.ChoiceLoader) and len(loader.loaders) == 3:
+        first = loader.loaders[0]
+        return first if isinstance(first, TemplateFolderLoader) else None
+    return None
+
+
+def shipped_names() -> set[str]:
+    """The shipped template names, as paths inside the template folder."""
+    root = templates_dir()
+    return {path.relative_to(root).as_posix() for path in root.rglob("*.j2")}
+
+
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 

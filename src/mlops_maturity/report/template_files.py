@@ -9,7 +9,8 @@ then published. This loader refuses each of those with a message naming the file
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -27,6 +28,7 @@ class TemplateFolderLoader(jinja2.BaseLoader):
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._root = folder.resolve()
+        self.loaded: set[str] = set()  # names read so far, as paths inside the folder
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.folder.joinpath(*split_template_path(template))  # refuses '..'
@@ -43,7 +45,46 @@ class TemplateFolderLoader(jinja2.BaseLoader):
             text = read_text(path, max_bytes=MAX_TEMPLATE_BYTES, kind="template")
         except InputFileError as exc:
             raise TemplateError(str(exc)) from None
+        self.loaded.add("/".join(split_template_path(template)))
         return text, str(path), _always_current
+
+
+MAX_LISTED_FILES = 2000  # a folder given by mistake (a repository root) is not walked to its end
+
+
+def unused_templates(folder: Path, used: set[str], known: set[str]) -> list[tuple[str, list[str]]]:
+    """Template files in ``folder`` that the render never read and that override nothing.
+
+    Such a file is almost always in the wrong place (``roadmap.md.j2`` beside
+    ``report.md.j2`` instead of in ``sections/``), and Jinja would pass over it
+    silently. Each comes with the shipped names it may have been meant as.
+    """
+    import difflib
+
+    found: list[str] = []
+    for seen, (directory, name) in enumerate(_files(folder)):
+        if seen >= MAX_LISTED_FILES:
+            break
+        relative = (Path(directory) / name).relative_to(folder).as_posix()
+        if name.endswith(".j2") and relative not in used and relative not in known:
+            found.append(relative)
+    by_base: dict[str, str] = {}
+    for name in sorted(known):
+        by_base.setdefault(name.rsplit("/", 1)[-1], name)
+    hints = []
+    for name in found:
+        base = name.rsplit("/", 1)[-1]
+        hints.append(
+            (name, [by_base[base]] if base in by_base else difflib.get_close_matches(name, sorted(known), n=2))
+        )
+    return hints
+
+
+def _files(folder: Path) -> Iterator[tuple[str, str]]:
+    for directory, subdirectories, files in os.walk(folder):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in sorted(files):
+            yield directory, name
 
 
 def _always_current() -> bool:
