@@ -48,33 +48,34 @@ def _given(text: str, q: Questionnaire) -> dict[str, Answer]:
     return parse_answers(text, "a.yaml", q).given
 
 
+def _edit(q: Questionnaire, changes: dict[str, Answer], team: str = "Fraud", text: str = HAND_WRITTEN) -> str:
+    """``text`` saved with ``changes`` made to its answers; the new text must read back as intended."""
+    answers = {**_given(text, q), **changes}
+    new = update_answers_text(text, q, team, DAY, answers)
+    assert new is not None
+    assert _given(new, q) == answers
+    return new
+
+
 def test_nothing_changed_leaves_the_text_as_it_is(survey_q: Questionnaire) -> None:
     same = _given(HAND_WRITTEN, survey_q)
     assert update_answers_text(HAND_WRITTEN, survey_q, "Fraud", DAY, same) == HAND_WRITTEN
 
 
 def test_a_changed_answer_rewrites_its_entry_and_nothing_else(survey_q: Questionnaire) -> None:
-    answers = {**_given(HAND_WRITTEN, survey_q), "ship.prod": Answer(answer="many")}
-    new = update_answers_text(HAND_WRITTEN, survey_q, "Fraud", DAY, answers)
-    assert new is not None
+    new = _edit(survey_q, {"ship.prod": Answer(answer="many")})
     removed, added = _changed_lines(HAND_WRITTEN, new)
     assert removed == ["  ship.prod: one    # checked with ops"]
     assert added == ["  ship.prod:    # checked with ops", "    answer: many", "    evidence:"]
-    assert _given(new, survey_q) == answers
 
 
 def test_comments_inside_a_rewritten_long_entry_are_kept_after_it(survey_q: Questionnaire) -> None:
-    answers = {**_given(HAND_WRITTEN, survey_q), "ship.method": Answer(answer="pipeline", evidence="CI job")}
-    new = update_answers_text(HAND_WRITTEN, survey_q, "Fraud", DAY, answers)
-    assert new is not None
+    new = _edit(survey_q, {"ship.method": Answer(answer="pipeline", evidence="CI job")})
     assert '  ship.method:\n    answer: pipeline\n    evidence: "CI job"\n    # the release script, see wiki\n' in new
-    assert _given(new, survey_q) == answers
 
 
 def test_new_answers_go_at_the_end_of_the_answers_and_the_team_keeps_its_comment(survey_q: Questionnaire) -> None:
-    answers = {**_given(HAND_WRITTEN, survey_q), "ship.latency": Answer(answer="written")}
-    new = update_answers_text(HAND_WRITTEN, survey_q, "Fraud Squad", DAY, answers)
-    assert new is not None
+    new = _edit(survey_q, {"ship.latency": Answer(answer="written")}, team="Fraud Squad")
     removed, added = _changed_lines(HAND_WRITTEN, new)
     assert removed == ['team: "Fraud"   # the fraud squad, not the whole department']
     assert added == [
@@ -96,10 +97,8 @@ def test_missing_team_and_date_are_added_above_the_answers(survey_q: Questionnai
 
 def test_windows_line_endings_stay_windows_line_endings(survey_q: Questionnaire) -> None:
     text = HAND_WRITTEN.replace("\n", "\r\n")
-    answers = {**_given(text, survey_q), "ship.prod": Answer(answer="none"), "ship.latency": Answer(answer="alerted")}
-    new = update_answers_text(text, survey_q, "Fraud", DAY, answers)
-    assert new is not None and new.count("\n") == new.count("\r\n") > text.count("\r\n")
-    assert _given(new, survey_q) == answers
+    new = _edit(survey_q, {"ship.prod": Answer(answer="none"), "ship.latency": Answer(answer="alerted")}, text=text)
+    assert new.count("\n") == new.count("\r\n") > text.count("\r\n")
 
 
 def test_layouts_it_cannot_edit_safely_are_left_to_a_full_rewrite(survey_q: Questionnaire) -> None:

@@ -45,7 +45,7 @@ def update_answers_text(
     if not isinstance(doc.data, dict) or not isinstance(doc.data.get("answers"), dict):
         return None
     lines = text.split("\n")
-    eol = "\r" if text.endswith("\r\n") or "\r\n" in text else ""
+    eol = "\r" if "\r\n" in text else ""
     edits = _head_edits(doc, lines, before, wanted, team, assessed_on)
     entries = _entry_edits(doc, lines, q, before, wanted, given)
     if edits is None or entries is None:

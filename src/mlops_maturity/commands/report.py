@@ -36,7 +36,7 @@ def run(file: Path, options: ReportOptions) -> Output:
         template_dir=template_dir,
         target_stage=options.target_stage,
     )
-    notes = tuple(_unused_note(template_dir, name, meant) for name, meant in report.unused) if template_dir else ()
+    notes = tuple(_unused_note(path, meant) for path, meant in report.unused)
     if out is None:
         return Output(stdout=report.markdown, stderr=notes)
     try:
@@ -49,9 +49,9 @@ def run(file: Path, options: ReportOptions) -> Output:
     return Output(stderr=(*notes, f"wrote {out} and {chart}"))
 
 
-def _unused_note(folder: Path, name: str, meant: list[str]) -> str:
+def _unused_note(path: Path, meant: list[str]) -> str:
     hint = f"; did you mean {' or '.join(meant)}?" if meant else ""
-    return f"note: {folder / name} was not used: no template includes it and it replaces no shipped one{hint}"
+    return f"note: {path} was not used: no template includes it and it replaces no shipped one{hint}"
 
 
 def _check_target(q: Questionnaire, target: int | None) -> None:

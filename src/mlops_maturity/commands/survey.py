@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from mlops_maturity.answers import Answer, load_answers
+from mlops_maturity.answers import Answer, check_answers, load_answers
 from mlops_maturity.answers_update import update_answers_text
 from mlops_maturity.answers_writer import render_answers_file
 from mlops_maturity.commands.output import Output
@@ -20,7 +20,7 @@ from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.screen import ScreenOptions
 from mlops_maturity.survey.session import Ending, Session, SurveyIO
 from mlops_maturity.survey.summary import report_command, summary
-from mlops_maturity.yamlio import read_text, write_atomic
+from mlops_maturity.yamlio import parse, read_text, write_atomic
 
 DEFAULT_OUT = Path("mlops-answers.yaml")
 
@@ -58,10 +58,10 @@ def run(
     known_team, assessed_on = "", today or dt.date.today()
     written: str | None = None  # the file's text as last read or written, edited in place on save
     if out.exists():
-        previous = load_answers(out, q)
+        written = read_text(out)
+        previous = check_answers(parse(written, str(out)), q)
         given, known_team = dict(previous.given), previous.team
         assessed_on = previous.assessed_on or assessed_on
-        written = read_text(out)
     name = " ".join((team or "").split()) or known_team
 
     def save(team_name: str, answers: dict[str, Answer]) -> None:

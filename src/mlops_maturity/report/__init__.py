@@ -13,7 +13,6 @@ from mlops_maturity.report.render import (
     environment,
     render_template,
     shipped_names,
-    user_loader,
 )
 from mlops_maturity.report.template_files import unused_templates
 from mlops_maturity.result import Result
@@ -23,7 +22,7 @@ from mlops_maturity.result import Result
 class Report:
     markdown: str
     svg: str | None
-    unused: tuple[tuple[str, list[str]], ...] = ()  # template files never read, with the names meant
+    unused: tuple[tuple[Path, list[str]], ...] = ()  # template files never read, with the names meant
 
 
 def render_report(
@@ -52,8 +51,7 @@ def render_report(
             CHART_TEMPLATE,
             {"result": result, "chart": build_chart(result)},
         )
-    if template_dir is None:
+    if env.user_templates is None:
         return Report(markdown=markdown, svg=svg)
-    folder = user_loader(env)
-    unused = unused_templates(template_dir, folder.loaded if folder else set(), shipped_names())
+    unused = unused_templates(env.user_templates.folder, env.user_templates.loaded, shipped_names())
     return Report(markdown=markdown, svg=svg, unused=tuple(unused))

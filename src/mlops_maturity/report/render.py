@@ -63,7 +63,8 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
 def environment(template_dir: Path | None, *, svg: bool = False) -> ReportSandbox:
     """One sandboxed environment per output type: Markdown escaping or XML escaping."""
     shipped = TemplateFolderLoader(templates_dir())
-    search = [TemplateFolderLoader(template_dir)] if template_dir is not None else []
+    user = TemplateFolderLoader(template_dir) if template_dir is not None else None
+    search = [user] if user is not None else []
     loader = jinja2.ChoiceLoader([*search, shipped, jinja2.PrefixLoader({"shipped": shipped})])
     env = ReportSandbox(
         loader=loader,
@@ -75,6 +76,7 @@ def environment(template_dir: Path | None, *, svg: bool = False) -> ReportSandbo
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.user_templates = user
     env.filters.update(
         md=_md,
         raw=_raw,
@@ -83,15 +85,6 @@ def environment(template_dir: Path | None, *, svg: bool = False) -> ReportSandbo
         plural=_plural,
     )
     return env
-
-
-def user_loader(env: ReportSandbox) -> TemplateFolderLoader | None:
-    """The loader of the user's template folder, when there is one: ``environment`` puts it first of three."""
-    loader = env.loader
-    if isinstance(loader, jinja2.ChoiceLoader) and len(loader.loaders) == 3:
-        first = loader.loaders[0]
-        return first if isinstance(first, TemplateFolderLoader) else None
-    return None
 
 
 def shipped_names() -> set[str]:

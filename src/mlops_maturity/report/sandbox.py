@@ -10,12 +10,15 @@ within a second, naming the line, while a real report uses a small part of each.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import nodes, pass_context
 from jinja2.exceptions import TemplateRuntimeError
 from jinja2.runtime import Context
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment, safe_range
+
+if TYPE_CHECKING:
+    from mlops_maturity.report.template_files import TemplateFolderLoader
 
 MAX_LOOP_STEPS = 1_000_000
 MAX_TEXT_CHARS = 5_000_000
@@ -39,6 +42,7 @@ class ReportSandbox(SandboxedEnvironment):
         self.filters[_COUNTED] = _counted
         self.globals["range"] = _range
         self.steps_left = MAX_LOOP_STEPS
+        self.user_templates: TemplateFolderLoader | None = None  # the user's folder, searched first
 
     def reset_limits(self) -> None:
         """Give the next render its full budget of loop steps."""

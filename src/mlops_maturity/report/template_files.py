@@ -52,7 +52,7 @@ class TemplateFolderLoader(jinja2.BaseLoader):
 MAX_LISTED_FILES = 2000  # a folder given by mistake (a repository root) is not walked to its end
 
 
-def unused_templates(folder: Path, used: set[str], known: set[str]) -> list[tuple[str, list[str]]]:
+def unused_templates(folder: Path, used: set[str], known: set[str]) -> list[tuple[Path, list[str]]]:
     """Template files in ``folder`` that the render never read and that override nothing.
 
     Such a file is almost always in the wrong place (``roadmap.md.j2`` beside
@@ -68,15 +68,15 @@ def unused_templates(folder: Path, used: set[str], known: set[str]) -> list[tupl
         relative = (Path(directory) / name).relative_to(folder).as_posix()
         if name.endswith(".j2") and relative not in used and relative not in known:
             found.append(relative)
+    names = sorted(known)
     by_base: dict[str, str] = {}
-    for name in sorted(known):
+    for name in names:
         by_base.setdefault(name.rsplit("/", 1)[-1], name)
     hints = []
     for name in found:
         base = name.rsplit("/", 1)[-1]
-        hints.append(
-            (name, [by_base[base]] if base in by_base else difflib.get_close_matches(name, sorted(known), n=2))
-        )
+        meant = [by_base[base]] if base in by_base else difflib.get_close_matches(name, names, n=2)
+        hints.append((folder / name, meant))
     return hints
 
 
