@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlops_maturity.answers import load_answers
-from mlops_maturity.checks import Thresholds, evaluate_checks
-from mlops_maturity.formats import ScoreReport
-from mlops_maturity.questionnaire import Questionnaire
-from mlops_maturity.scoring import assess
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.gates import Thresholds, evaluate_checks
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.render.score import ScoreReport
 
 from support import DATA
 

@@ -24,9 +24,9 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from mlops_maturity.answers import Answer, Answers
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.questionnaire import NOT_APPLICABLE, Questionnaire
+from mlops_maturity.engine.answers import Answer, Answers
+from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Questionnaire
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
 
 # Slugs YAML 1.1 would read as booleans, null, numbers or dates if written plain, and other shapes
 # the id pattern allows (leading digits, dashes, underscores, the maximum length). Ids come from a

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from mlops_maturity.answers import Answer, parse_answers
-from mlops_maturity.answers_writer import render_answers_file
-from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.files.answers_reader import parse_answers
+from mlops_maturity.files.answers_writer import render_answers_file
 
 
 def _body(text: str) -> list[str]:

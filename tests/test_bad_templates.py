@@ -45,12 +45,12 @@ ERRORS: dict[str, tuple[str, int | None, str]] = {
     "undefined-attribute": (
         "report.md.j2",
         4,
-        "'mlops_maturity.result.StagePlacement object' has no attribute 'nmuber'" + _SEES,
+        "'mlops_maturity.engine.result.StagePlacement object' has no attribute 'nmuber'" + _SEES,
     ),
     "chart-error": (
         "chart.svg.j2",
         2,
-        "'mlops_maturity.report.chart.Chart object' has no attribute 'barz'; the template sees chart, result, "
+        "'mlops_maturity.render.report.chart.Chart object' has no attribute 'barz'; the template sees chart, result, "
         "and `result` has the fields of `score --format json`",
     ),
     "sandbox-str-mro": ("report.md.j2", 2, f"{_SANDBOX} '__class__' of 'str' object is unsafe."),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mlops_maturity.checks import Check, Thresholds, evaluate_checks, parse_thresholds
+from mlops_maturity.engine.gates import Check, Thresholds, evaluate_checks, parse_thresholds
+from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
-from mlops_maturity.questionnaire import Questionnaire
 from reports import PARTIAL, TOP, report_for
 
 

@@ -15,8 +15,8 @@ from support import ROOT
     "command",
     [
         [sys.executable, "-m", "mypy"],
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks"],
-        [sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "benchmarks"],
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks", "scripts"],
+        [sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "benchmarks", "scripts"],
     ],
     ids=["mypy", "ruff-check", "ruff-format"],
 )

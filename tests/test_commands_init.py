@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.schemas import answers_schema
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.schemas import answers_schema
 
 from support import TINY, Run
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from mlops_maturity.answers import load_answers
-from mlops_maturity.compare import Comparison, check_comparable, compare
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.compare import Comparison, check_comparable, compare
+from mlops_maturity.engine.result import Result
 from mlops_maturity.errors import InputFileError
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import assess
+from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
 
 from support import DATA
 

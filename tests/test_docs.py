@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.engine.questionnaire import Questionnaire
 
 from support import ROOT
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.answers import load_answers
-from mlops_maturity.questionnaire import Questionnaire
-from mlops_maturity.scoring import assess
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.files.answers_reader import load_answers
 
 from support import EXAMPLES
 

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
-from mlops_maturity.checks import Thresholds
-from mlops_maturity.formats import RenderOptions
-from mlops_maturity.formats.markdown import escape, render
-from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.engine.gates import Thresholds
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.score.markdown import escape, render
 from reports import PARTIAL, TOP, report_for
 
 

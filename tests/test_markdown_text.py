@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlops_maturity.markdown_text import code, escape
+from mlops_maturity.render.markdown import code, escape
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,13 @@ from collections.abc import Callable
 
 import pytest
 
-from mlops_maturity.choices import CompareFormat
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.portfolio.formats import RenderOptions, render
-from mlops_maturity.portfolio.heatmap import render_svg
-from mlops_maturity.portfolio.model import Portfolio
-from mlops_maturity.portfolio.reader import discover, read_rows
-from mlops_maturity.portfolio.rollup import roll_up
+from mlops_maturity.engine.portfolio import Portfolio
+from mlops_maturity.engine.rollup import roll_up
+from mlops_maturity.files.portfolio_reader import discover, read_rows
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.render.formats import PortfolioFormat, render_portfolio
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.portfolio.heatmap import render_svg
 
 from support import DATA
 
@@ -34,21 +34,21 @@ def _portfolio() -> Portfolio:
 @pytest.mark.parametrize(
     ("fmt", "options", "name"),
     [
-        (CompareFormat.text, RenderOptions(width=100), "portfolio.txt"),
-        (CompareFormat.text, RenderOptions(width=60, unicode=False), "portfolio-ascii-60.txt"),
-        (CompareFormat.markdown, RenderOptions(heatmap="portfolio-heatmap.svg"), "portfolio.md"),
-        (CompareFormat.json, RenderOptions(), "portfolio.json"),
+        (PortfolioFormat.text, RenderOptions(width=100), "portfolio.txt"),
+        (PortfolioFormat.text, RenderOptions(width=60, unicode=False), "portfolio-ascii-60.txt"),
+        (PortfolioFormat.markdown, RenderOptions(heatmap="portfolio-heatmap.svg"), "portfolio.md"),
+        (PortfolioFormat.json, RenderOptions(), "portfolio.json"),
     ],
 )
 def test_every_format_matches_its_golden_file(
-    fmt: CompareFormat, options: RenderOptions, name: str, golden: Callable[[str, str], None]
+    fmt: PortfolioFormat, options: RenderOptions, name: str, golden: Callable[[str, str], None]
 ) -> None:
-    golden(name, render(fmt, _portfolio(), options))
+    golden(name, render_portfolio(fmt, _portfolio(), options))
 
 
 def test_every_format_has_a_renderer() -> None:
-    for fmt in CompareFormat:
-        assert render(fmt, _portfolio(), RenderOptions())
+    for fmt in PortfolioFormat:
+        assert render_portfolio(fmt, _portfolio(), RenderOptions())
 
 
 def test_the_svg_matches_its_golden_file(golden: Callable[[str, str], None]) -> None:
@@ -56,7 +56,7 @@ def test_the_svg_matches_its_golden_file(golden: Callable[[str, str], None]) -> 
 
 
 def test_json_has_the_contract_keys() -> None:
-    data = json.loads(render(CompareFormat.json, _portfolio()))
+    data = json.loads(render_portfolio(PortfolioFormat.json, _portfolio(), RenderOptions()))
     for key in ("teams", "stage_distribution", "level_distribution", "dimensions", "common_gaps", "errors"):
         assert key in data
     assert set(data["teams"][0]) >= {"team", "file", "stage", "level", "overall_score"}
@@ -84,6 +84,6 @@ def test_control_characters_in_team_names_do_not_break_the_svg() -> None:
 
 
 def test_markdown_escapes_team_names() -> None:
-    text = render(CompareFormat.markdown, _portfolio())
+    text = render_portfolio(PortfolioFormat.markdown, _portfolio(), RenderOptions())
     assert "| Delta &lt;script&gt;&amp;\\|\\* |" in text
     assert "<script>" not in text

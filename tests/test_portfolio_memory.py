@@ -25,13 +25,13 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.choices import CompareFormat
-from mlops_maturity.commands.portfolio import PortfolioOptions, run
-from mlops_maturity.portfolio import reader
-from mlops_maturity.portfolio.model import Portfolio
-from mlops_maturity.portfolio.reader import answers_files, read_rows
-from mlops_maturity.portfolio.rollup import roll_up
-from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.cli.commands.portfolio import PortfolioOptions, run
+from mlops_maturity.engine.portfolio import Portfolio
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.rollup import roll_up
+from mlops_maturity.files import portfolio_reader as reader
+from mlops_maturity.files.portfolio_reader import answers_files, read_rows
+from mlops_maturity.render.formats import PortfolioFormat
 
 from support import ROOT
 
@@ -74,7 +74,7 @@ def _portfolios(q: Questionnaire, tmp_path: Path, files_per_team: int) -> tuple[
 def test_reading_peaks_at_the_result_and_a_run_at_its_output(shipped: Questionnaire, tmp_path: Path) -> None:
     """Twenty files per team: nearly every file is one trend point in the result."""
     small, large = _portfolios(shipped, tmp_path, files_per_team=20)
-    options = PortfolioOptions(fmt=CompareFormat.json, jobs=1)
+    options = PortfolioOptions(fmt=PortfolioFormat.json, jobs=1)
     run([small], options)  # imports, compiled patterns and caches are not per file
     reading = [_measure(_roll_up, shipped, folder)[1] for folder in (small, large)]
     whole = [_measure(run, [folder], options)[1] for folder in (small, large)]

@@ -8,11 +8,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.answers import check_answers
 from mlops_maturity.errors import AnswersError
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.portfolio.quickcheck import QuickChecker
-from mlops_maturity.yamlio import Document
+from mlops_maturity.files.answers_reader import check_answers
+from mlops_maturity.files.fast_answers_check import QuickChecker
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.yaml_reader import Document
 
 from support import DATA
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.answers import Answer, Answers
+from mlops_maturity.engine.answers import Answer, Answers
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.summary import Row, summarize, team_of
 from mlops_maturity.errors import MaturityError
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.portfolio.rows import Row, summarize, team_of
-from mlops_maturity.questionnaire import Questionnaire
-from mlops_maturity.scoring import assess
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
 
 from support import DATA, TINY
 

@@ -22,18 +22,21 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.answers import Answer, load_answers, parse_answers
-from mlops_maturity.answers_update import update_answers_text
-from mlops_maturity.answers_writer import render_answers_file
-from mlops_maturity.checks import Thresholds, evaluate_checks
-from mlops_maturity.choices import Format
-from mlops_maturity.commands import init, score
-from mlops_maturity.commands import survey as survey_command
-from mlops_maturity.formats import RenderOptions, ScoreReport, render
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.questionnaire import Question, Questionnaire
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import assess
+from mlops_maturity.cli.commands import init, score
+from mlops_maturity.cli.commands import survey as survey_command
+from mlops_maturity.cli.score_options import ScoreOptions
+from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.gates import Thresholds, evaluate_checks
+from mlops_maturity.engine.questionnaire import Question, Questionnaire
+from mlops_maturity.engine.result import Result
+from mlops_maturity.files.answers_reader import load_answers, parse_answers
+from mlops_maturity.files.answers_update import update_answers_text
+from mlops_maturity.files.answers_writer import render_answers_file
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.render.formats import ScoreFormat, render_score
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.score import ScoreReport
 from scripted_io import Script
 from strategies import Folder, answers_of, dates, folders, given_answers, questionnaires, texts, written
 
@@ -74,8 +77,8 @@ def test_every_generated_questionnaire_loads_and_every_answer_sheet_scores_in_ra
         assert all(result.stage.number < g.stage <= result.target_stage for g in result.gaps)
         checks = evaluate_checks(q, result, Thresholds(min_stage=q.top_stage, min_level=q.levels[-1].id))
         report = ScoreReport(result=result, checks=checks, file="a.yaml")
-        for fmt in Format:
-            assert render(fmt, report, RenderOptions(width=80)).endswith("\n"), fmt
+        for fmt in ScoreFormat:
+            assert render_score(fmt, report, RenderOptions(width=80)).endswith("\n"), fmt
 
 
 @FEW
@@ -137,22 +140,24 @@ def test_score_json_is_byte_identical_across_runs_and_loads(folder: Folder, data
         q = load_questionnaire(directory)
         path = directory.parent / "answers.yaml"
         _write_answers(path, q, data.draw(given_answers(q)), data.draw(texts(200)))
-        options = score.ScoreOptions(fmt=Format.json, questionnaire=directory)
+        options = ScoreOptions(fmt=ScoreFormat.json, questionnaire=directory)
         first, second = score.run(path, options), score.run(path, options)
         assert first == second
         again = load_questionnaire(directory)
         assert again == q
         report = ScoreReport(result=assess(again, load_answers(path, again)))
-        assert render(Format.json, report) == first.stdout
+        assert render_score(ScoreFormat.json, report, RenderOptions()) == first.stdout
 
 
 _SCORE_ALL = """
 import sys
 from pathlib import Path
-from mlops_maturity.choices import Format
-from mlops_maturity.commands.score import ScoreOptions, run
+from mlops_maturity.render.formats import ScoreFormat
+from mlops_maturity.cli.commands.score import run
+from mlops_maturity.cli.score_options import ScoreOptions
 for folder in sorted(Path(sys.argv[1]).iterdir()):
-    sys.stdout.write(run(folder / "answers.yaml", ScoreOptions(fmt=Format.json, questionnaire=folder / "q")).stdout)
+    options = ScoreOptions(fmt=ScoreFormat.json, questionnaire=folder / "q")
+    sys.stdout.write(run(folder / "answers.yaml", options).stdout)
 """
 
 

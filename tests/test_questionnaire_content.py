@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mlops_maturity.answers import Answer, Answers
-from mlops_maturity.questionnaire import Questionnaire
-from mlops_maturity.scoring import assess
+from mlops_maturity.engine.answers import Answer, Answers
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.questionnaire import Questionnaire
 
 
 def _all(q: Questionnaire, index: int) -> Answers:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.answers import load_answers
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.report import render_report
-from mlops_maturity.report.chart import band, build_chart
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import assess
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.result import Result
+from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.render.report import render_report
+from mlops_maturity.render.report.chart import band, build_chart
 
 DATA = Path(__file__).resolve().parent / "data"
 SVG = "{http://www.w3.org/2000/svg}"

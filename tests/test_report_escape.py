@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from mlops_maturity.report.escape import markdown_text, one_line, url_path
+from mlops_maturity.render.markdown import markdown_text, one_line, url_path
 
 MD = MarkdownIt("commonmark").enable("table")
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.answers import load_answers
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.result import Result
 from mlops_maturity.errors import TemplateError
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.report import render_report
-from mlops_maturity.report.render import environment, number, percent, render_template
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import assess
+from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.render.report import render_report
+from mlops_maturity.render.report.render import environment, number, percent, render_template
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -77,7 +77,10 @@ def test_a_user_report_can_wrap_the_shipped_one(tmp_path: Path, fraud: Result) -
         ("line one\n{{ result.__class__ }}\n", "report.md.j2:2: blocked by the template sandbox: "),
         ("{{ result.model_config.__class__.__mro__ }}\n", "report.md.j2:1: blocked by the template sandbox: "),
         ("{{ cycler.__init__.__globals__ }}\n", "report.md.j2:1: blocked by the template sandbox: "),
-        ("\n\n{{ result.teem }}\n", "report.md.j2:3: 'mlops_maturity.result.Result object' has no attribute 'teem'"),
+        (
+            "\n\n{{ result.teem }}\n",
+            "report.md.j2:3: 'mlops_maturity.engine.result.Result object' has no attribute 'teem'",
+        ),
         ("{{ missing }}\n", "report.md.j2:1: 'missing' is undefined"),
         ("{% if %}\n", "report.md.j2:1: template syntax error: "),
         ("{% include 'nowhere.md.j2' %}\n", "template 'nowhere.md.j2' not found"),

@@ -10,11 +10,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from mlops_maturity.choices import SchemaKind
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.questionnaire import Questionnaire
-from mlops_maturity.schemas import DRAFT, answers_schema, model_schema
-from mlops_maturity.yamlio import load_file, parse
+from mlops_maturity.cli.choices import SchemaKind
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.schemas import DRAFT, answers_schema, model_schema
+from mlops_maturity.files.yaml_reader import load_file, parse
 
 from support import DATA, EXAMPLES, TINY, Run
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity import loader, snapshot
-from mlops_maturity.loader import load_questionnaire
-from mlops_maturity.resources import default_questionnaire_dir
+from mlops_maturity.files import questionnaire_loader as loader
+from mlops_maturity.files import snapshot
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.shipped import default_questionnaire_dir
 
 SHIPPED = default_questionnaire_dir()
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.answers import Answer, Answers
-from mlops_maturity.questionnaire import Questionnaire
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import assess
+from mlops_maturity.engine.answers import Answer, Answers
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.result import Result
 from mlops_maturity.survey.screen import ScreenOptions
 from mlops_maturity.survey.summary import report_command, slug, summary, top_risks
 

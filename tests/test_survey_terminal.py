@@ -11,8 +11,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from mlops_maturity.answers import Answer, load_answers
-from mlops_maturity.questionnaire import Questionnaire
+from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.files.answers_reader import load_answers
 
 from support import SURVEY, run_process
 

@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import TextIO
 
+from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
 from mlops_maturity.survey.screen import ScreenOptions
 from mlops_maturity.survey.session import Stopped
-from mlops_maturity.terminal import color_enabled, unicode_ok, width
 
 CLEAR = "\x1b[H\x1b[2J"
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))

@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from mlops_maturity.answers import Answer
-from mlops_maturity.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
-from mlops_maturity.scoring import Sheet
+from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
+from mlops_maturity.engine.sheet import Sheet
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from mlops_maturity.questionnaire import UNKNOWN, Question
+from mlops_maturity.engine.questionnaire import UNKNOWN, Question
 
 ActionKind = Literal["choose", "not_applicable", "keep", "back", "help", "quit", "invalid"]
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from mlops_maturity.answers import Answer
-from mlops_maturity.questionnaire import NOT_APPLICABLE
+from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.questionnaire import NOT_APPLICABLE
 from mlops_maturity.survey import screen
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.keys import interpret

@@ -1,0 +1,79 @@
+"""Entry point: ``main(argv) -> int``, the one place errors become exit codes.
+
+Nothing heavy is imported here: ``--version`` answers without loading typer,
+a plain ``score`` call (see ``fast_score.py``) runs without it too, and
+everything else loads the typer app from ``cli/app.py`` on demand.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from mlops_maturity import __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; errors never escape as tracebacks."""
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:  # the one call that must not pay for typer
+        print(f"mlops-maturity {__version__}")
+        return 0
+    from mlops_maturity.cli.fast_score import score_call
+    from mlops_maturity.errors import MaturityError
+
+    try:
+        plain_score = score_call(args)
+        if plain_score is not None:  # CI's call: skip typer's parser, which costs more than the scoring
+            from mlops_maturity.cli.commands.score import run
+
+            file, options = plain_score
+            return run(file, options).write()
+        return _typer_app(args)
+    except MaturityError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except Exception as exc:
+        return _usage_or_bug(exc)
+
+
+def _typer_app(args: list[str]) -> int:
+    import typer
+
+    from mlops_maturity.cli.app import app
+
+    try:
+        result = app(args=args, prog_name="mlops-maturity", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print("\naborted", file=sys.stderr)
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def _usage_or_bug(exc: Exception) -> int:
+    show = getattr(exc, "show", None)
+    if callable(show) and hasattr(exc, "exit_code"):  # click's usage errors, vendored or not
+        show()
+        return 2
+    if os.environ.get("MLOPS_MATURITY_DEBUG"):
+        raise exc
+    print(
+        f"internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in mlops-maturity. Run again with MLOPS_MATURITY_DEBUG=1 for a traceback and report it.",
+        file=sys.stderr,
+    )
+    return 3
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at devnull so a closed pipe stays quiet.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,17 @@
+"""Choices for command-line flags, as ``str`` enums (cheap to import); output formats are in ``render.formats``."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class QuestionsFormat(str, Enum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+class SchemaKind(str, Enum):
+    answers = "answers"
+    questionnaire = "questionnaire"
+    result = "result"

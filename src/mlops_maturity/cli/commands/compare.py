@@ -1,0 +1,75 @@
+"""``mlops-maturity compare``: what changed between two assessments of the same team."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from mlops_maturity.cli.commands.output import Output
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.compare import check_comparable, compare
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.result import SCHEMA_VERSION, Result
+from mlops_maturity.errors import InputFileError
+from mlops_maturity.files.answers_reader import check_answers
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.yaml_reader import Document, load_file, read_text
+from mlops_maturity.render.formats import CompareFormat, render_compare
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
+
+
+def run(old: Path, new: Path, fmt: CompareFormat, questionnaire: Path | None) -> Output:
+    q = load_questionnaire(questionnaire)
+    docs = {path: load_file(path) for path in (old, new) if not _is_result(path)}
+    declared = {path: _declared(doc) for path, doc in docs.items()}
+    if len(docs) == 2 and None not in declared.values() and declared[old] != declared[new]:
+        raise InputFileError(
+            f"cannot compare {old} (questionnaire {declared[old]!r}) with {new} (questionnaire {declared[new]!r}): "
+            "compare two assessments made with the same questionnaire"
+        )
+    before, after = (_result(path, docs.get(path), q) for path in (old, new))
+    check_comparable(before, after, str(old), str(new))
+    comparison = compare(before, after)
+    text = fmt == CompareFormat.text
+    rendered = render_compare(
+        fmt, comparison, RenderOptions(color=text and color_enabled(), width=width(), unicode=unicode_ok())
+    )
+    return Output(stdout=rendered, stderr=() if text else tuple(f"note: {n}" for n in comparison.notes))
+
+
+def _is_result(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
+
+
+def _declared(doc: Document) -> str | None:
+    value = doc.data.get("questionnaire") if isinstance(doc.data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _result(path: Path, doc: Document | None, q: Questionnaire) -> Result:
+    """An answers file scored now, or a result saved earlier with ``score --format json``."""
+    if doc is not None:
+        return assess(q, check_answers(doc, q))
+    text = read_text(path)
+    try:
+        version = json.loads(text).get("schema_version")
+    except (json.JSONDecodeError, AttributeError):
+        raise InputFileError(
+            f"{path}: not a JSON object; save a result with `mlops-maturity score FILE --format json`"
+        ) from None
+    if version != SCHEMA_VERSION:
+        raise InputFileError(
+            f"{path}: result schema_version {version!r}, but this version of mlops-maturity reads {SCHEMA_VERSION}; "
+            "score the answers file again"
+        )
+    try:
+        return Result.model_validate_json(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise InputFileError(
+            f"{path}: not a result saved by `mlops-maturity score --format json`: {where}: {first['msg']}"
+        ) from None

@@ -1,0 +1,87 @@
+"""``mlops-maturity init``: write an answers template to fill in by hand.
+
+Beside the template goes ``mlops-answers.schema.json``, the JSON Schema of the
+questionnaire in use, and the template's first line points editors at it
+(``# yaml-language-server: $schema=...``) so that they complete question and
+option ids and flag typos. ``--schema URL`` points at a published copy instead,
+``--no-schema`` leaves both out.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mlops_maturity.cli.commands.output import Output
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.errors import UsageError
+from mlops_maturity.files.answers_writer import render_answers_file
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.schemas import answers_schema, to_json
+from mlops_maturity.files.yaml_reader import write_atomic
+
+SCHEMA_FILE = "mlops-answers.schema.json"
+
+
+def run(
+    out: Path,
+    force: bool,
+    team: str,
+    questionnaire: Path | None,
+    schema: str | None = None,
+    no_schema: bool = False,
+) -> Output:
+    q = load_questionnaire(questionnaire)
+    to_stdout = str(out) == "-"
+    if no_schema and schema is not None:
+        raise UsageError("--schema and --no-schema exclude each other; give one of them")
+    if not to_stdout:
+        if out.exists() and not force:
+            raise UsageError(f"{out}: already exists; pass --force to overwrite it, or -o to write elsewhere")
+        if out.is_dir():
+            raise UsageError(f"{out}: is a directory; give a file name")
+    schema_path: Path | None = None
+    hint: str | None = None
+    if no_schema:
+        pass
+    elif schema is not None and "://" in schema:
+        hint = schema
+    elif to_stdout:
+        hint = schema  # a path named by the user; nothing is written beside stdout
+    else:
+        schema_path = Path(schema) if schema is not None else out.parent / SCHEMA_FILE
+        hint = Path(os.path.relpath(schema_path.resolve(), out.resolve().parent)).as_posix()
+    text = render_answers_file(q, team=team, schema_hint=hint)
+    if to_stdout:
+        return Output(stdout=text)
+    messages = []
+    if schema_path is not None:
+        messages.append(_write_schema(schema_path, q, force))
+    write_atomic(out, text)
+    return Output(
+        stderr=(
+            f"wrote {out}: {len(q.questions)} questions to answer.",
+            *messages,
+            f"Fill it in, then run: mlops-maturity score {out}",
+        )
+    )
+
+
+def _write_schema(path: Path, q: Questionnaire, force: bool) -> str:
+    text = to_json(answers_schema(q))
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory; give --schema a file name")
+    if path.exists():
+        try:
+            current = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current == text:
+            return f"{path}: schema already up to date."
+        if not force:
+            raise UsageError(
+                f"{path}: exists and is not the schema of questionnaire {q.id} {q.version}; "
+                "pass --force to replace it, --schema to write it elsewhere, or --no-schema"
+            )
+    write_atomic(path, text)
+    return f"wrote {path}: the JSON Schema editors use to check the answers (see docs/editors.md)."

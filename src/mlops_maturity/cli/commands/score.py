@@ -1,0 +1,72 @@
+"""``mlops-maturity score``: score an answers file, apply the CI gates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlops_maturity.cli.commands.output import BELOW_THRESHOLD, OK, Output
+from mlops_maturity.cli.score_options import ScoreOptions
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.gates import Check, evaluate_checks, parse_thresholds
+from mlops_maturity.errors import AnswersError
+from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.render.formats import ScoreFormat, render_score
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.score import ScoreReport
+from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
+
+
+def run(file: Path, options: ScoreOptions) -> Output:
+    q = load_questionnaire(options.questionnaire)
+    thresholds = parse_thresholds(q, options.min_stage, options.min_level, options.min_dimension)
+    answers = load_answers(file, q)
+    result = assess(q, answers)
+    if options.require_complete and result.unanswered:
+        listed = ", ".join(result.unanswered)
+        raise AnswersError(
+            f"{file}: {len(result.unanswered)} question(s) not answered, and --require-complete was given: {listed}. "
+            'Answer them ("unknown" is an answer) or drop --require-complete'
+        )
+    old = load_answers(options.baseline, q, drop_stale=True) if options.baseline is not None else None
+    baseline = assess(q, old) if old is not None else None
+    checks = evaluate_checks(q, result, thresholds, baseline)
+    report = ScoreReport(result=result, checks=checks, file=str(file), lines=answers.lines)
+    text = options.fmt == ScoreFormat.text
+    rendered = render_score(
+        options.fmt, report, RenderOptions(color=text and color_enabled(), width=width(), unicode=unicode_ok())
+    )
+    failed = [c for c in checks if not c.passed]
+    messages = () if text else tuple(_failure(c, options.baseline) for c in failed)
+    if old is not None and old.ignored:
+        messages = (
+            f"note: the baseline {options.baseline} answers {len(old.ignored)} question(s) or option(s) this "
+            f"questionnaire no longer has; compared without them: {', '.join(old.ignored)}",
+            *messages,
+        )
+    if result.unanswered and not text:
+        messages += (f"note: {len(result.unanswered)} question(s) not answered: {', '.join(result.unanswered)}",)
+    if options.fmt == ScoreFormat.github and options.step_summary is not None:
+        messages += _append_summary(options.step_summary, render_score(ScoreFormat.markdown, report, RenderOptions()))
+    return Output(stdout=rendered, stderr=messages, code=BELOW_THRESHOLD if failed else OK)
+
+
+def _failure(check: Check, baseline: Path | None) -> str:
+    if check.id.startswith("baseline:"):
+        return f"worse than the baseline {baseline}: {check.message}"
+    return f"below threshold: {check.id}: {check.message}"
+
+
+def _append_summary(path: Path, markdown: str) -> tuple[str, ...]:
+    """Add to the job summary; a failure to write it is reported but does not change the verdict.
+
+    The runner owns this file and other steps' text is already in it, so it is
+    appended to in one write rather than replaced (``write_atomic`` would do
+    the latter).
+    """
+    try:
+        with path.open("a", encoding="utf-8", newline="\n") as handle:
+            handle.write(markdown + "\n")
+    except OSError as exc:
+        return (f"warning: could not write the job summary to {path}: {exc.strerror or exc}",)
+    return ()

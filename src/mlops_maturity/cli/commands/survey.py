@@ -1,0 +1,123 @@
+"""``mlops-maturity survey``: the interactive questionnaire, saved after every answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from mlops_maturity.cli.commands.output import Output
+from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.errors import UsageError
+from mlops_maturity.files.answers_reader import check_answers, load_answers
+from mlops_maturity.files.answers_update import update_answers_text
+from mlops_maturity.files.answers_writer import render_answers_file
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.yaml_reader import parse, read_text, write_atomic
+from mlops_maturity.survey.console import TerminalIO, printable, signals_held, stop_on_signals
+from mlops_maturity.survey.flow import Flow
+from mlops_maturity.survey.screen import ScreenOptions
+from mlops_maturity.survey.session import Ending, Session, SurveyIO
+from mlops_maturity.survey.summary import report_command, summary
+
+DEFAULT_OUT = Path("mlops-answers.yaml")
+
+
+def main(out: Path, team: str | None, questionnaire: Path | None) -> Output:
+    """Run the survey on this process's terminal."""
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "survey is interactive and needs a terminal, but stdin is not one. "
+            "To fill in answers without a terminal, write a template with `mlops-maturity init -o FILE`, "
+            "edit it, then run `mlops-maturity score FILE`."
+        )
+    io = TerminalIO()
+    with stop_on_signals():
+        output = run(out, team, questionnaire, io, io.layout)
+    return Output(
+        stdout=printable(output.stdout, sys.stdout),
+        stderr=tuple(printable(line, sys.stderr) for line in output.stderr),
+        code=output.code,
+    )
+
+
+def run(
+    out: Path,
+    team: str | None,
+    questionnaire: Path | None,
+    io: SurveyIO,
+    layout: Callable[[], ScreenOptions],
+    today: dt.date | None = None,
+) -> Output:
+    """The whole survey with injected input and output; what the CLI and the tests call."""
+    q = load_questionnaire(questionnaire)
+    _check_out(out)
+    given: dict[str, Answer] = {}
+    known_team, assessed_on = "", today or dt.date.today()
+    written: str | None = None  # the file's text as last read or written, edited in place on save
+    if out.exists():
+        written = read_text(out)
+        previous = check_answers(parse(written, str(out)), q)
+        given, known_team = dict(previous.given), previous.team
+        assessed_on = previous.assessed_on or assessed_on
+    name = " ".join((team or "").split()) or known_team
+
+    def save(team_name: str, answers: dict[str, Answer]) -> None:
+        nonlocal written
+        text = None if written is None else update_answers_text(written, q, team_name, assessed_on, answers)
+        if text is None:
+            if written is not None:
+                io.note(
+                    f"note: {out} is laid out in a way the survey cannot edit in place; it is written afresh, "
+                    "and comments added to it by hand are not kept"
+                )
+            text = render_answers_file(q, team=team_name, assessed_on=assessed_on, given=answers, evidence_slots=True)
+        with signals_held():
+            write_atomic(out, text)
+        written = text
+
+    flow = Flow(q, given)
+    session = Session(flow=flow, io=io, save=save, layout=layout, out=str(out), team=name)
+    ending = session.run(ask_team=not name)
+    if ending.outcome == "finished":
+        io.show("")
+        result = assess(q, load_answers(out, q))
+        command = report_command(out, session.team, questionnaire)
+        return Output(stdout=summary(result, command, str(out), layout()))
+    return Output(stderr=_goodbye(ending, flow, out, questionnaire), code=ending.code)
+
+
+def _check_out(out: Path) -> None:
+    if out.is_dir():
+        raise UsageError(f"{out}: is a directory; give --out a file name such as {out / DEFAULT_OUT}")
+    parent = out.parent if str(out.parent) else Path()
+    if not parent.is_dir():
+        raise UsageError(f"{out}: the folder {parent} does not exist; create it or choose another --out")
+
+
+def resume_command(out: Path, questionnaire: Path | None) -> str:
+    parts = ["mlops-maturity", "survey"]
+    if out != DEFAULT_OUT:
+        parts += ["--out", str(out)]
+    if questionnaire is not None:
+        parts += ["--questionnaire", str(questionnaire)]
+    return shlex.join(parts)
+
+
+def _goodbye(ending: Ending, flow: Flow, out: Path, questionnaire: Path | None) -> tuple[str, ...]:
+    # After Ctrl-C or a signal the cursor still sits on the prompt line.
+    first = "\nStopped. " if ending.outcome == "interrupted" else ""
+    if not out.exists():
+        return (f"{first}Nothing was saved; no question had been answered.",)
+    resumed = Flow(flow.q, flow.to_save())  # where the next run will pick up
+    answered, total = resumed.answered_count(), len(resumed.applicable())
+    lines = [f"{first}{answered} of {total} answers are saved in {out}."]
+    command = resume_command(out, questionnaire)
+    if resumed.current is not None:
+        lines.append(f"To carry on from question {resumed.position().number}, run: {command}")
+    else:
+        lines.append(f"Every question is answered; run `{command}` to see the result.")
+    return tuple(lines)

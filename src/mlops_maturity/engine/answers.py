@@ -1,0 +1,36 @@
+"""Answers as the engine sees them: what a team chose, with the limits every reader and writer shares."""
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field
+
+from mlops_maturity.engine.conditions import Frozen
+
+# The limits of an answers file; the file model, the JSON Schema, the fast portfolio check
+# and the survey all take them from here.
+MAX_TEAM_CHARS = 200
+MAX_TEXT_CHARS = 2000
+
+FreeText = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+TeamName = Annotated[str, Field(max_length=MAX_TEAM_CHARS)]
+
+
+class Answer(Frozen):
+    """One answer in long form; the short form ``id: option`` becomes ``Answer(answer=option)``."""
+
+    answer: str | None = None
+    evidence: FreeText | None = None
+    reason: FreeText | None = None
+
+
+class Answers(Frozen):
+    """Answers that passed every check, plus where each one stands in its file."""
+
+    file: str
+    questionnaire: str | None
+    team: str
+    assessed_on: dt.date | None
+    given: dict[str, Answer]
+    lines: dict[str, int] = Field(default_factory=dict)
+    ignored: tuple[str, ...] = ()  # stale answers left out of an older file (see ``check_answers``)

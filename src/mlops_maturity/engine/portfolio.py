@@ -1,0 +1,122 @@
+"""The organisation view: what ``portfolio --format json`` prints and the renderers draw."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from mlops_maturity.engine.conditions import Frozen
+from mlops_maturity.engine.result import QuestionnaireRef
+
+SCHEMA_VERSION = 1
+
+
+class Lean(Frozen):
+    """A frozen model whose instances share one set of field names.
+
+    Pydantic gives every instance its own set of the fields it was given: 728 bytes for
+    five fields, more than the values themselves. A portfolio holds one model per answers
+    file, and every field is always set, so one set per class says the same thing and keeps
+    the portfolio's memory to the values. ``model_copy`` copies the set before changing it.
+    """
+
+    _all_fields: ClassVar[set[str] | None] = None
+
+    def model_post_init(self, context: Any, /) -> None:
+        cls = type(self)
+        if cls.__dict__.get("_all_fields") is None:
+            cls._all_fields = set(cls.model_fields)
+        object.__setattr__(self, "__pydantic_fields_set__", cls._all_fields)
+
+
+class TeamSummary(Lean):
+    """A team's latest assessment."""
+
+    team: str
+    file: str
+    assessed_on: str | None
+    stage: int
+    stage_name: str
+    level: str
+    level_name: str
+    overall_score: float
+    dimensions: dict[str, float | None] = Field(description="dimension id -> score, null when not applicable")
+    gaps: tuple[str, ...] = Field(description="questions that keep the team from its next stage")
+    files: int = Field(description="how many answers files of this team were read")
+
+
+class StageCount(Lean):
+    number: int
+    name: str
+    teams: int
+
+
+class LevelCount(Lean):
+    id: str
+    name: str
+    teams: int
+
+
+class DimensionStats(Lean):
+    id: str
+    title: str
+    mean: float | None
+    min: float | None
+    max: float | None
+    teams: int = Field(description="teams with a score in this dimension")
+
+
+class CommonGap(Lean):
+    """A stage criterion that many teams miss: a candidate for one platform investment."""
+
+    question: str
+    title: str
+    dimension: str
+    teams: int = Field(description="how many teams miss it on the way to their next stage")
+    team_names: tuple[str, ...]
+    unlocks: tuple[str, ...] = Field(description="teams that reach their next stage once this gap alone is closed")
+    unlocks_with_above: tuple[str, ...] = Field(
+        description="teams that reach their next stage once this gap and every gap ranked above it are closed "
+        "(and not before)"
+    )
+
+
+class TrendPoint(Lean):
+    file: str
+    assessed_on: str | None
+    stage: int
+    level: str
+    overall_score: float
+
+
+class Trend(Lean):
+    """Several files of one team, oldest first."""
+
+    team: str
+    history: tuple[TrendPoint, ...]
+    stage_change: int
+    overall_change: float
+
+
+class FileProblem(Lean):
+    file: str
+    message: str
+
+
+class Portfolio(Frozen):
+    schema_version: int = SCHEMA_VERSION
+    questionnaire: QuestionnaireRef
+    files: int = Field(description="answers files read, valid or not")
+    teams: tuple[TeamSummary, ...]
+    stage_distribution: dict[str, int]
+    level_distribution: dict[str, int]
+    stages: tuple[StageCount, ...]
+    levels: tuple[LevelCount, ...]
+    dimensions: tuple[DimensionStats, ...]
+    common_gaps: tuple[CommonGap, ...]
+    min_stage: int | None
+    below_min_stage: tuple[str, ...]
+    trends: tuple[Trend, ...]
+    notes: tuple[str, ...]
+    errors: tuple[FileProblem, ...]

@@ -1,0 +1,186 @@
+"""The questionnaire: dimensions, questions, stages, levels and rules, as data."""
+
+from functools import cached_property
+from itertools import pairwise
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator, model_validator
+
+from mlops_maturity.engine.conditions import SLUG, VERSION, Condition, Frozen, OptionId, QuestionId
+
+UNKNOWN = "unknown"
+NOT_APPLICABLE = "not_applicable"
+RESERVED_ANSWERS = (UNKNOWN, NOT_APPLICABLE)
+
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=64)]
+Version = Annotated[str, Field(pattern=VERSION)]
+
+
+class Option(Frozen):
+    id: OptionId
+    label: Text
+    points: float = Field(ge=0, le=1000)
+
+
+class Question(Frozen):
+    """One question. Options run from least to most mature."""
+
+    id: QuestionId
+    dimension: Slug
+    title: Text
+    text: Text
+    help: Text
+    options: tuple[Option, ...] = Field(min_length=2)
+    weight: float = Field(default=1.0, gt=0, le=100)
+    allow_not_applicable: bool = False
+    applies_when: Condition | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_points(cls, data: Any) -> Any:
+        """An option without ``points`` is worth its position (0, 1, 2, ...)."""
+        if isinstance(data, dict) and isinstance(data.get("options"), list):
+            options = []
+            for i, option in enumerate(data["options"]):
+                if isinstance(option, dict) and "points" not in option:
+                    option = {**option, "points": i}
+                options.append(option)
+            data = {**data, "options": options}
+        return data
+
+    @field_validator("options")
+    @classmethod
+    def _ordered_unique(cls, options: tuple[Option, ...]) -> tuple[Option, ...]:
+        ids = [o.id for o in options]
+        for reserved in RESERVED_ANSWERS:
+            if reserved in ids:
+                raise ValueError(f"option id {reserved!r} is reserved for every question; remove it")
+        if "null" in ids:  # `q: null` in an answers file reads as no answer, so this option could never be chosen
+            raise ValueError("option id 'null' reads as an empty value in YAML; choose another id")
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate option ids: {', '.join(duplicates)}")
+        points = [o.points for o in options]
+        if any(b <= a for a, b in pairwise(points)):
+            raise ValueError("options must be listed least mature first, with strictly increasing points")
+        return options
+
+    @cached_property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+    def rank(self, option_id: str) -> int:
+        return self.option_ids.index(option_id)
+
+    def option(self, option_id: str) -> Option:
+        return self.options[self.rank(option_id)]
+
+    @property
+    def max_points(self) -> float:
+        return self.options[-1].points
+
+    @cached_property
+    def weighted_points(self) -> tuple[float, ...]:
+        """What each option adds to its dimension's weighted sum (``weight * points / max_points``)."""
+        return tuple(self.weight * o.points / self.max_points for o in self.options)
+
+    def valid_answers(self) -> tuple[str, ...]:
+        extra = (UNKNOWN, NOT_APPLICABLE) if self.allow_not_applicable else (UNKNOWN,)
+        return (*self.option_ids, *extra)
+
+
+class Dimension(Frozen):
+    id: Slug
+    title: Text
+    description: Text
+    weight: float = Field(default=1.0, gt=0, le=100)
+
+
+class Criterion(Frozen):
+    """Entry criterion: ``question`` answered at least ``at_least``."""
+
+    question: QuestionId
+    at_least: OptionId
+
+
+class Risk(Frozen):
+    id: Slug
+    title: Text
+    description: Text
+    questions: tuple[QuestionId, ...] = Field(min_length=1)
+
+
+class Discipline(Frozen):
+    id: Slug
+    title: Text
+    description: Text
+    addresses: tuple[Slug, ...] = Field(min_length=1)
+    improves: tuple[QuestionId, ...] = Field(min_length=1)
+
+
+class Stage(Frozen):
+    number: int = Field(ge=0, le=20)
+    id: Slug
+    name: Text
+    summary: Text
+    criteria: tuple[Criterion, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    disciplines: tuple[Discipline, ...] = ()
+
+
+class Level(Frozen):
+    id: Slug
+    name: Text
+    description: Text
+    criteria: tuple[Criterion, ...] = ()
+
+
+class Rule(Frozen):
+    """A consistency rule: when ``when`` holds, the answers contradict each other."""
+
+    id: Slug
+    when: Condition
+    message: Text
+
+
+class Questionnaire(Frozen):
+    id: Slug
+    version: Version
+    title: Text
+    description: Text
+    dimensions: tuple[Dimension, ...] = Field(min_length=1)
+    questions: tuple[Question, ...] = Field(min_length=1)
+    stages: tuple[Stage, ...] = Field(min_length=2)
+    levels: tuple[Level, ...] = Field(min_length=2)
+    rules: tuple[Rule, ...] = ()
+
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def dimension_by_id(self) -> dict[str, Dimension]:
+        return {d.id: d for d in self.dimensions}
+
+    @cached_property
+    def _by_dimension(self) -> dict[str, tuple[Question, ...]]:
+        grouped: dict[str, list[Question]] = {d.id: [] for d in self.dimensions}
+        for question in self.questions:
+            grouped.setdefault(question.dimension, []).append(question)
+        return {d: tuple(qs) for d, qs in grouped.items()}
+
+    def questions_of(self, dimension: str) -> tuple[Question, ...]:
+        """The questions of one dimension, in questionnaire order."""
+        return self._by_dimension.get(dimension, ())
+
+    @cached_property
+    def level_rank(self) -> dict[str, int]:
+        return {level.id: i for i, level in enumerate(self.levels)}
+
+    @property
+    def top_stage(self) -> int:
+        return self.stages[-1].number
+
+    def stage(self, number: int) -> Stage:
+        return self.stages[number - self.stages[0].number]

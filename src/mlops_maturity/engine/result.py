@@ -1,0 +1,174 @@
+"""The result of an assessment: what ``score --format json`` prints and templates receive."""
+
+from typing import Literal
+
+from pydantic import Field
+
+from mlops_maturity.engine.conditions import Frozen
+
+SCHEMA_VERSION = 1
+
+AnswerStatus = Literal["answered", "unknown", "not_applicable", "unanswered", "skipped"]
+
+
+class QuestionnaireRef(Frozen):
+    id: str
+    version: str
+    title: str
+
+
+class StageRef(Frozen):
+    number: int
+    name: str
+
+
+class StagePlacement(Frozen):
+    number: int = Field(description="0 means the team has not yet met the first stage's entry criteria")
+    id: str
+    name: str
+    summary: str
+    progress_to_next: float = Field(ge=0, le=1, description="share of the next stage's criteria already met")
+    next: StageRef | None = Field(description="the next stage, or null at the top")
+    top: int = Field(description="number of the highest stage")
+
+
+class LevelPlacement(Frozen):
+    id: str
+    name: str
+    description: str
+
+
+class DimensionScore(Frozen):
+    id: str
+    title: str
+    score: float | None = Field(ge=0, le=100, description="null when every question was not applicable")
+    weight: float
+    answered: int
+    questions: int
+
+
+class CriterionStatus(Frozen):
+    question: str
+    title: str
+    required: str
+    required_label: str
+    current: str
+    current_label: str
+    met: bool
+
+
+class StageStatus(Frozen):
+    number: int
+    name: str
+    met: bool
+    criteria: tuple[CriterionStatus, ...]
+
+
+class LevelStatus(Frozen):
+    id: str
+    name: str
+    met: bool
+    criteria: tuple[CriterionStatus, ...]
+
+
+class Gap(Frozen):
+    question: str
+    title: str
+    dimension: str
+    current: str
+    current_label: str
+    required: str
+    required_label: str
+    stage: int
+
+
+class Signal(Frozen):
+    """An answer that makes a risk real, or that a discipline would change."""
+
+    question: str
+    title: str
+    current: str
+    current_label: str
+    target: str | None = None
+    target_label: str | None = None
+
+
+class RiskResult(Frozen):
+    id: str
+    title: str
+    description: str
+    signals: tuple[Signal, ...]
+
+
+class DisciplineResult(Frozen):
+    id: str
+    title: str
+    description: str
+    addresses: tuple[str, ...]
+    improves: tuple[Signal, ...]
+
+
+class RoadmapItem(Frozen):
+    question: str
+    title: str
+    dimension: str
+    current: str
+    current_label: str
+    target: str
+    target_label: str
+    stage: int | None = Field(description="the stage this step helps unlock, if any")
+    reason: Literal["gap", "capability"]
+
+
+class AnswerRecord(Frozen):
+    question: str
+    dimension: str
+    title: str
+    text: str
+    status: AnswerStatus
+    answer: str
+    label: str
+    points: float
+    max_points: float
+    evidence: str | None = None
+    reason: str | None = None
+
+
+class Completeness(Frozen):
+    questions: int
+    answered: int
+    unknown: int
+    not_applicable: int
+    unanswered: int
+    skipped: int
+    ratio: float = Field(ge=0, le=1, description="answered / (questions - skipped)")
+
+
+class ConsistencyFinding(Frozen):
+    id: str
+    message: str
+    questions: tuple[str, ...]
+
+
+class Result(Frozen):
+    schema_version: int = SCHEMA_VERSION
+    questionnaire: QuestionnaireRef
+    team: str
+    assessed_on: str | None
+    stage: StagePlacement
+    level: LevelPlacement
+    overall_score: float = Field(ge=0, le=100)
+    dimensions: tuple[DimensionScore, ...]
+    target_stage: int
+    gaps: tuple[Gap, ...]
+    risks: tuple[RiskResult, ...]
+    disciplines: tuple[DisciplineResult, ...]
+    roadmap: tuple[RoadmapItem, ...]
+    stages: tuple[StageStatus, ...]
+    levels: tuple[LevelStatus, ...]
+    consistency: tuple[ConsistencyFinding, ...]
+    completeness: Completeness
+    answers: tuple[AnswerRecord, ...]
+    unanswered: tuple[str, ...]
+    unknown: tuple[str, ...]
+    warnings: tuple[str, ...]

@@ -1,0 +1,73 @@
+"""One small summary row per answers file: what the portfolio needs, and nothing else.
+
+A full ``assess`` builds a ``Result`` of many pydantic models (risks,
+disciplines, roadmap, every answer) and costs over a millisecond; the portfolio
+needs only the placement, the dimension scores and the gaps to the next stage.
+``summarize`` computes those with the same functions ``assess`` uses
+(``Sheet``, ``place``, ``dimension_points``, ``overall_score``), so the two
+can never disagree; the tests compare them on random answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlops_maturity.engine.answers import Answer, Answers
+from mlops_maturity.engine.placement import place
+from mlops_maturity.engine.profile import dimension_points, overall_score
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.sheet import Sheet
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """The summary of one answers file (small and picklable: worker processes send it back)."""
+
+    file: str
+    team: str
+    assessed_on: str | None
+    stage: int
+    level: int
+    overall_score: float
+    dimensions: tuple[float | None, ...]
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """An answers file that could not be read or is invalid; the message names file and line."""
+
+    file: str
+    message: str
+
+
+def team_of(answers: Answers) -> str:
+    """The team a file belongs to: its ``team`` field, or the file name without extension."""
+    return answers.team or Path(answers.file).stem
+
+
+def summarize(q: Questionnaire, answers: Answers) -> Row:
+    return summarize_given(q, answers.file, team_of(answers), answers.assessed_on, answers.given)
+
+
+def summarize_given(
+    q: Questionnaire, file: str, team: str, assessed_on: dt.date | None, given: dict[str, Answer]
+) -> Row:
+    """The row of one file's checked answers (the answers need not come as an ``Answers`` model)."""
+    sheet = Sheet(q, given)
+    stage, level = place(q, sheet)
+    scores = tuple(p.score for p in dimension_points(q, sheet))
+    following = q.stages[stage + 1].criteria if stage + 1 < len(q.stages) else ()
+    gaps = tuple(dict.fromkeys(c.question for c in following if not sheet.met(c)))
+    return Row(
+        file=file,
+        team=team,
+        assessed_on=assessed_on.isoformat() if assessed_on else None,
+        stage=stage,
+        level=level,
+        overall_score=overall_score(q, scores),
+        dimensions=scores,
+        gaps=gaps,
+    )

@@ -1,0 +1,119 @@
+"""Turn pydantic's validation errors into located, human messages."""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from mlops_maturity.engine.conditions import QUESTION_ID, VERSION
+from mlops_maturity.errors import Problem
+from mlops_maturity.files.yaml_reader import Document, Loc, format_loc
+
+
+def pydantic_problems(
+    doc: Document,
+    exc: ValidationError,
+    model: type[BaseModel] | None = None,
+    root_hint: Callable[[Loc], str] | None = None,
+    base: Loc = (),
+) -> tuple[Problem, ...]:
+    """One ``Problem`` per error, with the data path (union tags dropped) and its line."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = _data_loc(doc.data, (*base, *error["loc"]))
+        message = _message(error)
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key {str(loc[-1])!r}"
+            allowed = _allowed_keys(model, loc[len(base) : -1]) if model is not None else None
+            if allowed:
+                message += f"; valid keys here: {', '.join(allowed)}"
+        if root_hint is not None:
+            message += root_hint(loc)
+        problems.append(Problem(doc.file, message, doc.line_of(loc), format_loc(loc)))
+    return tuple(dict.fromkeys(problems))
+
+
+_ID_HINT = "is not a valid id: use lower-case letters, digits, '_' and '-'"
+_PATTERN_HINTS = {
+    QUESTION_ID: "is not a valid question id: use lower-case letters, digits, '_' and '-', in parts joined by '.'",
+    VERSION: "is not a version: write three whole numbers joined by dots, such as 1.2.0",
+}
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required key is missing"
+    if kind in ("model_type", "dict_type"):
+        return f"expected a mapping (key: value), got {_describe(error.get('input'))}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, got {_describe(error.get('input'))}"
+    if kind == "string_type":
+        return f"expected text, got {_describe(error.get('input'))}"
+    if kind == "string_pattern_mismatch":
+        return f"{error.get('input')!r} {_PATTERN_HINTS.get(error.get('ctx', {}).get('pattern'), _ID_HINT)}"
+    msg = str(error["msg"])
+    return msg[len("Value error, ") :] if msg.startswith("Value error, ") else msg
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (empty value)"
+    return f"{value!r}"
+
+
+def _data_loc(data: Any, loc: Loc) -> Loc:
+    """Keep only the parts of ``loc`` that exist in the data (drops union tag names)."""
+    node = data
+    out: list[str | int] = []
+    for part in loc:
+        has_key = isinstance(node, dict) and part in node
+        has_item = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if has_key or has_item:
+            node = node[part]
+            out.append(part)
+        elif isinstance(node, dict) and isinstance(part, str) and part == loc[-1]:
+            out.append(part)  # a missing key: name it
+    return tuple(out)
+
+
+def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str] | None:
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        elif get_origin(current) in (tuple, list):
+            current = get_args(current)[0]
+        elif get_origin(current) is dict:
+            current = get_args(current)[1]
+        else:
+            return None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return annotation
+            annotation = members[0]
+        else:
+            return annotation

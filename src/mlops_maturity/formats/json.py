@@ -1,9 +1,0 @@
-"""``score --format json``: the full result, deterministic (fixed key order, fixed rounding)."""
-
-from __future__ import annotations
-
-from mlops_maturity.formats import RenderOptions, ScoreReport
-
-
-def render(report: ScoreReport, options: RenderOptions) -> str:
-    return report.result.model_dump_json(indent=2) + "\n"

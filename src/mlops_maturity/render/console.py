@@ -1,0 +1,36 @@
+"""The one rich console and the bar every terminal format draws."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from mlops_maturity.render.options import RenderOptions
+
+
+def bar(score: float | None, width: int, unicode: bool) -> str:
+    """A fixed-width bar for a 0-100 score."""
+    full, empty = ("█", "░") if unicode else ("#", ".")
+    if score is None:
+        return ("·" if unicode else "-") * width
+    filled = round(width * score / 100)
+    return full * filled + empty * (width - filled)
+
+
+def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    return (
+        Console(
+            file=buffer,
+            width=options.width,
+            force_terminal=options.color,
+            no_color=not options.color,
+            color_system="standard" if options.color else None,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+            legacy_windows=False,
+        ),
+        buffer,
+    )

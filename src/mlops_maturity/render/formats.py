@@ -1,0 +1,110 @@
+"""Every output format: one ``str`` Enum per command, each member mapped to one render function.
+
+The mapping is a ``match`` that mypy checks for exhaustiveness (``assert_never``),
+so a new member without a renderer fails type checking, not a user. Each branch
+imports its renderer when it is chosen, so a format costs only what it uses.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from mlops_maturity.engine.compare import Comparison
+    from mlops_maturity.engine.portfolio import Portfolio
+    from mlops_maturity.render.options import RenderOptions
+    from mlops_maturity.render.score import ScoreReport
+
+
+class ScoreFormat(str, Enum):
+    """Output formats of ``score``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    junit = "junit"
+
+
+class CompareFormat(str, Enum):
+    """Output formats of ``compare``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class PortfolioFormat(str, Enum):
+    """Output formats of ``portfolio``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def assert_never(value: NoReturn) -> NoReturn:
+    """Unreachable when every member is handled; mypy reports the member that is not."""
+    raise AssertionError(f"unhandled format: {value!r}")
+
+
+def render_score(fmt: ScoreFormat, report: ScoreReport, options: RenderOptions) -> str:
+    match fmt:
+        case ScoreFormat.text:
+            from mlops_maturity.render.score import text
+
+            return text.render(report, options)
+        case ScoreFormat.json:
+            from mlops_maturity.render.score import json
+
+            return json.render(report, options)
+        case ScoreFormat.markdown:
+            from mlops_maturity.render.score import markdown
+
+            return markdown.render(report, options)
+        case ScoreFormat.github:
+            from mlops_maturity.render.score import github
+
+            return github.render(report, options)
+        case ScoreFormat.junit:
+            from mlops_maturity.render.score import junit
+
+            return junit.render(report, options)
+        case _:
+            assert_never(fmt)
+
+
+def render_compare(fmt: CompareFormat, comparison: Comparison, options: RenderOptions) -> str:
+    match fmt:
+        case CompareFormat.text:
+            from mlops_maturity.render.compare import text
+
+            return text.render(comparison, options)
+        case CompareFormat.json:
+            from mlops_maturity.render.compare import json
+
+            return json.render(comparison, options)
+        case CompareFormat.markdown:
+            from mlops_maturity.render.compare import markdown
+
+            return markdown.render(comparison, options)
+        case _:
+            assert_never(fmt)
+
+
+def render_portfolio(fmt: PortfolioFormat, portfolio: Portfolio, options: RenderOptions) -> str:
+    match fmt:
+        case PortfolioFormat.text:
+            from mlops_maturity.render.portfolio import text
+
+            return text.render(portfolio, options)
+        case PortfolioFormat.json:
+            from mlops_maturity.render.portfolio import json
+
+            return json.render(portfolio, options)
+        case PortfolioFormat.markdown:
+            from mlops_maturity.render.portfolio import markdown
+
+            return markdown.render(portfolio, options)
+        case _:
+            assert_never(fmt)

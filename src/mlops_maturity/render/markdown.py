@@ -1,0 +1,56 @@
+"""Make free text safe to drop into Markdown: it stays one line of literal text.
+
+Team names, evidence and reasons come from the answers file, and an
+organisation may ship its own questionnaire, so any of them could carry HTML,
+links, emphasis or block markers. Everything a report template prints goes
+through :func:`markdown_text` unless a filter marked it as deliberate markup.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+# Characters with a meaning inside a line of Markdown (CommonMark and GitHub's
+# extensions: tables, strikethrough, math, autolinked e-mail addresses).
+# CommonMark lets a backslash escape any ASCII punctuation, so this is lossless.
+_INLINE = re.compile(r"([\\`*_\[\]()|~$@])")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Bare URLs and www. names are turned into links by GitHub; an escape splits them.
+_AUTOLINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)|\b(www)\.")
+# A value placed at the start of a line must not open a heading, list, quote or rule.
+# (An ordered-list number counts only when a space or the end follows it, so 2.1.0 stays as it is.)
+_BLOCK_START = re.compile(r"^(#|[-+=]|\d{1,9}(?=[.)](?: |$)))")
+# Line breaks of every kind, tabs and other controls, and the bidirectional
+# overrides that can make text read differently from what it is.
+_SPACE = re.compile(r"[\s\u0085\u2028\u2029]+")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """Collapse every run of whitespace, line breaks included, into one space."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def markdown_text(text: str) -> str:
+    """Literal text for a Markdown paragraph, list item, heading or table cell."""
+    out = _INLINE.sub(r"\\\1", one_line(text))
+    out = out.translate(_ENTITIES)
+    out = _AUTOLINK.sub(lambda m: f"{m[1]}\\:" if m[1] else f"{m[2]}\\.", out)
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\" if m[1][0].isdigit() else f"\\{m[1]}", out)
+
+
+escape = markdown_text  # the one escaper of every Markdown output
+
+
+def code(text: str) -> str:
+    """Inline code for identifiers (question ids, file names); backticks inside widen the fence."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def url_path(name: str) -> str:
+    """A file name as a relative link target that cannot break out of ``(...)``."""
+    return quote(name, safe="")

@@ -1,0 +1,123 @@
+"""``portfolio --format text``: the organisation at a glance, for a terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from mlops_maturity.engine.portfolio import Portfolio
+from mlops_maturity.render.console import bar, console
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.wording import clip
+
+MAX_ROWS = 40  # a terminal is not the place for every team of a large organisation
+MAX_GAPS = 10
+BANDS = ((75.0, "green"), (50.0, "yellow"), (25.0, "dark_orange"), (0.0, "red"))
+
+
+def band_style(score: float | None) -> str:
+    if score is None:
+        return "dim"
+    return next(style for floor, style in BANDS if score >= floor)
+
+
+def render(portfolio: Portfolio, options: RenderOptions) -> str:
+    out, buffer = console(RenderOptions(color=options.color, width=options.width, unicode=options.unicode))
+    arrow, dot = ("→", "•") if options.unicode else ("->", "*")
+    p = portfolio
+    teams = len(p.teams)
+    out.print(
+        Text.assemble(
+            ("Portfolio", "bold"),
+            f": {teams} team{'s' if teams != 1 else ''} from {p.files} file{'s' if p.files != 1 else ''}"
+            f" ({p.questionnaire.id} {p.questionnaire.version})",
+        )
+    )
+    widest = max(1, *(s.teams for s in p.stages), *(lv.teams for lv in p.levels))
+    names = [s.name for s in p.stages] + [lv.name for lv in p.levels]
+    name_width = min(options.width - 34, max(len(name) for name in names))
+    out.print()
+    out.print(Text("Stages", style="bold"))
+    for s in p.stages:
+        name = clip(s.name, name_width, "~")
+        out.print(f"  {s.number} {name:<{name_width}}  {bar(100 * s.teams / widest, 20, options.unicode)} {s.teams}")
+    out.print(Text("Levels", style="bold"))
+    for lv in p.levels:
+        name = clip(lv.name, name_width, "~")
+        out.print(f"    {name:<{name_width}}  {bar(100 * lv.teams / widest, 20, options.unicode)} {lv.teams}")
+    if p.teams:
+        _capabilities(out, p, options)
+        _heatmap(out, p, options)
+    if p.common_gaps:
+        out.print()
+        out.print(Text("Gaps most teams share (close each once, for every team):", style="bold"))
+        for i, gap in enumerate(p.common_gaps[:MAX_GAPS], 1):
+            line = Text(f"  {i}. ")
+            line.append(gap.title, style="bold")
+            line.append(f" ({gap.question}): {gap.teams} team{'s' if gap.teams != 1 else ''}")
+            out.print(line)
+            if gap.unlocks:
+                out.print(f"     next stage once closed: {', '.join(gap.unlocks)}")
+            extra = [t for t in gap.unlocks_with_above if t not in gap.unlocks]
+            if extra:
+                out.print(f"     next stage with the gaps above it closed too: {', '.join(extra)}")
+        if len(p.common_gaps) > MAX_GAPS:
+            out.print(f"  ... and {len(p.common_gaps) - MAX_GAPS} more (see --format markdown or json)")
+    if p.min_stage is not None:
+        out.print()
+        if p.below_min_stage:
+            out.print(Text(f"Below stage {p.min_stage}: {', '.join(p.below_min_stage)}", style="bold red"))
+        else:
+            out.print(Text(f"Every team is at stage {p.min_stage} or above.", style="green"))
+    if p.trends:
+        out.print()
+        out.print(Text("Trends (oldest first):", style="bold"))
+        for trend in p.trends[:MAX_ROWS]:
+            stages = f" {arrow} ".join(str(h.stage) for h in trend.history)
+            first, last = trend.history[0], trend.history[-1]
+            span = f", {first.assessed_on} to {last.assessed_on}" if first.assessed_on and last.assessed_on else ""
+            out.print(
+                f"  {dot} {trend.team}: stage {stages}; overall {first.overall_score:g} {arrow} "
+                f"{last.overall_score:g} ({trend.overall_change:+g}){span}"
+            )
+        if len(p.trends) > MAX_ROWS:
+            out.print(f"  ... and {len(p.trends) - MAX_ROWS} more")
+    for note in p.notes:
+        out.print(Text(f"note: {note}", style="dim"))
+    if p.errors:
+        out.print()
+        count = len(p.errors)
+        left_out = f"{count} file{' was' if count == 1 else 's were'} left out: not readable (listed on stderr)."
+        out.print(Text(left_out, style="bold red"))
+    return buffer.getvalue()
+
+
+def _capabilities(out: Console, p: Portfolio, options: RenderOptions) -> None:
+    out.print()
+    out.print(Text("Capabilities across teams (mean, lowest to highest)", style="bold"))
+    width = min(max(12, options.width - 50), max(len(d.title) for d in p.dimensions))
+    for i, d in enumerate(p.dimensions, 1):
+        title = clip(d.title, width, "~")
+        if d.mean is None:
+            out.print(f"  {i:>2} {title:<{width}}  {bar(None, 20, options.unicode)}  n/a")
+            continue
+        spread = f"({d.min:g} to {d.max:g})"
+        out.print(f"  {i:>2} {title:<{width}}  {bar(d.mean, 20, options.unicode)} {d.mean:5.1f}  {spread}")
+
+
+def _heatmap(out: Console, p: Portfolio, options: RenderOptions) -> None:
+    out.print()
+    out.print(Text("Heat map: score per team and capability (numbered as above)", style="bold"))
+    room = options.width - 4 * len(p.dimensions) - 11
+    width = max(8, min(room, max(len(t.team) for t in p.teams[:MAX_ROWS])))
+    out.print(" " * (width + 3) + "".join(f"{i:>4}" for i in range(1, len(p.dimensions) + 1)) + "  stage")
+    for team in p.teams[:MAX_ROWS]:
+        name = clip(team.team, width, "~")
+        line = Text(f"  {name:<{width}} ")
+        for score in team.dimensions.values():
+            line.append(f"{'-' if score is None else round(score):>4}", style=band_style(score))
+        line.append(f"  {team.stage}")
+        out.print(line)
+    if len(p.teams) > MAX_ROWS:
+        out.print(f"  ... and {len(p.teams) - MAX_ROWS} more teams (see --format markdown or json)")
+    out.print(Text("  75+ strong, 50+ fair, 25+ weak, <25 missing, - n/a", style="dim"))

@@ -1,0 +1,110 @@
+"""Geometry of the capability chart: horizontal bars, one per dimension, 0 to 100.
+
+Bars rather than a radar: dimension titles are long, and a bar with its title
+above it stays readable at any count of dimensions. This module only computes
+positions and labels; ``templates/chart.svg.j2`` draws them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mlops_maturity.engine.result import Result
+from mlops_maturity.render.wording import clip, number
+
+WIDTH = 720
+PAD = 24
+SCORE_SPACE = 56
+TOP = 78
+ROW = 46
+LABEL_CHARS = 88
+BANDS = ((40.0, "weak", "below 40"), (70.0, "fair", "40 to 69"), (101.0, "strong", "70 and above"))
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    score: str
+    band: str
+    label_y: int
+    bar_y: int
+    width: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Legend:
+    band: str
+    label: str
+    x: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    x0: int
+    span: int
+    top: int
+    bottom: int
+    title: str
+    subtitle: str
+    description: str
+    bars: tuple[Bar, ...]
+    ticks: tuple[Tick, ...]
+    overall_x: str
+    overall_label_x: str
+    overall: str
+    legend: tuple[Legend, ...]
+    legend_y: int
+
+
+def band(score: float | None) -> str:
+    if score is None:
+        return "none"
+    return next(name for limit, name, _ in BANDS if score < limit)
+
+
+def build_chart(result: Result) -> Chart:
+    span = WIDTH - 2 * PAD - SCORE_SPACE
+
+    def x(score: float) -> str:
+        return number(PAD + span * score / 100)
+
+    bars = tuple(
+        Bar(
+            label=clip(d.title, LABEL_CHARS),
+            score=number(d.score),
+            band=band(d.score),
+            label_y=TOP + i * ROW + 14,
+            bar_y=TOP + i * ROW + 22,
+            width=number(span * (d.score or 0.0) / 100),
+        )
+        for i, d in enumerate(result.dimensions)
+    )
+    bottom = TOP + len(bars) * ROW
+    team = result.team or "this team"
+    scores = "; ".join(f"{d.title}: {number(d.score)}" for d in result.dimensions)
+    return Chart(
+        width=WIDTH,
+        height=bottom + 64,
+        x0=PAD,
+        span=span,
+        top=TOP,
+        bottom=bottom,
+        title="Capability profile",
+        subtitle=f"{team} · scores out of 100 · overall {number(result.overall_score)}",
+        description=f"Bar chart of capability scores out of 100. {scores}.",
+        bars=bars,
+        ticks=tuple(Tick(x(v), str(v)) for v in (0, 25, 50, 75, 100)),
+        overall_x=x(result.overall_score),
+        overall_label_x=x(min(max(result.overall_score, 7.0), 93.0)),
+        overall=number(result.overall_score),
+        legend=tuple(Legend(name, label, PAD + i * 150) for i, (_, name, label) in enumerate(BANDS)),
+        legend_y=bottom + 46,
+    )

@@ -1,0 +1,18 @@
+"""Output formats of ``score``: one module per format, each with ``render(report, options) -> str``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mlops_maturity.engine.gates import Check
+from mlops_maturity.engine.result import Result
+
+
+@dataclass(frozen=True)
+class ScoreReport:
+    """Everything a format may show: the result, the gates, and where answers sit in the file."""
+
+    result: Result
+    checks: tuple[Check, ...] = ()
+    file: str = ""
+    lines: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,98 @@
+"""``score --format github``: GitHub Actions workflow commands that annotate the answers file.
+
+Failed thresholds are errors, gaps to the next stage and answers that contradict
+each other are warnings, "don't know" answers are notices; each points at the
+line of its answer. The Markdown summary goes to ``$GITHUB_STEP_SUMMARY``,
+which the ``score`` command writes (a formatter does no I/O).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.score import ScoreReport
+
+TOOL = "mlops-maturity"
+
+
+def escape_data(text: str) -> str:
+    """The message part of a workflow command: ``%``, CR and LF would end or corrupt it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value (file, title): ``:`` and ``,`` also separate properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, file: str = "", line: int | None = None, title: str = "") -> str:
+    props = []
+    if file:
+        props.append(f"file={escape_property(file)}")
+        if line:
+            props.append(f"line={line}")
+    if title:
+        props.append(f"title={escape_property(title)}")
+    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
+    return f"{head}::{escape_data(message)}"
+
+
+def render(report: ScoreReport, options: RenderOptions) -> str:
+    return "".join(f"{line}\n" for line in _lines(report))
+
+
+def _lines(report: ScoreReport) -> Iterable[str]:
+    result = report.result
+    file = report.file
+
+    def at(question: str | None) -> int | None:
+        return report.lines.get(question) if question else None
+
+    for check in report.checks:
+        if not check.passed:
+            title = "worse than the baseline" if check.id.startswith("baseline:") else "threshold not met"
+            yield command("error", check.message, file, None, f"{TOOL}: {title}: {check.id}")
+    for gap in result.gaps:
+        yield command(
+            "warning",
+            f"{gap.question}: now {gap.current_label}; stage {gap.stage} needs at least: {gap.required_label}",
+            file,
+            at(gap.question),
+            f"{TOOL}: gap to stage {gap.stage}: {gap.title}",
+        )
+    findings = result.consistency
+    for i, warning in enumerate(result.warnings):
+        if i < len(findings):
+            question = findings[i].questions[0] if findings[i].questions else None
+        else:  # the remaining warnings name the one question they are about
+            question = next((qid for qid in report.lines if repr(qid) in warning), None)
+        yield command("warning", warning, file, at(question), f"{TOOL}: warning")
+    for record in result.answers:
+        if record.status == "unknown":
+            yield command(
+                "notice",
+                f'{record.question} is answered "don\'t know": it scores nothing and meets no criterion',
+                file,
+                at(record.question),
+                f"{TOOL}: don't know: {record.title}",
+            )
+    if result.unanswered:
+        count = len(result.unanswered)
+        yield command(
+            "notice",
+            f"{count} question(s) not answered: {', '.join(result.unanswered)}",
+            file,
+            None,
+            f"{TOOL}: not answered",
+        )
+    stage, level = result.stage, result.level
+    failed = sum(not c.passed for c in report.checks)
+    verdict = f"; {failed} check(s) failed" if failed else ("; every check passed" if report.checks else "")
+    # A plain log line, on one line whatever the team is called, so it can never read as a command.
+    yield " ".join(
+        (
+            f"{TOOL}: {result.team or '(team not named)'}: stage {stage.number} of {stage.top} ({stage.name}), "
+            f"level {level.name}, overall score {result.overall_score:g}/100{verdict}"
+        ).split()
+    )

@@ -1,0 +1,91 @@
+"""``score --format text``: a summary for a terminal, drawn with rich."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from mlops_maturity.engine.result import Result
+from mlops_maturity.render.console import bar, console
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.score import ScoreReport
+
+MAX_GAPS = 8
+
+
+def render(report: ScoreReport, options: RenderOptions) -> str:
+    result = report.result
+    out, buffer = console(options)
+    arrow, tick, cross, dot = ("→", "✓", "✗", "•") if options.unicode else ("->", "ok", "FAIL", "*")
+    team = result.team or "(team not named)"
+    out.print(
+        Text.assemble(
+            (team, "bold"),
+            f"  ·  {result.questionnaire.id} {result.questionnaire.version}"
+            if options.unicode
+            else f"  -  {result.questionnaire.id} {result.questionnaire.version}",
+        )
+    )
+    stage = result.stage
+    out.print(Text.assemble("Stage ", (f"{stage.number} of {stage.top}", "bold cyan"), ": ", (stage.name, "bold")))
+    if stage.next is not None:
+        pct = round(stage.progress_to_next * 100)
+        out.print(f"  {bar(pct, 20, options.unicode)} {pct}% of the entry criteria of stage {stage.next.number} met")
+    out.print(Text.assemble("Level: ", (result.level.name, "bold magenta")))
+    out.print(Text.assemble("Overall capability score: ", (f"{result.overall_score:g}", "bold"), " / 100"))
+    c = result.completeness
+    out.print(
+        f"Answered {c.answered} of {c.questions - c.skipped} questions that apply"
+        f" ({c.unknown} don't know, {c.unanswered} not answered, {c.not_applicable} not applicable)"
+    )
+    out.print()
+    out.print(_profile(result, options))
+    if result.gaps:
+        out.print()
+        out.print(Text(f"To reach stage {result.target_stage}, change these answers:", style="bold"))
+        items = []
+        for gap in result.gaps[:MAX_GAPS]:
+            line = Text.assemble((gap.title, "bold"), f": {gap.current_label} {arrow} {gap.required_label}")
+            if result.target_stage > stage.number + 1:
+                line.append(f" (stage {gap.stage})", style="dim")
+            items.append(line)
+        out.print(_bullets(items, dot))
+        if len(result.gaps) > MAX_GAPS:
+            out.print(f"  ... and {len(result.gaps) - MAX_GAPS} more (see --format json or the report)")
+    if result.risks:
+        out.print()
+        out.print(Text("Key risks at this stage:", style="bold"))
+        out.print(_bullets([Text(risk.title) for risk in result.risks], dot))
+    if result.warnings:
+        out.print()
+        out.print(Text("Warnings:", style="bold yellow"))
+        out.print(_bullets([Text(w, style="yellow") for w in result.warnings], "!"))
+    if report.checks:
+        out.print()
+        out.print(Text("Thresholds:", style="bold"))
+        for check in report.checks:
+            mark = Text(tick, style="green") if check.passed else Text(cross, style="bold red")
+            out.print(Text.assemble("  ", mark, f" {check.id}: {check.message}"))
+    # rich pads table cells to the width; trailing blanks only get in the way of diffs and logs
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _bullets(items: list[Text], mark: str) -> Table:
+    """A list whose wrapped lines hang under the text, not under the bullet."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for item in items:
+        table.add_row(f" {mark}", item)
+    return table
+
+
+def _profile(result: Result, options: RenderOptions) -> Table:
+    table = Table(title=None, box=None, show_header=True, header_style="bold", pad_edge=False, expand=False)
+    table.add_column("Capability", no_wrap=True, max_width=max(20, options.width - 38))
+    table.add_column("", no_wrap=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    for dim in result.dimensions:
+        score = "n/a" if dim.score is None else f"{dim.score:g}"
+        table.add_row(dim.title, bar(dim.score, 20, options.unicode), score)
+    return table

@@ -1,0 +1,179 @@
+"""The typer-free ``score`` path: built from the same declaration as the typer command, same results, no typer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlops_maturity.cli import fast_score
+from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCORE_FLAGS, ScoreOptions, field_names
+from mlops_maturity.render.formats import ScoreFormat
+
+from support import EXAMPLES, TINY, Run, run_process
+
+Cli = Callable[..., Run]
+
+STAGE1 = EXAMPLES / "stage1-pilot.yaml"
+STAGE5 = EXAMPLES / "stage5-full-automation.yaml"
+
+
+def _typer_score_params() -> dict[str, bool]:
+    """Every spelling of every option of the typer ``score`` command -> whether it is a flag."""
+    import typer.main
+
+    from mlops_maturity.cli.app import app
+
+    group = typer.main.get_command(app)
+    command = group.commands["score"]  # type: ignore[attr-defined]
+    spellings: dict[str, bool] = {}
+    for param in command.params:
+        if param.param_type_name != "option" or param.name == "help":
+            continue
+        for name in (*param.opts, *param.secondary_opts):
+            spellings[name] = bool(param.is_flag)
+    return spellings
+
+
+def test_the_declaration_matches_the_typer_command() -> None:
+    declared = {name: flag.kind == "switch" for flag in SCORE_FLAGS for name in flag.names}
+    assert declared == _typer_score_params()
+
+
+def test_every_option_field_is_declared_once() -> None:
+    declared = [flag.field for flag in SCORE_FLAGS]
+    assert sorted(declared) == sorted(field_names())
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["score", "a.yaml"], (Path("a.yaml"), ScoreOptions())),
+        (
+            ["score", "-f", "json", "a.yaml", "--min-stage=3", "--require-complete"],
+            (Path("a.yaml"), ScoreOptions(fmt=ScoreFormat.json, min_stage=3, require_complete=True)),
+        ),
+        (
+            ["score", "a.yaml", "--min-dimension", "deploy=50", "--min-dimension=data=20", "--min-level", "low"],
+            (Path("a.yaml"), ScoreOptions(min_level="low", min_dimension=("deploy=50", "data=20"))),
+        ),
+        (
+            ["score", "a.yaml", "--baseline", "old.yaml", "--questionnaire", "q"],
+            (Path("a.yaml"), ScoreOptions(baseline=Path("old.yaml"), questionnaire=Path("q"))),
+        ),
+    ],
+)
+def test_plain_calls_are_parsed(
+    args: list[str], expected: tuple[Path, ScoreOptions], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(QUESTIONNAIRE_ENV, raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    assert fast_score.score_call(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score"],
+        ["score", "a.yaml", "b.yaml"],
+        ["score", "--help"],
+        ["score", "-h", "a.yaml"],
+        ["score", "a.yaml", "--format", "xml"],
+        ["score", "a.yaml", "--format"],
+        ["score", "a.yaml", "--min-stage", "-1"],
+        ["score", "a.yaml", "--min-stage", "three"],
+        ["score", "a.yaml", "--min-stage", "007"],
+        ["score", "a.yaml", "--formats", "json"],
+        ["score", "a.yaml", "-fjson"],
+        ["score", "a.yaml", "-f=json"],
+        ["score", "a.yaml", "--require-complete=yes"],
+        ["score", "--", "a.yaml"],
+        ["score", "a.yaml", "--baseline", "--format"],
+        ["--version", "score", "a.yaml"],
+        ["report", "a.yaml"],
+        [],
+    ],
+)
+def test_anything_unusual_goes_to_typer(args: list[str]) -> None:
+    assert fast_score.score_call(args) is None
+
+
+def test_the_questionnaire_variable_is_read_unless_the_option_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.setenv(QUESTIONNAIRE_ENV, "/org/q")
+    assert fast_score.score_call(["score", "a.yaml"]) == (
+        Path("a.yaml"),
+        ScoreOptions(questionnaire=Path("/org/q")),
+    )
+    assert fast_score.score_call(["score", "a.yaml", "--questionnaire", "mine"]) == (
+        Path("a.yaml"),
+        ScoreOptions(questionnaire=Path("mine")),
+    )
+    monkeypatch.setenv(QUESTIONNAIRE_ENV, "")  # click ignores an empty variable; so do we
+    assert fast_score.score_call(["score", "a.yaml"]) == (Path("a.yaml"), ScoreOptions())
+
+
+SAME_EITHER_WAY: list[tuple[list[str | Path], int]] = [
+    (["score", STAGE5, "--format", "json"], 0),
+    (["score", STAGE1], 0),
+    (["score", STAGE1, "--min-stage", "3", "-f", "json"], 1),
+    (["score", STAGE1, "--min-level=high", "--format=github"], 1),
+    (["score", STAGE1, "--min-level", "medium"], 2),
+    (["score", STAGE5, "--min-dimension", "monitoring=101", "--format", "junit"], 2),
+    (["score", STAGE5, "--min-dimension", "monitoring=100", "--format", "junit"], 0),
+    (["score", STAGE5, "--baseline", STAGE1, "--format", "markdown"], 0),
+    (["score", STAGE1, "--baseline", STAGE5, "--format", "json"], 1),
+    (["score", STAGE1, "--questionnaire", TINY], 2),
+    (["score", EXAMPLES / "missing.yaml"], 2),
+    (["score", EXAMPLES], 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    SAME_EITHER_WAY,
+    ids=lambda a: " ".join(str(x).split("/")[-1] for x in a[1:]) if isinstance(a, list) else str(a),
+)
+def test_both_paths_give_the_same_result(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, args: list[str | Path], code: int
+) -> None:
+    assert fast_score.score_call([str(a) for a in args]) is not None
+    fast = cli(*args)
+    monkeypatch.setattr(fast_score, "score_call", lambda _args: None)
+    slow = cli(*args)
+    assert fast == slow
+    assert fast.code == code, fast.err
+
+
+def test_require_complete_is_the_same_either_way(cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    partial = tmp_path / "partial.yaml"
+    partial.write_text("answers:\n  deploy.prod: one\n", encoding="utf-8")
+    args = ("score", partial, "--questionnaire", TINY, "--require-complete")
+    fast = cli(*args)
+    monkeypatch.setattr(fast_score, "score_call", lambda _args: None)
+    assert fast == cli(*args)
+    assert fast.code == 2 and "--require-complete was given" in fast.err
+
+
+def test_the_job_summary_is_written_on_the_fast_path(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    result = run_process("score", STAGE1, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.code == 0
+    assert summary.read_text(encoding="utf-8").startswith("## ")
+
+
+def test_a_plain_score_never_imports_typer_and_help_still_works() -> None:
+    probe = (
+        "import sys\n"
+        "from mlops_maturity.cli import main\n"
+        f"code = main(['score', {str(STAGE5)!r}, '--format', 'json'])\n"
+        "print(code, 'typer' in sys.modules, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    assert proc.stderr.splitlines()[-1] == "0 False"
+    assert '"stage"' in proc.stdout
+    helped = run_process("score", STAGE5, "--help")
+    assert helped.code == 0 and "--min-stage" in helped.out
