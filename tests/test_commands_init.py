@@ -86,7 +86,7 @@ def test_a_different_file_in_the_way_is_not_overwritten(cli: Cli, tmp_path: Path
     assert not (tmp_path / "a.yaml").exists()
     assert cli("init", "-o", tmp_path / "a.yaml", "--force", "--questionnaire", TINY).code == 0
     assert json.loads(other.read_text(encoding="utf-8"))["properties"]["questionnaire"] == {
-        "const": "tiny",
+        "enum": ["tiny", None],
         "description": "Id of the questionnaire these answers belong to.",
     }
 

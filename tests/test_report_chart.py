@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.questionnaire import DEFAULT_BANDS
 from mlops_maturity.engine.result import Result
 from mlops_maturity.files.answers_reader import load_answers
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
 from mlops_maturity.render.report import render_report
-from mlops_maturity.render.report.chart import band, build_chart
+from mlops_maturity.render.report.chart import build_chart
 
 DATA = Path(__file__).resolve().parent / "data"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -24,30 +25,15 @@ def _result(team: str) -> Result:
     return assess(q, load_answers(DATA / "report" / f"{team}.yaml", q))
 
 
-@pytest.mark.parametrize(
-    ("score", "expected"),
-    [
-        (None, "none"),
-        (0.0, "weak"),
-        (39.9, "weak"),
-        (40.0, "fair"),
-        (69.9, "fair"),
-        (70.0, "strong"),
-        (100.0, "strong"),
-    ],
-)
-def test_band(score: float | None, expected: str) -> None:
-    assert band(score) == expected
-
-
 def test_bars_follow_the_dimensions() -> None:
     chart = build_chart(_result("fraud"))
-    assert [(b.label, b.score, b.band, b.width) for b in chart.bars] == [
-        ("Use cases and sponsorship", "100", "strong", "616"),
-        ("Deployment and serving (Continuous Delivery)", "55.6", "fair", "342.5"),
-        ("Monitoring", "25", "weak", "154"),
-        ("Training pipeline and retraining", "44.4", "fair", "273.5"),
-        ("Delivery outcomes", "50", "fair", "308"),
+    strong, fair, weak = "#1a7f37", "#bf8700", "#e16f24"  # the default bands: the report questionnaire has none
+    assert [(b.label, b.score, b.colour, b.width) for b in chart.bars] == [
+        ("Use cases and sponsorship", "100", strong, "616"),
+        ("Deployment and serving (Continuous Delivery)", "55.6", fair, "342.5"),
+        ("Monitoring", "25", weak, "154"),
+        ("Training pipeline and retraining", "44.4", weak, "273.5"),
+        ("Delivery outcomes", "50", fair, "308"),
     ]
     assert [t.x for t in chart.ticks] == ["24", "178", "332", "486", "640"]
     assert chart.overall == "55" and chart.overall_x == "362.8"
@@ -65,9 +51,8 @@ def test_svg_is_well_formed_and_self_contained(team: str) -> None:
     style = root.find(f"{SVG}style")
     assert style is not None and "@media (prefers-color-scheme: dark)" in (style.text or "")
     assert not re.search(r"https?:|@import|url\(|href", svg.replace("http://www.w3.org/2000/svg", ""))
-    bars = [
-        r for r in root.iter(f"{SVG}rect") if r.get("class") in ("weak", "fair", "strong") and r.get("height") == "14"
-    ]
+    colours = {band.colour for band in DEFAULT_BANDS}
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("fill") in colours and r.get("height") == "14"]
     assert len(bars) == 5
 
 

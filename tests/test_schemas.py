@@ -9,9 +9,14 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mlops_maturity.cli.choices import SchemaKind
 from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.errors import AnswersError
+from mlops_maturity.files.answers_reader import check_answers
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
 from mlops_maturity.files.schemas import DRAFT, answers_schema, model_schema
 from mlops_maturity.files.yaml_reader import load_file, parse
@@ -23,7 +28,7 @@ Validator = jsonschema.Draft202012Validator
 
 
 def errors(schema: dict[str, Any], data: Any) -> list[str]:
-    return sorted(e.message for e in Validator(schema).iter_errors(data))
+    return sorted(e.message for e in Validator(schema, format_checker=Validator.FORMAT_CHECKER).iter_errors(data))
 
 
 @pytest.mark.parametrize("kind", list(SchemaKind))
@@ -65,7 +70,9 @@ def test_answers_schema_rejects_unknown_keys_and_wrong_questionnaire(tiny: Quest
     assert errors(schema, {"answers": {"deploy.prod": "one"}, "teem": "x"}) == [
         "Additional properties are not allowed ('teem' was unexpected)"
     ]
-    assert errors(schema, {"questionnaire": "other", "answers": {"deploy.prod": "one"}}) == ["'tiny' was expected"]
+    assert errors(schema, {"questionnaire": "other", "answers": {"deploy.prod": "one"}}) == [
+        "'other' is not one of ['tiny', None]"
+    ]
 
 
 def test_answers_schema_enumerates_ids_for_completion(tiny: Questionnaire) -> None:
@@ -108,3 +115,86 @@ def test_shipped_answers_schema_rejects_unknown_ids(shipped: Questionnaire) -> N
     assert errors(schema, {"answers": {question.id + "x": question.options[-1].id}}) != []
     assert errors(schema, {"answers": {question.id: "weekly"}}) != []
     assert errors(schema, {"answers": {question.id: {"answer": "weekly"}}}) != []
+
+
+# --- the schema accepts exactly what `validate` accepts -------------------------------------------
+
+_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(" \t\n\u3000"), max_size=8
+)
+_LONG = st.builds(lambda c, n: c * n, st.sampled_from("ab "), st.sampled_from([1, 199, 200, 201, 1999, 2000, 2001]))
+_DATES = st.sampled_from(
+    ["2026-09-30", "2024-02-29", "2025-02-29", "30/09/2026", "2026-9-30", "2026-09-30T00:00:00", ""]
+)
+
+
+def _values(q: Questionnaire) -> st.SearchStrategy[Any]:
+    answers = [a for x in q.questions for a in x.valid_answers()] + ["bogus", "not_applicable"]
+    return st.one_of(st.none(), st.sampled_from(answers), _TEXT)
+
+
+def _entries(q: Questionnaire) -> st.SearchStrategy[Any]:
+    value = _values(q)
+    text = st.one_of(st.none(), _TEXT, _LONG, st.just(["a list"]))
+    long_form = st.fixed_dictionaries(
+        {}, optional={"answer": value | st.just(3), "evidence": text, "reason": text, "notes": text}
+    )
+    return st.one_of(value, long_form, st.just(["a", "list"]))
+
+
+def _documents(q: Questionnaire) -> st.SearchStrategy[dict[str, Any]]:
+    ids = st.sampled_from([x.id for x in q.questions] + ["no.such_question"])
+    answers = st.one_of(st.dictionaries(ids, _entries(q), max_size=4), st.just("not a mapping"))
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "questionnaire": st.one_of(st.none(), st.just(q.id), st.just("another")),
+            "team": st.one_of(st.none(), _TEXT, _LONG),
+            "assessed_on": st.one_of(st.none(), _DATES),
+            "answers": answers,
+            "extra": st.just("x"),
+        },
+    )
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _validate_accepts(q: Questionnaire, document: dict[str, Any]) -> bool:
+    text = yaml.dump(document, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+    try:
+        check_answers(parse(text, "a.yaml"), q)
+    except AnswersError:
+        return False
+    return True
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_answers_schema_accepts_exactly_what_validate_accepts(tiny: Questionnaire, data: st.DataObject) -> None:
+    document = data.draw(_documents(tiny))
+    assert (errors(answers_schema(tiny), document) == []) == _validate_accepts(tiny, document), document
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_shipped_answers_schema_accepts_exactly_what_validate_accepts(
+    shipped: Questionnaire, data: st.DataObject
+) -> None:
+    document = data.draw(_documents(shipped))
+    assert (errors(answers_schema(shipped), document) == []) == _validate_accepts(shipped, document), document
+
+
+def test_an_entry_with_only_evidence_is_valid_both_ways(tiny: Questionnaire) -> None:
+    document = {"answers": {"deploy.prod": {"evidence": "see the runbook"}}}
+    assert errors(answers_schema(tiny), document) == []
+    assert _validate_accepts(tiny, document)
+
+
+def test_a_bare_not_applicable_is_refused_both_ways(tiny: Questionnaire) -> None:
+    document = {"answers": {"deploy.auto": "not_applicable"}}
+    assert errors(answers_schema(tiny), document) != []
+    assert not _validate_accepts(tiny, document)

@@ -13,17 +13,31 @@ from mlops_maturity.files import snapshot
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
 from mlops_maturity.files.shipped import default_questionnaire_dir
 
+from support import ROOT
+
 SHIPPED = default_questionnaire_dir()
+IN_REPOSITORY = ROOT / "questionnaires" / "mlops-maturity"  # where --update-goldens writes, never site-packages
 
 
 def test_the_committed_snapshot_is_fresh(request: pytest.FixtureRequest) -> None:
-    expected = snapshot.render_snapshot(load_questionnaire(SHIPPED), SHIPPED)
-    path = SHIPPED / snapshot.SNAPSHOT_FILE
+    expected = snapshot.render_snapshot(load_questionnaire(IN_REPOSITORY), IN_REPOSITORY)
+    path = IN_REPOSITORY / snapshot.SNAPSHOT_FILE
     if request.config.getoption("--update-goldens"):
         path.write_text(expected, encoding="utf-8", newline="\n")
     assert path.read_text(encoding="utf-8") == expected, (
         f"{path} is stale: the questionnaire or its models changed; run `pytest --update-goldens`"
     )
+
+
+def test_the_installed_questionnaire_is_the_repository_one() -> None:
+    """A non-editable install tests a copy: after an edit, this says to reinstall instead of testing stale data."""
+    for path in sorted(IN_REPOSITORY.rglob("*")):
+        if path.is_file():
+            installed = SHIPPED / path.relative_to(IN_REPOSITORY)
+            assert installed.read_bytes() == path.read_bytes(), (
+                f"{installed} differs from {path}: reinstall (pip install .) or use the editable install "
+                "the README describes for development"
+            )
 
 
 def test_the_snapshot_rebuilds_the_same_questionnaire() -> None:

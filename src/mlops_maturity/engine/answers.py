@@ -11,6 +11,7 @@ from mlops_maturity.engine.conditions import Frozen
 # and the survey all take them from here.
 MAX_TEAM_CHARS = 200
 MAX_TEXT_CHARS = 2000
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # assessed_on: YYYY-MM-DD and nothing else
 
 FreeText = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
 TeamName = Annotated[str, Field(max_length=MAX_TEAM_CHARS)]

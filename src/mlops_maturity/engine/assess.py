@@ -83,7 +83,7 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
         if r.status == "skipped" and sheet.effective[r.question].given is not None
     ]
     return Result(
-        questionnaire=QuestionnaireRef(id=q.id, version=q.version, title=q.title),
+        questionnaire=QuestionnaireRef.of(q),
         team=answers.team,
         assessed_on=answers.assessed_on.isoformat() if answers.assessed_on else None,
         stage=StagePlacement(

@@ -144,6 +144,34 @@ class Rule(Frozen):
     message: Text
 
 
+class ScoreBand(Frozen):
+    """A range of capability scores drawn in one colour: from ``start`` up to the next band's start."""
+
+    id: Slug
+    label: Annotated[str, Field(min_length=1, max_length=40)]
+    start: float = Field(ge=0, lt=100)
+    colour: Annotated[str, Field(pattern=r"^#[0-9a-f]{6}$")]
+
+
+DEFAULT_BANDS = (
+    ScoreBand(id="missing", label="missing", start=0, colour="#cf222e"),
+    ScoreBand(id="weak", label="weak", start=25, colour="#e16f24"),
+    ScoreBand(id="fair", label="fair", start=50, colour="#bf8700"),
+    ScoreBand(id="strong", label="strong", start=75, colour="#1a7f37"),
+)
+
+
+def _bands_in_order(bands: tuple[ScoreBand, ...]) -> tuple[ScoreBand, ...]:
+    if bands[0].start != 0:
+        raise ValueError("the first score band starts at 0")
+    if any(b.start <= a.start for a, b in pairwise(bands)):
+        raise ValueError("score bands are listed lowest first, each starting above the one before")
+    ids = [b.id for b in bands]
+    if len(set(ids)) != len(ids):
+        raise ValueError("score band ids must be unique")
+    return bands
+
+
 class Questionnaire(Frozen):
     id: Slug
     version: Version
@@ -154,6 +182,12 @@ class Questionnaire(Frozen):
     stages: tuple[Stage, ...] = Field(min_length=2)
     levels: tuple[Level, ...] = Field(min_length=2)
     rules: tuple[Rule, ...] = ()
+    score_bands: tuple[ScoreBand, ...] = Field(default=DEFAULT_BANDS, min_length=1, max_length=8)
+
+    @field_validator("score_bands")
+    @classmethod
+    def _ordered_bands(cls, bands: tuple[ScoreBand, ...]) -> tuple[ScoreBand, ...]:
+        return _bands_in_order(bands)
 
     @cached_property
     def by_id(self) -> dict[str, Question]:

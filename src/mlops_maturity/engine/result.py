@@ -1,10 +1,12 @@
 """The result of an assessment: what ``score --format json`` prints and templates receive."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from mlops_maturity.engine.answers import DATE_PATTERN
 from mlops_maturity.engine.conditions import Frozen
+from mlops_maturity.engine.questionnaire import DEFAULT_BANDS, Questionnaire, ScoreBand, Slug, Version
 
 SCHEMA_VERSION = 1
 
@@ -12,9 +14,16 @@ AnswerStatus = Literal["answered", "unknown", "not_applicable", "unanswered", "s
 
 
 class QuestionnaireRef(Frozen):
-    id: str
-    version: str
+    """Which questionnaire scored the team, and the score bands every chart of its results uses."""
+
+    id: Slug
+    version: Version
     title: str
+    score_bands: tuple[ScoreBand, ...] = DEFAULT_BANDS
+
+    @classmethod
+    def of(cls, q: Questionnaire) -> "QuestionnaireRef":
+        return cls(id=q.id, version=q.version, title=q.title, score_bands=q.score_bands)
 
 
 class StageRef(Frozen):
@@ -154,7 +163,7 @@ class Result(Frozen):
     schema_version: int = SCHEMA_VERSION
     questionnaire: QuestionnaireRef
     team: str
-    assessed_on: str | None
+    assessed_on: Annotated[str, Field(pattern=DATE_PATTERN)] | None
     stage: StagePlacement
     level: LevelPlacement
     overall_score: float = Field(ge=0, le=100)

@@ -97,7 +97,7 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
         stage_counts[row.stage] += 1
         level_counts[row.level] += 1
     return Portfolio(
-        questionnaire=QuestionnaireRef(id=q.id, version=q.version, title=q.title),
+        questionnaire=QuestionnaireRef.of(q),
         files=files,
         teams=tuple(_team(q, row, len(histories[row.team]), share) for row in latest),
         stage_distribution={str(n): c for n, c in stage_counts.items()},

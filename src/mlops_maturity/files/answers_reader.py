@@ -1,13 +1,14 @@
 """Read an answers file: parse, then check every answer against the questionnaire."""
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
-from mlops_maturity.engine.answers import Answer, Answers, TeamName
+from mlops_maturity.engine.answers import DATE_PATTERN, Answer, Answers, TeamName
 from mlops_maturity.engine.conditions import Frozen
 from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Questionnaire
 from mlops_maturity.errors import AnswersError, Problem
@@ -30,8 +31,17 @@ class AnswersFile(Frozen):
             return {k: {"answer": v} if isinstance(v, str) else v for k, v in value.items()}
         return value
 
-    def get(self, question_id: str) -> Answer | None:
-        return self.answers.get(question_id)
+    @field_validator("assessed_on", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if value is None:
+            return value
+        if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value):
+            raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, for example 2026-09-30")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real date; use YYYY-MM-DD, for example 2026-09-30") from None
 
 
 def load_answers(path: Path, questionnaire: Questionnaire, *, drop_stale: bool = False) -> Answers:

@@ -16,14 +16,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.answers import DATE_PATTERN, MAX_TEAM_CHARS, MAX_TEXT_CHARS, Answer
 from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Questionnaire
 
 _TOP_KEYS = frozenset(("questionnaire", "team", "assessed_on", "answers"))
 _ANSWER_KEYS = frozenset(("answer", "evidence", "reason"))
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-MAX_TEAM = 200  # the limits of answers.AnswersFile and answers.FreeText
-MAX_TEXT = 2000
+_DATE = re.compile(DATE_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +46,7 @@ class QuickChecker:
         declared, team, date, answers = (data.get(k) for k in ("questionnaire", "team", "assessed_on", "answers"))
         if declared is not None and declared != self.q.id:
             return None
-        if team is not None and (not isinstance(team, str) or len(team) > MAX_TEAM):
+        if team is not None and (not isinstance(team, str) or len(team) > MAX_TEAM_CHARS):
             return None
         assessed_on = None
         if date is not None:
@@ -74,7 +72,7 @@ class QuickChecker:
             elif isinstance(value, dict) and value.keys() <= _ANSWER_KEYS:
                 answer, evidence, reason = value.get("answer"), value.get("evidence"), value.get("reason")
                 for text in (evidence, reason):
-                    if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT):
+                    if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT_CHARS):
                         return None
                 if answer is None:
                     continue

@@ -21,11 +21,13 @@ from pydantic import BaseModel, Field, ValidationError
 from mlops_maturity.engine.conditions import Frozen
 from mlops_maturity.engine.cross_references import Known, Where, check_integrity
 from mlops_maturity.engine.questionnaire import (
+    DEFAULT_BANDS,
     Dimension,
     Level,
     Question,
     Questionnaire,
     Rule,
+    ScoreBand,
     Slug,
     Stage,
     Text,
@@ -45,6 +47,7 @@ class _Head(Frozen):
     title: Text
     description: Text
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
+    score_bands: tuple[ScoreBand, ...] = Field(default=DEFAULT_BANDS, min_length=1, max_length=8)
 
 
 class _QuestionsFile(Frozen):

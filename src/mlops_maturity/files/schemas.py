@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mlops_maturity.engine.questionnaire import Question, Questionnaire
+from mlops_maturity.engine.answers import DATE_PATTERN, MAX_TEAM_CHARS, MAX_TEXT_CHARS
+from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def answers_schema(q: Questionnaire) -> dict[str, Any]:
-    """Enumerates the real question ids and option ids, so editors complete them and reject typos."""
+    """Enumerates the real question ids and option ids, so editors complete them and reject typos.
+
+    It accepts exactly what ``validate`` accepts (``tests/test_schemas.py`` holds the two
+    equal over generated files), with the limits taken from ``engine/answers.py``.
+    """
     return {
         "$schema": DRAFT,
         "title": f"Answers to the {q.title} questionnaire ({q.id} {q.version})",
@@ -19,9 +24,17 @@ def answers_schema(q: Questionnaire) -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["answers"],
         "properties": {
-            "questionnaire": {"const": q.id, "description": "Id of the questionnaire these answers belong to."},
-            "team": {"type": ["string", "null"], "maxLength": 200},
-            "assessed_on": {"type": ["string", "null"], "format": "date", "description": "YYYY-MM-DD"},
+            "questionnaire": {
+                "enum": [q.id, None],
+                "description": "Id of the questionnaire these answers belong to.",
+            },
+            "team": {"type": ["string", "null"], "maxLength": MAX_TEAM_CHARS},
+            "assessed_on": {
+                "type": ["string", "null"],
+                "pattern": DATE_PATTERN,
+                "format": "date",
+                "description": "YYYY-MM-DD",
+            },
             "answers": {
                 "type": "object",
                 "minProperties": 1,
@@ -33,22 +46,21 @@ def answers_schema(q: Questionnaire) -> dict[str, Any]:
 
 
 def _answer(question: Question) -> dict[str, Any]:
-    valid = list(question.valid_answers())
     labels = "; ".join(f"{o.id}: {o.label}" for o in question.options)
+    short = [*question.option_ids, UNKNOWN]  # not_applicable needs a reason, so only the long form takes it
+    text = {"type": ["string", "null"], "maxLength": MAX_TEXT_CHARS}
     long_form: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["answer"],
-        "properties": {
-            "answer": {"enum": [*valid, None]},
-            "evidence": {"type": ["string", "null"], "maxLength": 2000},
-            "reason": {"type": ["string", "null"], "maxLength": 2000},
-        },
+        "properties": {"answer": {"enum": [*question.valid_answers(), None]}, "evidence": text, "reason": text},
     }
+    if question.allow_not_applicable:
+        long_form["if"] = {"properties": {"answer": {"const": NOT_APPLICABLE}}, "required": ["answer"]}
+        long_form["then"] = {"required": ["reason"], "properties": {"reason": {"type": "string", "pattern": r"\S"}}}
     return {
         "title": question.title,
         "description": f"{question.text} Options, least mature first: {labels}.",
-        "anyOf": [{"type": "null"}, {"enum": valid}, long_form],
+        "anyOf": [{"type": "null"}, {"enum": short}, long_form],
     }
 
 

@@ -12,15 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.answers import MAX_TEAM_CHARS, MAX_TEXT_CHARS, Answer
 from mlops_maturity.engine.questionnaire import NOT_APPLICABLE
 from mlops_maturity.survey import screen
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.keys import interpret
 from mlops_maturity.survey.screen import PROMPT, QuestionView, ScreenOptions
-
-MAX_TEAM = 200
-MAX_REASON = 2000
 
 Save = Callable[[str, dict[str, Answer]], None]
 
@@ -86,10 +83,12 @@ class Session:
             return
         while True:
             team = " ".join(self.io.ask("Team name: ").split())
-            if team and len(team) <= MAX_TEAM:
+            if team and len(team) <= MAX_TEAM_CHARS:
                 self.team = team
                 return
-            self.io.note(f"Please type your team's name (up to {MAX_TEAM} characters); the file and the report use it.")
+            self.io.note(
+                f"Please type your team's name (up to {MAX_TEAM_CHARS} characters); the file and the report use it."
+            )
 
     def _loop(self) -> Ending:
         flow = self.flow
@@ -139,7 +138,7 @@ class Session:
 
     def _reason(self) -> str:
         reason = " ".join(self.io.ask("Why does it not apply? One line, Enter to cancel: ").split())
-        return reason[:MAX_REASON]
+        return reason[:MAX_TEXT_CHARS]
 
     def _closing(self) -> bool:
         """Every question is answered: show the result, go back, or quit. True shows the result."""

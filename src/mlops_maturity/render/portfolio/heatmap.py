@@ -11,15 +11,9 @@ import html
 import re
 
 from mlops_maturity.engine.portfolio import Portfolio
+from mlops_maturity.render.bands import band_of, ink, legend
 from mlops_maturity.render.wording import clip
 
-# (lowest score of the band, fill, text colour on that fill, legend label)
-BANDS = (
-    (75.0, "#1a9641", "#ffffff", "75-100 strong"),
-    (50.0, "#fee08b", "#1f2328", "50-74 fair"),
-    (25.0, "#fdae61", "#1f2328", "25-49 weak"),
-    (0.0, "#d7191c", "#ffffff", "0-24 missing"),
-)
 CELL_W, CELL_H = 46, 22
 CHAR_W = 7.2  # average advance of the 12px sans-serif used for labels
 MAX_LABEL = 40
@@ -45,17 +39,15 @@ def text(value: str) -> str:
     return html.escape(_CONTROL.sub("", value), quote=True)
 
 
-def band(score: float) -> tuple[str, str]:
-    return next((fill, ink) for floor, fill, ink, _ in BANDS if score >= floor)
-
-
 def render_svg(portfolio: Portfolio) -> str:
     teams, dims = portfolio.teams, portfolio.dimensions
     label_w = int(max([len("Team"), *(len(clip(t.team, MAX_LABEL)) for t in teams)]) * CHAR_W) + 16
     longest = max([len("stage"), *(len(d.id) for d in dims)])
     grid_x, grid_y = label_w, TITLE_H + int(longest * CHAR_W * 0.72) + 24  # ids are drawn at 45 degrees
-    legend = [label for _, _, _, label in reversed(BANDS)] + ["not applicable"]
-    legend_w = sum(20 + len(label) * CHAR_W + 18 for label in legend)
+    bands = portfolio.questionnaire.score_bands
+    keys = legend(bands)
+    labels = [label for _, label in keys] + ["not applicable"]
+    legend_w = sum(20 + len(label) * CHAR_W + 18 for label in labels)
     width = int(max(grid_x + CELL_W * (len(dims) + 1) + longest * CHAR_W * 0.72, legend_w)) + 16
     legend_y = grid_y + CELL_H * len(teams) + 24
     height = legend_y + 30
@@ -90,21 +82,23 @@ def render_svg(portfolio: Portfolio) -> str:
                 middle = f'x="{cx + CELL_W / 2:g}" y="{y + 15}" text-anchor="middle"'
                 out.append(f'<text class="muted cell" {middle}>n/a</text>')
                 continue
-            fill, ink = band(score)
+            cell = band_of(bands, score)
+            assert cell is not None
+            fill = cell.colour
             out.append(
                 f'<rect x="{cx + 1}" y="{y + 1}" width="{CELL_W - 2}" height="{CELL_H - 2}" fill="{fill}">'
                 f"<title>{text(team.team)}: {text(dim.title)} {score:g}</title></rect>"
             )
             out.append(
-                f'<text class="cell" x="{cx + CELL_W / 2:g}" y="{y + 15}" text-anchor="middle" fill="{ink}">'
+                f'<text class="cell" x="{cx + CELL_W / 2:g}" y="{y + 15}" text-anchor="middle" fill="{ink(fill)}">'
                 f"{round(score)}</text>"
             )
         sx = grid_x + len(dims) * CELL_W + CELL_W / 2
         out.append(f'<text class="label cell" x="{sx:g}" y="{y + 15}" text-anchor="middle">{team.stage}</text>')
     lx = 8.0
-    for _, fill, _, label in reversed(BANDS):
-        out.append(f'<rect x="{lx:g}" y="{legend_y}" width="14" height="14" fill="{fill}"/>')
-        out.append(f'<text class="label" x="{lx + 20:g}" y="{legend_y + 12}">{label}</text>')
+    for key, label in keys:
+        out.append(f'<rect x="{lx:g}" y="{legend_y}" width="14" height="14" fill="{key.colour}"/>')
+        out.append(f'<text class="label" x="{lx + 20:g}" y="{legend_y + 12}">{text(label)}</text>')
         lx += 20 + len(label) * CHAR_W + 18
     out.append(f'<rect class="na" x="{lx + 1:g}" y="{legend_y + 1}" width="12" height="12"/>')
     out.append(f'<text class="label" x="{lx + 20:g}" y="{legend_y + 12}">not applicable</text>')

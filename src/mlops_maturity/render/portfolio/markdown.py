@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from mlops_maturity.engine.portfolio import CommonGap, Portfolio
+from mlops_maturity.engine.questionnaire import ScoreBand
+from mlops_maturity.render.bands import band_of, legend, square
 from mlops_maturity.render.markdown import code, escape
 from mlops_maturity.render.options import RenderOptions
 
-SQUARES = ((75.0, "🟩"), (50.0, "🟨"), (25.0, "🟧"), (0.0, "🟥"))
-LEGEND = "🟩 75-100 strong · 🟨 50-74 fair · 🟧 25-49 weak · 🟥 0-24 missing · n/a not applicable"
+
+def cell(bands: tuple[ScoreBand, ...], score: float | None) -> str:
+    band = band_of(bands, score)
+    return "n/a" if band is None or score is None else f"{square(band.colour)} {round(score)}"
 
 
-def cell(score: float | None) -> str:
-    if score is None:
-        return "n/a"
-    return f"{next(sq for floor, sq in SQUARES if score >= floor)} {round(score)}"
+def key(bands: tuple[ScoreBand, ...]) -> str:
+    keys = (f"{square(band.colour)} {escape(label)}" for band, label in reversed(legend(bands)))
+    return " · ".join(keys) + " · n/a not applicable"
 
 
 def render(portfolio: Portfolio, options: RenderOptions) -> str:
@@ -66,11 +69,11 @@ def _heatmap(p: Portfolio, options: RenderOptions) -> list[str]:
         "|---|---:|---|" + "---:|" * len(p.dimensions) + "---:|",
     ]
     for t in p.teams:
-        cells = " | ".join(cell(s) for s in t.dimensions.values())
+        cells = " | ".join(cell(p.questionnaire.score_bands, s) for s in t.dimensions.values())
         out.append(f"| {escape(t.team)} | {t.stage} | {escape(t.level_name)} | {cells} | {t.overall_score:g} |")
     out += [
         "",
-        f"Legend: {LEGEND}.",
+        f"Legend: {key(p.questionnaire.score_bands)}.",
         "",
         "Dimensions: "
         + "; ".join(f"**D{i}** {escape(d.title)}" for i, d in zip(numbers, p.dimensions, strict=True))

@@ -6,19 +6,19 @@ from rich.console import Console
 from rich.text import Text
 
 from mlops_maturity.engine.portfolio import Portfolio
+from mlops_maturity.engine.questionnaire import ScoreBand
+from mlops_maturity.render.bands import band_of, legend
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.wording import clip
 
 MAX_ROWS = 40  # a terminal is not the place for every team of a large organisation
 MAX_GAPS = 10
-BANDS = ((75.0, "green"), (50.0, "yellow"), (25.0, "dark_orange"), (0.0, "red"))
 
 
-def band_style(score: float | None) -> str:
-    if score is None:
-        return "dim"
-    return next(style for floor, style in BANDS if score >= floor)
+def band_style(bands: tuple[ScoreBand, ...], score: float | None) -> str:
+    band = band_of(bands, score)
+    return "dim" if band is None else band.colour
 
 
 def render(portfolio: Portfolio, options: RenderOptions) -> str:
@@ -115,9 +115,11 @@ def _heatmap(out: Console, p: Portfolio, options: RenderOptions) -> None:
         name = clip(team.team, width, "~")
         line = Text(f"  {name:<{width}} ")
         for score in team.dimensions.values():
-            line.append(f"{'-' if score is None else round(score):>4}", style=band_style(score))
+            style = band_style(p.questionnaire.score_bands, score)
+            line.append(f"{'-' if score is None else round(score):>4}", style=style)
         line.append(f"  {team.stage}")
         out.print(line)
     if len(p.teams) > MAX_ROWS:
         out.print(f"  ... and {len(p.teams) - MAX_ROWS} more teams (see --format markdown or json)")
-    out.print(Text("  75+ strong, 50+ fair, 25+ weak, <25 missing, - n/a", style="dim"))
+    keys = ", ".join(label for _, label in reversed(legend(p.questionnaire.score_bands)))
+    out.print(Text(f"  {keys}, - n/a", style="dim"))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mlops_maturity.engine.questionnaire import ScoreBand
 from mlops_maturity.engine.result import Result
+from mlops_maturity.render.bands import band_of, legend
 from mlops_maturity.render.wording import clip, number
 
 WIDTH = 720
@@ -18,14 +20,13 @@ SCORE_SPACE = 56
 TOP = 78
 ROW = 46
 LABEL_CHARS = 88
-BANDS = ((40.0, "weak", "below 40"), (70.0, "fair", "40 to 69"), (101.0, "strong", "70 and above"))
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     score: str
-    band: str
+    colour: str | None  # the score band's colour; None for a dimension with no score
     label_y: int
     bar_y: int
     width: str
@@ -39,7 +40,7 @@ class Tick:
 
 @dataclass(frozen=True)
 class Legend:
-    band: str
+    colour: str
     label: str
     x: int
 
@@ -64,14 +65,11 @@ class Chart:
     legend_y: int
 
 
-def band(score: float | None) -> str:
-    if score is None:
-        return "none"
-    return next(name for limit, name, _ in BANDS if score < limit)
-
-
 def build_chart(result: Result) -> Chart:
     span = WIDTH - 2 * PAD - SCORE_SPACE
+    bands = result.questionnaire.score_bands
+    keys = legend(bands)
+    step = (WIDTH - 2 * PAD) // max(1, len(keys))
 
     def x(score: float) -> str:
         return number(PAD + span * score / 100)
@@ -80,7 +78,7 @@ def build_chart(result: Result) -> Chart:
         Bar(
             label=clip(d.title, LABEL_CHARS),
             score=number(d.score),
-            band=band(d.score),
+            colour=_colour(bands, d.score),
             label_y=TOP + i * ROW + 14,
             bar_y=TOP + i * ROW + 22,
             width=number(span * (d.score or 0.0) / 100),
@@ -105,6 +103,11 @@ def build_chart(result: Result) -> Chart:
         overall_x=x(result.overall_score),
         overall_label_x=x(min(max(result.overall_score, 7.0), 93.0)),
         overall=number(result.overall_score),
-        legend=tuple(Legend(name, label, PAD + i * 150) for i, (_, name, label) in enumerate(BANDS)),
+        legend=tuple(Legend(band.colour, label, PAD + i * step) for i, (band, label) in enumerate(keys)),
         legend_y=bottom + 46,
     )
+
+
+def _colour(bands: tuple[ScoreBand, ...], score: float | None) -> str | None:
+    band = band_of(bands, score)
+    return band.colour if band is not None else None
