@@ -8,8 +8,9 @@ import pytest
 
 from mlops_maturity.engine.gates import Thresholds
 from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.render.markdown import escape
 from mlops_maturity.render.options import RenderOptions
-from mlops_maturity.render.score.markdown import escape, render
+from mlops_maturity.render.score.markdown import render
 from reports import PARTIAL, TOP, report_for
 
 

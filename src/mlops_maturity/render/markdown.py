@@ -1,14 +1,20 @@
-"""Make free text safe to drop into Markdown: it stays one line of literal text.
+"""The one way Markdown is built: free text is escaped by construction, never by remembering.
 
 Team names, evidence and reasons come from the answers file, and an
 organisation may ship its own questionnaire, so any of them could carry HTML,
-links, emphasis or block markers. Everything a report template prints goes
-through :func:`markdown_text` unless a filter marked it as deliberate markup.
+links, emphasis or block markers. Code builds Markdown only as :class:`Markdown`
+values made by :func:`md`, which escapes every value it fills into a trusted
+template, so a renderer typed to return ``Markdown`` cannot pass raw text
+through (mypy rejects a plain ``str``). Report templates get the same escaper
+through Jinja's ``finalize``. Importing this module costs no Jinja.
 """
 
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 # Characters with a meaning inside a line of Markdown (CommonMark and GitHub's
@@ -43,14 +49,52 @@ def markdown_text(text: str) -> str:
 escape = markdown_text  # the one escaper of every Markdown output
 
 
-def code(text: str) -> str:
+class Markdown(str):
+    """Markdown that is safe as it stands: made by :func:`md`, :func:`code` or :func:`join`, never from raw text."""
+
+    __slots__ = ()
+
+
+class _Escaping(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Markdown):
+            return str(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return format(value, format_spec)  # a number carries no markup, even with a sign in front
+        return markdown_text(format(value, format_spec))
+
+
+_FORMATTER = _Escaping()
+
+
+def md(template: str, *values: Any) -> Markdown:
+    """Fill each ``{}`` (``{:g}`` and other format specs allowed) of a trusted literal template.
+
+    Every value is formatted, then escaped as literal text, unless it is already
+    ``Markdown``. The template itself is never user text (a test holds every call
+    to a literal).
+    """
+    return Markdown(_FORMATTER.vformat(template, values, {}))
+
+
+def join(parts: Iterable[Markdown], separator: str = "\n") -> Markdown:
+    """Markdown pieces joined by a trusted separator (a line break by default)."""
+    return Markdown(separator.join(parts))
+
+
+def code(text: str) -> Markdown:
     """Inline code for identifiers (question ids, file names); backticks inside widen the fence."""
     text = " ".join(text.split())
     fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    return Markdown(f"{fence}{pad}{text}{pad}{fence}")
 
 
 def url_path(name: str) -> str:
     """A file name as a relative link target that cannot break out of ``(...)``."""
     return quote(name, safe="")
+
+
+def link_target(name: str) -> Markdown:
+    """A file name, quoted, to put inside a link's ``(...)``."""
+    return Markdown(url_path(name))

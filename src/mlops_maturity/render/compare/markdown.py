@@ -3,61 +3,76 @@
 from __future__ import annotations
 
 from mlops_maturity.engine.compare import Comparison
-from mlops_maturity.render.markdown import code, escape
+from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
-from mlops_maturity.render.wording import signed
+
+BLANK = md("")
 
 
-def _score(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:g}"
+def _signed(value: float) -> Markdown:
+    """``+3``, ``-1.5``, ``0``: a change with its sign."""
+    return md("{:+g}", value) if value else md("0")
 
 
-def render(comparison: Comparison, options: RenderOptions) -> str:
+def _score(value: float | None) -> Markdown:
+    return md("n/a") if value is None else md("{:g}", value)
+
+
+def render(comparison: Comparison, options: RenderOptions) -> Markdown:
     c = comparison
     s, lv, o = c.stage, c.level, c.overall_score
+    undated = "an undated assessment"
     lines = [
-        f"# {escape(c.team) if c.team else 'MLOps maturity'}: what changed",
-        "",
-        f"From {c.assessed_on.from_ or 'an undated assessment'} to {c.assessed_on.to or 'an undated assessment'}, "
-        f"questionnaire {code(c.questionnaire.id)} version {c.questionnaire.version}.",
-        "",
-        "| | Before | Now | Change |",
-        "|---|---|---|---:|",
-        f"| Stage | {s.from_} · {escape(s.from_name)} | {s.to} · {escape(s.to_name)} | {signed(s.to - s.from_)} |",
-        f"| Level | {escape(lv.from_name)} | {escape(lv.to_name)} | {'same' if lv.from_ == lv.to else 'changed'} |",
-        f"| Overall score | {o.from_:g} | {o.to:g} | {signed(o.delta)} |",
-        "",
-        "## Capabilities",
-        "",
-        "| Dimension | Before | Now | Change |",
-        "|---|---:|---:|---:|",
+        md("# {}: what changed", c.team) if c.team else md("# MLOps maturity: what changed"),
+        BLANK,
+        md(
+            "From {} to {}, questionnaire {} version {}.",
+            c.assessed_on.from_ or undated,
+            c.assessed_on.to or undated,
+            code(c.questionnaire.id),
+            c.questionnaire.version,
+        ),
+        BLANK,
+        md("| | Before | Now | Change |"),
+        md("|---|---|---|---:|"),
+        md("| Stage | {} · {} | {} · {} | {} |", s.from_, s.from_name, s.to, s.to_name, _signed(s.to - s.from_)),
+        md("| Level | {} | {} | {} |", lv.from_name, lv.to_name, "same" if lv.from_ == lv.to else "changed"),
+        md("| Overall score | {:g} | {:g} | {} |", o.from_, o.to, _signed(o.delta)),
+        BLANK,
+        md("## Capabilities"),
+        BLANK,
+        md("| Dimension | Before | Now | Change |"),
+        md("|---|---:|---:|---:|"),
         *(
-            f"| {escape(d.title)} | {_score(d.from_)} | {_score(d.to)} | "
-            f"{'n/a' if d.delta is None else signed(d.delta)} |"
+            md(
+                "| {} | {} | {} | {} |",
+                d.title,
+                _score(d.from_),
+                _score(d.to),
+                "n/a" if d.delta is None else _signed(d.delta),
+            )
             for d in c.dimensions
         ),
     ]
-    for title, gaps in (("Gaps closed", c.gaps_closed_detail), ("Gaps opened", c.gaps_opened_detail)):
-        lines += ["", f"## {title}", ""]
+    for title, gaps in ((md("Gaps closed"), c.gaps_closed_detail), (md("Gaps opened"), c.gaps_opened_detail)):
+        lines += [BLANK, md("## {}", title), BLANK]
         if not gaps:
-            lines.append("None.")
+            lines.append(md("None."))
         for g in gaps:
-            lines.append(
-                f"- {escape(g.title)} ({code(g.question)}): stage {g.stage} asks for {escape(g.required_label)}"
-            )
-    lines += ["", "## Changed answers", ""]
+            lines.append(md("- {} ({}): stage {} asks for {}", g.title, code(g.question), g.stage, g.required_label))
+    lines += [BLANK, md("## Changed answers"), BLANK]
     if c.changed_answers:
-        lines += ["| Question | Before | Now | Direction |", "|---|---|---|---|"]
+        lines += [md("| Question | Before | Now | Direction |"), md("|---|---|---|---|")]
         for a in c.changed_answers:
-            before = escape(a.from_label) if a.from_label else "not in this version"
-            after = escape(a.to_label) if a.to_label else "not in this version"
-            lines.append(f"| {escape(a.title)} ({code(a.question)}) | {before} | {after} | {a.direction} |")
+            before = a.from_label or "not in this version"
+            after = a.to_label or "not in this version"
+            lines.append(md("| {} ({}) | {} | {} | {} |", a.title, code(a.question), before, after, a.direction))
     else:
-        lines.append("No answer changed.")
+        lines.append(md("No answer changed."))
     if c.new_warnings or c.resolved_warnings:
-        lines += ["", "## Consistency warnings", ""]
-        lines += [f"- New: {escape(w)}" for w in c.new_warnings]
-        lines += [f"- Resolved: {escape(w)}" for w in c.resolved_warnings]
+        lines += [BLANK, md("## Consistency warnings"), BLANK]
+        lines += [md("- New: {}", w) for w in c.new_warnings]
+        lines += [md("- Resolved: {}", w) for w in c.resolved_warnings]
     if c.notes:
-        lines += ["", *(f"> Note: {escape(n)}" for n in c.notes)]
-    return "\n".join(lines) + "\n"
+        lines += [BLANK, *(md("> Note: {}", n) for n in c.notes)]
+    return md("{}\n", join(lines))

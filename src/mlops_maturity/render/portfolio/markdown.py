@@ -5,126 +5,141 @@ from __future__ import annotations
 from mlops_maturity.engine.portfolio import CommonGap, Portfolio
 from mlops_maturity.engine.questionnaire import ScoreBand
 from mlops_maturity.render.bands import band_of, legend, square
-from mlops_maturity.render.markdown import code, escape
+from mlops_maturity.render.markdown import Markdown, code, join, link_target, md
 from mlops_maturity.render.options import RenderOptions
 
+BLANK = md("")
+NONE = md("-")
 
-def cell(bands: tuple[ScoreBand, ...], score: float | None) -> str:
+
+def cell(bands: tuple[ScoreBand, ...], score: float | None) -> Markdown:
     band = band_of(bands, score)
-    return "n/a" if band is None or score is None else f"{square(band.colour)} {round(score)}"
+    return md("n/a") if band is None or score is None else md("{} {}", square(band.colour), round(score))
 
 
-def key(bands: tuple[ScoreBand, ...]) -> str:
-    keys = (f"{square(band.colour)} {escape(label)}" for band, label in reversed(legend(bands)))
-    return " · ".join(keys) + " · n/a not applicable"
+def key(bands: tuple[ScoreBand, ...]) -> Markdown:
+    keys = (md("{} {}", square(band.colour), label) for band, label in reversed(legend(bands)))
+    return md("{} · n/a not applicable", join(keys, " · "))
 
 
-def render(portfolio: Portfolio, options: RenderOptions) -> str:
+def _plural(count: int, word: str) -> Markdown:
+    return md("{} {}", count, word if count == 1 else word + "s")
+
+
+def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
     p = portfolio
     lines = [
-        "# MLOps maturity across teams",
-        "",
-        f"{len(p.teams)} team{'s' if len(p.teams) != 1 else ''} from {p.files} answers "
-        f"file{'s' if p.files != 1 else ''}, scored with questionnaire {code(p.questionnaire.id)} "
-        f"version {p.questionnaire.version}. Each team is placed by its latest file.",
-        "",
-        "## Where the teams stand",
-        "",
-        "| Stage | Teams |",
-        "|---|---:|",
-        *(f"| {s.number} · {escape(s.name)} | {s.teams} |" for s in p.stages),
-        "",
-        "| Level | Teams |",
-        "|---|---:|",
-        *(f"| {escape(lv.name)} | {lv.teams} |" for lv in p.levels),
+        md("# MLOps maturity across teams"),
+        BLANK,
+        md(
+            "{} from {} answers {}, scored with questionnaire {} version {}. Each team is placed by its latest file.",
+            _plural(len(p.teams), "team"),
+            p.files,
+            md("file") if p.files == 1 else md("files"),
+            code(p.questionnaire.id),
+            p.questionnaire.version,
+        ),
+        BLANK,
+        md("## Where the teams stand"),
+        BLANK,
+        md("| Stage | Teams |"),
+        md("|---|---:|"),
+        *(md("| {} · {} | {} |", s.number, s.name, s.teams) for s in p.stages),
+        BLANK,
+        md("| Level | Teams |"),
+        md("|---|---:|"),
+        *(md("| {} | {} |", lv.name, lv.teams) for lv in p.levels),
     ]
     if p.min_stage is not None:
-        lines += ["", f"### Below stage {p.min_stage}", ""]
+        lines += [BLANK, md("### Below stage {}", p.min_stage), BLANK]
         if p.below_min_stage:
-            lines += [f"- {escape(team)}" for team in p.below_min_stage]
+            lines += [md("- {}", team) for team in p.below_min_stage]
         else:
-            lines.append(f"Every team is at stage {p.min_stage} or above.")
+            lines.append(md("Every team is at stage {} or above.", p.min_stage))
     if p.teams:
-        lines += ["", *_heatmap(p, options), "", *_statistics(p)]
+        lines += [BLANK, *_heatmap(p, options), BLANK, *_statistics(p)]
     if p.common_gaps:
-        lines += ["", *_gaps(p.common_gaps)]
+        lines += [BLANK, *_gaps(p.common_gaps)]
     if p.trends:
-        lines += ["", *_trends(p)]
+        lines += [BLANK, *_trends(p)]
     if p.notes:
-        lines += ["", "## Notes", "", *(f"- {escape(note)}" for note in p.notes)]
+        lines += [BLANK, md("## Notes"), BLANK, *(md("- {}", note) for note in p.notes)]
     if p.errors:
-        count = len(p.errors)
-        lines += ["", "## Files left out", "", f"{count} file{'s' if count != 1 else ''} could not be read:", ""]
-        lines += [f"- {escape(error.message)}" for error in p.errors]
-    return "\n".join([*lines, ""])  # one copy of a long report, not two
+        lines += [
+            BLANK,
+            md("## Files left out"),
+            BLANK,
+            md("{} could not be read:", _plural(len(p.errors), "file")),
+            BLANK,
+        ]
+        lines += [md("- {}", error.message) for error in p.errors]
+    return join([*lines, BLANK])  # one copy of a long report, not two
 
 
-def _heatmap(p: Portfolio, options: RenderOptions) -> list[str]:
-    out = ["## Capability heat map", ""]
+def _heatmap(p: Portfolio, options: RenderOptions) -> list[Markdown]:
+    out = [md("## Capability heat map"), BLANK]
     if options.heatmap:
-        out += [f"![Capability score per team and dimension]({options.heatmap})", ""]
+        out += [md("![Capability score per team and dimension]({})", link_target(options.heatmap)), BLANK]
     numbers = range(1, len(p.dimensions) + 1)
     out += [
-        "| Team | Stage | Level | " + " | ".join(f"D{i}" for i in numbers) + " | Overall |",
-        "|---|---:|---|" + "---:|" * len(p.dimensions) + "---:|",
+        md("| Team | Stage | Level | {} | Overall |", join((md("D{}", i) for i in numbers), " | ")),
+        md("|---|---:|---|{}---:|", join([md("---:|")] * len(p.dimensions), "")),
     ]
+    bands = p.questionnaire.score_bands
     for t in p.teams:
-        cells = " | ".join(cell(p.questionnaire.score_bands, s) for s in t.dimensions.values())
-        out.append(f"| {escape(t.team)} | {t.stage} | {escape(t.level_name)} | {cells} | {t.overall_score:g} |")
-    out += [
-        "",
-        f"Legend: {key(p.questionnaire.score_bands)}.",
-        "",
-        "Dimensions: "
-        + "; ".join(f"**D{i}** {escape(d.title)}" for i, d in zip(numbers, p.dimensions, strict=True))
-        + ".",
-    ]
+        cells = join((cell(bands, s) for s in t.dimensions.values()), " | ")
+        out.append(md("| {} | {} | {} | {} | {:g} |", t.team, t.stage, t.level_name, cells, t.overall_score))
+    titles = join((md("**D{}** {}", i, d.title) for i, d in zip(numbers, p.dimensions, strict=True)), "; ")
+    out += [BLANK, md("Legend: {}.", key(bands)), BLANK, md("Dimensions: {}.", titles)]
     return out
 
 
-def _statistics(p: Portfolio) -> list[str]:
+def _statistics(p: Portfolio) -> list[Markdown]:
     out = [
-        "## Capabilities across teams",
-        "",
-        "| Dimension | Mean | Lowest | Highest | Teams scored |",
-        "|---|---:|---:|---:|---:|",
+        md("## Capabilities across teams"),
+        BLANK,
+        md("| Dimension | Mean | Lowest | Highest | Teams scored |"),
+        md("|---|---:|---:|---:|---:|"),
     ]
     for d in p.dimensions:
-        if d.mean is None:
-            out.append(f"| {escape(d.title)} | n/a | n/a | n/a | 0 |")
+        if d.mean is None or d.min is None or d.max is None:
+            out.append(md("| {} | n/a | n/a | n/a | 0 |", d.title))
         else:
-            out.append(f"| {escape(d.title)} | {d.mean:g} | {d.min:g} | {d.max:g} | {d.teams} |")
+            out.append(md("| {} | {:g} | {:g} | {:g} | {} |", d.title, d.mean, d.min, d.max, d.teams))
     return out
 
 
-def _gaps(gaps: tuple[CommonGap, ...]) -> list[str]:
+def _gaps(gaps: tuple[CommonGap, ...]) -> list[Markdown]:
     out = [
-        "## Gaps most teams share",
-        "",
-        "Each row is an entry criterion of the next stage that several teams miss: closing it once, as a "
-        "shared platform capability, helps all of them. The last two columns name the teams it would carry "
-        "to their next stage, on its own and together with every gap ranked above it.",
-        "",
-        "| # | Gap | Teams | Next stage once closed | With the gaps above |",
-        "|---:|---|---:|---|---|",
+        md("## Gaps most teams share"),
+        BLANK,
+        md(
+            "Each row is an entry criterion of the next stage that several teams miss: closing it once, as a "
+            "shared platform capability, helps all of them. The last two columns name the teams it would carry "
+            "to their next stage, on its own and together with every gap ranked above it."
+        ),
+        BLANK,
+        md("| # | Gap | Teams | Next stage once closed | With the gaps above |"),
+        md("|---:|---|---:|---|---|"),
     ]
     for i, gap in enumerate(gaps, 1):
-        alone = ", ".join(escape(t) for t in gap.unlocks) or "-"
-        extra = ", ".join(escape(t) for t in gap.unlocks_with_above if t not in gap.unlocks) or "-"
-        out.append(f"| {i} | {escape(gap.title)} ({code(gap.question)}) | {gap.teams} | {alone} | {extra} |")
+        alone = join((md("{}", t) for t in gap.unlocks), ", ") or NONE
+        extra = join((md("{}", t) for t in gap.unlocks_with_above if t not in gap.unlocks), ", ") or NONE
+        out.append(md("| {} | {} ({}) | {} | {} | {} |", i, gap.title, code(gap.question), gap.teams, alone, extra))
     return out
 
 
-def _trends(p: Portfolio) -> list[str]:
+def _trends(p: Portfolio) -> list[Markdown]:
     out = [
-        "## Trends",
-        "",
-        "| Team | Assessments, oldest first | Stage change | Overall change |",
-        "|---|---|---:|---:|",
+        md("## Trends"),
+        BLANK,
+        md("| Team | Assessments, oldest first | Stage change | Overall change |"),
+        md("|---|---|---:|---:|"),
     ]
     for trend in p.trends:
-        history = " → ".join(
-            f"{h.assessed_on or 'undated'}: stage {h.stage}, {h.overall_score:g}" for h in trend.history
+        history = join(
+            (md("{}: stage {}, {:g}", h.assessed_on or "undated", h.stage, h.overall_score) for h in trend.history),
+            " → ",
         )
-        out.append(f"| {escape(trend.team)} | {history} | {trend.stage_change:+d} | {trend.overall_change:+g} |")
+        out.append(md("| {} | {} | {:+d} | {:+g} |", trend.team, history, trend.stage_change, trend.overall_change))
     return out

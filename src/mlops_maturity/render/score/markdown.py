@@ -3,64 +3,76 @@
 from __future__ import annotations
 
 from mlops_maturity.engine.result import Result
-from mlops_maturity.render.markdown import escape
+from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
 MAX_GAPS = 5
+BLANK = md("")
 
 
-def render(report: ScoreReport, options: RenderOptions) -> str:
+def render(report: ScoreReport, options: RenderOptions) -> Markdown:
     result = report.result
-    arrow = "→" if options.unicode else "->"
-    team = escape(result.team) if result.team else "(team not named)"
-    lines = [f"## MLOps maturity: {team}", ""]
-    lines += _headline(result, options)
+    arrow = md("→") if options.unicode else md("->")
+    team = md("{}", result.team) if result.team else md("(team not named)")
+    lines = [md("## MLOps maturity: {}", team), BLANK, *_headline(result, options)]
     if report.checks:
-        lines += ["", "| Threshold | Result | Detail |", "| --- | --- | --- |"]
+        lines += [BLANK, md("| Threshold | Result | Detail |"), md("| --- | --- | --- |")]
         for check in report.checks:
-            mark = (
-                ("✅ pass" if options.unicode else "pass")
-                if check.passed
-                else ("❌ fail" if options.unicode else "FAIL")
-            )
-            lines.append(f"| `{check.id}` | {mark} | {escape(check.message)} |")
-    lines += ["", "| Capability | Score |", "| --- | ---: |"]
+            if check.passed:
+                mark = md("✅ pass") if options.unicode else md("pass")
+            else:
+                mark = md("❌ fail") if options.unicode else md("FAIL")
+            lines.append(md("| {} | {} | {} |", code(check.id), mark, check.message))
+    lines += [BLANK, md("| Capability | Score |"), md("| --- | ---: |")]
     for dim in result.dimensions:
-        lines.append(f"| {escape(dim.title)} | {'n/a' if dim.score is None else f'{dim.score:g}'} |")
+        lines.append(md("| {} | {} |", dim.title, md("n/a") if dim.score is None else md("{:g}", dim.score)))
     if result.gaps:
-        lines += ["", f"**Top gaps to stage {result.target_stage}**", ""]
+        lines += [BLANK, md("**Top gaps to stage {}**", result.target_stage), BLANK]
         for i, gap in enumerate(result.gaps[:MAX_GAPS], 1):
             lines.append(
-                f"{i}. {escape(gap.title)} (`{gap.question}`): "
-                f"{escape(gap.current_label)} {arrow} {escape(gap.required_label)}"
+                md(
+                    "{}. {} ({}): {} {} {}",
+                    i,
+                    gap.title,
+                    code(gap.question),
+                    gap.current_label,
+                    arrow,
+                    gap.required_label,
+                )
             )
         if len(result.gaps) > MAX_GAPS:
-            lines.append(f"{len(result.gaps) - MAX_GAPS} more in `mlops-maturity score --format json`.")
+            lines.append(md("{} more in {}.", len(result.gaps) - MAX_GAPS, code("mlops-maturity score --format json")))
     if result.warnings:
         count = len(result.warnings)
-        lines += [
-            "",
-            f"{count} warning{'s' if count != 1 else ''}: answers that contradict each other or were ignored.",
-        ]
-    lines += ["", f"<sub>Questionnaire {escape(result.questionnaire.id)} {escape(result.questionnaire.version)}</sub>"]
-    return "\n".join(lines) + "\n"
+        noun = md("warnings") if count != 1 else md("warning")
+        lines += [BLANK, md("{} {}: answers that contradict each other or were ignored.", count, noun)]
+    ref = result.questionnaire
+    lines += [BLANK, md("<sub>Questionnaire {} {}</sub>", ref.id, ref.version)]
+    return md("{}\n", join(lines))
 
 
-def _headline(result: Result, options: RenderOptions) -> list[str]:
+def _headline(result: Result, options: RenderOptions) -> list[Markdown]:
     stage = result.stage
     if stage.next is None:
-        progress = "top stage reached"
+        progress = md("top stage reached")
     else:
-        progress = f"{round(stage.progress_to_next * 100)}% of the entry criteria of stage {stage.next.number} met"
+        pct = round(stage.progress_to_next * 100)
+        progress = md("{}% of the entry criteria of stage {} met", pct, stage.next.number)
     c = result.completeness
     applicable = c.questions - c.skipped
-    sep = " · " if options.unicode else " - "
+    sep = md(" · ") if options.unicode else md(" - ")
     return [
-        f"**Stage {stage.number} of {stage.top}: {escape(stage.name)}**{sep}{progress}",
-        "",
-        f"**Level:** {escape(result.level.name)}{sep}**Overall capability score:** {result.overall_score:g} / 100",
-        "",
-        f"Answered {c.answered} of {applicable} questions that apply"
-        f" ({c.unknown} don't know, {c.unanswered} not answered, {c.not_applicable} not applicable).",
+        md("**Stage {} of {}: {}**{}{}", stage.number, stage.top, stage.name, sep, progress),
+        BLANK,
+        md("**Level:** {}{}**Overall capability score:** {:g} / 100", result.level.name, sep, result.overall_score),
+        BLANK,
+        md(
+            "Answered {} of {} questions that apply ({} don't know, {} not answered, {} not applicable).",
+            c.answered,
+            applicable,
+            c.unknown,
+            c.unanswered,
+            c.not_applicable,
+        ),
     ]
