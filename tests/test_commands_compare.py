@@ -78,7 +78,7 @@ def test_files_of_different_questionnaires_are_refused(cli: Cli) -> None:
     [
         ("[1, 2]", "not a JSON object"),
         ('{"schema_version": 7}', "result schema_version 7"),
-        ('{"schema_version": 1, "team": "x"}', "not a result saved by `mlops-maturity score --format json`"),
+        ('{"schema_version": 2, "team": "x"}', "not a result saved by `mlops-maturity score --format json`"),
     ],
 )
 def test_a_bad_saved_result_exits_2(cli: Cli, tmp_path: Path, content: str, message: str) -> None:

@@ -26,9 +26,12 @@ from mlops_maturity.engine.result import (
     StagePlacement,
     StageRef,
     StageStatus,
+    WarningDetail,
 )
 from mlops_maturity.engine.roadmap import build_roadmap
 from mlops_maturity.engine.sheet import Sheet
+
+IGNORED_ANSWER = "ignored_answer"  # the rule id of a warning about an answer to a question that does not apply
 
 
 def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | None = None) -> Result:
@@ -76,9 +79,16 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
     level = q.levels[level_index]
     findings = _consistency(q, sheet, stage_number, level_index)
     records = _records(q, sheet)
-    warnings = [f"{f.message} ({', '.join(f.questions)})" for f in findings]
-    warnings += [
-        f"the answer to {r.question!r} was ignored: the question does not apply to this team yet"
+    details = [
+        WarningDetail(rule=f.id, message=f"{f.message} ({', '.join(f.questions)})", questions=f.questions)
+        for f in findings
+    ]
+    details += [
+        WarningDetail(
+            rule=IGNORED_ANSWER,
+            message=f"the answer to {r.question!r} was ignored: the question does not apply to this team yet",
+            questions=(r.question,),
+        )
         for r in records
         if r.status == "skipped" and sheet.effective[r.question].given is not None
     ]
@@ -110,7 +120,8 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
         answers=records,
         unanswered=tuple(r.question for r in records if r.status == "unanswered"),
         unknown=tuple(r.question for r in records if r.status == "unknown"),
-        warnings=tuple(warnings),
+        warnings=tuple(d.message for d in details),
+        warning_details=tuple(details),
     )
 
 

@@ -8,7 +8,7 @@ from mlops_maturity.engine.answers import DATE_PATTERN
 from mlops_maturity.engine.conditions import Frozen
 from mlops_maturity.engine.questionnaire import DEFAULT_BANDS, Questionnaire, ScoreBand, Slug, Version
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: score bands, structured warnings
 
 AnswerStatus = Literal["answered", "unknown", "not_applicable", "unanswered", "skipped"]
 
@@ -159,6 +159,14 @@ class ConsistencyFinding(Frozen):
     questions: tuple[str, ...]
 
 
+class WarningDetail(Frozen):
+    """One warning with what it is about: the consistency rule (or ``ignored_answer``) and the questions involved."""
+
+    rule: str
+    message: str
+    questions: tuple[str, ...]
+
+
 class Result(Frozen):
     schema_version: int = SCHEMA_VERSION
     questionnaire: QuestionnaireRef
@@ -180,4 +188,5 @@ class Result(Frozen):
     answers: tuple[AnswerRecord, ...]
     unanswered: tuple[str, ...]
     unknown: tuple[str, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...] = Field(description="every warning's message; warning_details says what each is about")
+    warning_details: tuple[WarningDetail, ...]

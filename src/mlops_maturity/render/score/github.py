@@ -61,13 +61,9 @@ def _lines(report: ScoreReport) -> Iterable[str]:
             at(gap.question),
             f"{TOOL}: gap to stage {gap.stage}: {gap.title}",
         )
-    findings = result.consistency
-    for i, warning in enumerate(result.warnings):
-        if i < len(findings):
-            question = findings[i].questions[0] if findings[i].questions else None
-        else:  # the remaining warnings name the one question they are about
-            question = next((qid for qid in report.lines if repr(qid) in warning), None)
-        yield command("warning", warning, file, at(question), f"{TOOL}: warning")
+    for detail in result.warning_details:
+        question = detail.questions[0] if detail.questions else None
+        yield command("warning", detail.message, file, at(question), f"{TOOL}: warning: {detail.rule}")
     for record in result.answers:
         if record.status == "unknown":
             yield command(
