@@ -73,6 +73,7 @@ def test_score_json_is_deterministic_and_has_contract_keys(cli: Cli, good: Path)
             "required": "automated",
             "required_label": "Automated",
             "stage": 2,
+            "role": "defining",
         }
     ]
 

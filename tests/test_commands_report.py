@@ -145,7 +145,7 @@ def test_a_long_road_is_cut_at_ten_steps_and_says_how_many_remain(cli: Callable[
     roadmap = run.out.split("## Roadmap\n")[1].split("\n## ")[0]
     assert roadmap.count("\n- [ ] ") == 10
     assert (
-        "\n5 more changes are needed for stage 5; `mlops-maturity score FILE --format json` lists every gap.\n"
+        "\n4 more changes are needed for stage 5; `mlops-maturity score FILE --format json` lists every gap.\n"
         in roadmap
     )
     assert "weakest capabilities" not in roadmap

@@ -51,7 +51,7 @@ def test_two_injected_problems_are_both_reported(cli: Cli, copy: Path) -> None:
     text = stages.read_text(encoding="utf-8")
     first_criterion = text.index("question: ", text.index("criteria:"))
     stages.write_text(
-        text[:first_criterion] + "question: no.such_question" + text[text.index(",", first_criterion) :],
+        text[:first_criterion] + "question: no.such_question" + text[text.index("\n", first_criterion) :],
         encoding="utf-8",
     )
     run = cli("validate", copy)

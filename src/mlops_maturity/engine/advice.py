@@ -4,28 +4,33 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Question, Questionnaire, Stage
+from mlops_maturity.engine.conditions import QuestionAtom, atoms, evaluate
+from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Question, Questionnaire, Risk, Stage
 from mlops_maturity.engine.result import DisciplineResult, RiskResult, Signal
+from mlops_maturity.engine.sheet import OUT_OF_PLAY
 
 if TYPE_CHECKING:
-    from mlops_maturity.engine.sheet import Effective
+    from mlops_maturity.engine.sheet import Effective, Sheet
 
 
-def next_target(q: Questionnaire, question: Question, eff: Effective, stage: int) -> tuple[int, int | None] | None:
-    """The option to aim for and the stage that asks for it; ``None`` at the top or when not applicable.
+def next_target(q: Questionnaire, question: Question, eff: Effective, horizon: int) -> tuple[int, int | None] | None:
+    """The option to aim for and the stage that asks for it; ``None`` when there is nothing to aim for.
 
-    The nearest higher stage whose criterion this answer misses sets the target;
-    otherwise it is simply the next option up. An unknown or missing answer gets a
-    target only from a criterion: "find out" comes before "improve".
+    The lowest stage up to ``horizon`` (the stage being planned for) whose criterion
+    this answer misses sets the target, so a basic below the placement comes first
+    and nothing beyond the horizon is ever asked for. Otherwise the target is the
+    next option up. An unknown or missing answer gets a target only from a
+    criterion ("find out" comes first), and a question that does not apply, or may
+    not, gets none.
     """
-    if eff.status == NOT_APPLICABLE or eff.rank == len(question.options) - 1:
+    if eff.status == NOT_APPLICABLE or eff.status in OUT_OF_PLAY or eff.rank == len(question.options) - 1:
         return None
     current = -1 if eff.rank is None else eff.rank
-    for s in q.stages[stage + 1 :]:
+    for s in q.stages[1 : horizon + 1]:
         for criterion in s.criteria:
             if criterion.question == question.id and question.rank(criterion.at_least) > current:
                 return question.rank(criterion.at_least), s.number
-    if eff.rank is None:  # nothing to aim for until the team finds out where it stands
+    if eff.rank is None:
         return None
     return current + 1, None
 
@@ -41,36 +46,57 @@ def _signal(question: Question, eff: Effective, target: int | None = None) -> Si
     )
 
 
-def build_risks(q: Questionnaire, stage: Stage, effective: dict[str, Effective]) -> tuple[RiskResult, ...]:
-    """The current stage's risks, each with the answers that make it real for this team.
+def build_risks(
+    q: Questionnaire, stage: Stage, sheet: Sheet, horizon: int
+) -> tuple[tuple[RiskResult, ...], tuple[RiskResult, ...]]:
+    """The stage's risks the answers make real, each with those answers; and the others, kept in view.
 
-    Any answer short of the top option keeps a risk alive; each signal carries the
-    step the roadmap would take next for that answer, so a risk reads as something to do.
+    A signal that is a low answer carries the step the roadmap would take next for it,
+    so a risk reads as something to do; a signal that is a high answer (tooling bought
+    before any model is live) carries none.
     """
-    out = []
+    supported: list[RiskResult] = []
+    in_view: list[RiskResult] = []
     for risk in stage.risks:
-        signals = []
+        signals = tuple(_signals(q, risk, sheet, horizon))
+        result = RiskResult(id=risk.id, title=risk.title, description=risk.description, signals=signals)
+        (supported if signals else in_view).append(result)
+    return tuple(supported), tuple(in_view)
+
+
+def _signals(q: Questionnaire, risk: Risk, sheet: Sheet, horizon: int) -> list[Signal]:
+    effective = sheet.effective
+    if risk.when is None:  # the plain form: any answer short of the best keeps the risk real
+        out = []
         for qid in risk.questions:
             question, eff = q.by_id[qid], effective[qid]
-            if eff.status != NOT_APPLICABLE and eff.rank != len(question.options) - 1:
-                target = next_target(q, question, eff, stage.number)
-                signals.append(_signal(question, eff, target[0] if target is not None else None))
-        out.append(RiskResult(id=risk.id, title=risk.title, description=risk.description, signals=tuple(signals)))
-    return tuple(out)
+            if eff.status != NOT_APPLICABLE and eff.status not in OUT_OF_PLAY and eff.rank != len(question.options) - 1:
+                target = next_target(q, question, eff, horizon)
+                out.append(_signal(question, eff, target[0] if target is not None else None))
+        return out
+    if not evaluate(risk.when, sheet.rank, sheet.option_rank):
+        return []
+    found: dict[str, Signal] = {}
+    for atom in atoms(risk.when):
+        if not isinstance(atom, QuestionAtom) or atom.question in found:
+            continue
+        if evaluate(atom, sheet.rank, sheet.option_rank):
+            question, eff = q.by_id[atom.question], effective[atom.question]
+            target = next_target(q, question, eff, horizon) if atom.at_least is None else None
+            found[atom.question] = _signal(question, eff, target[0] if target is not None else None)
+    return list(found.values())
 
 
-def build_disciplines(
-    q: Questionnaire, stage: Stage, effective: dict[str, Effective], number: int
-) -> tuple[DisciplineResult, ...]:
+def build_disciplines(q: Questionnaire, stage: Stage, sheet: Sheet, horizon: int) -> tuple[DisciplineResult, ...]:
     """The current stage's disciplines, each with the answers it would move and where to."""
     out = []
     for discipline in stage.disciplines:
         improves = []
         for qid in discipline.improves:
             question = q.by_id[qid]
-            target = next_target(q, question, effective[qid], number)
+            target = next_target(q, question, sheet.effective[qid], horizon)
             if target is not None:
-                improves.append(_signal(question, effective[qid], target[0]))
+                improves.append(_signal(question, sheet.effective[qid], target[0]))
         out.append(
             DisciplineResult(
                 id=discipline.id,

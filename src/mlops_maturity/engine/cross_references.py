@@ -78,6 +78,9 @@ def _dimensions(q: Questionnaire, known: Known) -> Iterator[Found]:
 
 def _questions(q: Questionnaire, known: Known) -> Iterator[Found]:
     for i, question in enumerate(q.questions):
+        revived = sorted(set(question.retired_options) & set(question.option_ids))
+        if revived:
+            yield ("question", i, "retired_options"), f"{', '.join(revived)}: retired, yet still an option; remove one"
         if question.applies_when is None:
             continue
         where: Where = ("question", i, "applies_when")
@@ -162,6 +165,12 @@ def _stages(q: Questionnaire, known: Known) -> Iterator[Found]:
             yield ("stage", i, "criteria"), "stage 0 is where every team starts: it takes no criteria"
         if i > 0 and not stage.criteria:
             yield ("stage", i, "criteria"), f"stage {stage.number} has no entry criteria"
+        elif i > 0 and all(c.role == "supporting" for c in stage.criteria):
+            yield (
+                ("stage", i, "criteria"),
+                f"stage {stage.number} has no defining criterion: give at least one `role: defining` "
+                "(what the stage is), or supporting basics could never hold the team back",
+            )
         if i > 0 and not stage.risks:
             yield ("stage", i), f"stage {stage.number} has no risks"
         if i > 0 and not stage.disciplines:
@@ -171,6 +180,8 @@ def _stages(q: Questionnaire, known: Known) -> Iterator[Found]:
         for k, risk in enumerate(stage.risks):
             for qid in risk.questions:
                 yield from _reference(q, known, qid, None, ("stage", i, "risks", k, "questions"))
+            if risk.when is not None:
+                yield from _condition(q, known, risk.when, ("stage", i, "risks", k, "when"), allow_placement=False)
         for k, discipline in enumerate(stage.disciplines):
             for rid in discipline.addresses:
                 if rid not in risk_ids:

@@ -2,7 +2,7 @@
 
 from functools import cached_property
 from itertools import pairwise
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -24,7 +24,12 @@ class Option(Frozen):
 
 
 class Question(Frozen):
-    """One question. Options run from least to most mature."""
+    """One question. Options run from least to most mature.
+
+    ``retired_options`` names option ids an earlier version of the questionnaire had and
+    this one dropped (``changed_in`` says which version), so an old answers file gets a
+    message that says what happened rather than only "not an option".
+    """
 
     id: QuestionId
     dimension: Slug
@@ -35,6 +40,9 @@ class Question(Frozen):
     weight: float = Field(default=1.0, gt=0, le=100)
     allow_not_applicable: bool = False
     applies_when: Condition | None = None
+    retired_options: tuple[OptionId, ...] = ()
+    changed_in: Version | None = None
+    outcome: bool = Field(default=False, description="a result to watch, not a practice a team adopts")
 
     @model_validator(mode="before")
     @classmethod
@@ -97,18 +105,43 @@ class Dimension(Frozen):
     weight: float = Field(default=1.0, gt=0, le=100)
 
 
+Role = Literal["defining", "supporting"]
+
+
 class Criterion(Frozen):
-    """Entry criterion: ``question`` answered at least ``at_least``."""
+    """Entry criterion: ``question`` answered at least ``at_least``.
+
+    A *defining* criterion is what the stage is (a model in production, engineers
+    running serving); it always gates. A *supporting* criterion is a basic that
+    belongs to the stage (a leader's goal, a decision rule): it gates its own stage,
+    but once the team meets a higher stage it is carried as a named foundational gap
+    instead of pulling the placement down (see ``engine/placement.py``).
+    """
 
     question: QuestionId
     at_least: OptionId
+    role: Role = "defining"
+    source: Text | None = Field(default=None, description="where the criterion comes from, e.g. a seed and sentence")
 
 
 class Risk(Frozen):
+    """A risk of a stage, shown when ``when`` holds for the team's answers (its *signals* are what holds).
+
+    Without ``when``, the risk holds when any of ``questions`` is answered below its most mature option.
+    """
+
     id: Slug
     title: Text
     description: Text
-    questions: tuple[QuestionId, ...] = Field(min_length=1)
+    questions: tuple[QuestionId, ...] = ()
+    when: Condition | None = None
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_signals(self) -> "Risk":
+        if not self.questions and self.when is None:
+            raise ValueError("a risk needs `when` (the answers that make it real) or `questions`")
+        return self
 
 
 class Discipline(Frozen):

@@ -6,11 +6,11 @@ from pydantic import Field
 
 from mlops_maturity.engine.answers import DATE_PATTERN
 from mlops_maturity.engine.conditions import Frozen
-from mlops_maturity.engine.questionnaire import DEFAULT_BANDS, Questionnaire, ScoreBand, Slug, Version
+from mlops_maturity.engine.questionnaire import DEFAULT_BANDS, Questionnaire, Role, ScoreBand, Slug, Version
 
 SCHEMA_VERSION = 2  # 2: score bands, structured warnings
 
-AnswerStatus = Literal["answered", "unknown", "not_applicable", "unanswered", "skipped"]
+AnswerStatus = Literal["answered", "unknown", "not_applicable", "unanswered", "skipped", "pending"]
 
 
 class QuestionnaireRef(Frozen):
@@ -39,6 +39,10 @@ class StagePlacement(Frozen):
     progress_to_next: float = Field(ge=0, le=1, description="share of the next stage's criteria already met")
     next: StageRef | None = Field(description="the next stage, or null at the top")
     top: int = Field(description="number of the highest stage")
+    delivery: StageRef = Field(
+        description="the delivery setup: the highest stage whose defining criteria, and those of every stage "
+        "below it, are met; above `number` when supporting criteria of that stage are missing"
+    )
 
 
 class LevelPlacement(Frozen):
@@ -64,12 +68,14 @@ class CriterionStatus(Frozen):
     current: str
     current_label: str
     met: bool
+    role: Role = "defining"
+    source: str | None = None
 
 
 class StageStatus(Frozen):
     number: int
     name: str
-    met: bool
+    met: bool = Field(description="every criterion of this stage is met")
     criteria: tuple[CriterionStatus, ...]
 
 
@@ -89,6 +95,7 @@ class Gap(Frozen):
     required: str
     required_label: str
     stage: int
+    role: Role = "defining"
 
 
 class Signal(Frozen):
@@ -125,8 +132,8 @@ class RoadmapItem(Frozen):
     current_label: str
     target: str
     target_label: str
-    stage: int | None = Field(description="the stage this step helps unlock, if any")
-    reason: Literal["gap", "capability"]
+    stage: int | None = Field(description="the stage this step helps unlock, or whose basic it fixes, if any")
+    reason: Literal["foundational", "gap", "capability"]
 
 
 class AnswerRecord(Frozen):
@@ -141,6 +148,7 @@ class AnswerRecord(Frozen):
     max_points: float
     evidence: str | None = None
     reason: str | None = None
+    waits_on: tuple[str, ...] = Field(default=(), description="for a pending question: the answers it waits on")
 
 
 class Completeness(Frozen):
@@ -150,7 +158,8 @@ class Completeness(Frozen):
     not_applicable: int
     unanswered: int
     skipped: int
-    ratio: float = Field(ge=0, le=1, description="answered / (questions - skipped)")
+    pending: int = Field(default=0, description="questions that may apply once an unknown answer is known")
+    ratio: float = Field(ge=0, le=1, description="answered / (questions - skipped - not_applicable)")
 
 
 class ConsistencyFinding(Frozen):
@@ -159,8 +168,8 @@ class ConsistencyFinding(Frozen):
     questions: tuple[str, ...]
 
 
-class WarningDetail(Frozen):
-    """One warning with what it is about: the consistency rule (or ``ignored_answer``) and the questions involved."""
+class Finding(Frozen):
+    """A warning or a note, with what it is about: the rule that found it and the questions involved."""
 
     rule: str
     message: str
@@ -178,7 +187,13 @@ class Result(Frozen):
     dimensions: tuple[DimensionScore, ...]
     target_stage: int
     gaps: tuple[Gap, ...]
-    risks: tuple[RiskResult, ...]
+    foundational_gaps: tuple[Gap, ...] = Field(
+        description="supporting criteria of stages at or below the placement that are not met: basics to fix first"
+    )
+    risks: tuple[RiskResult, ...] = Field(description="the stage's risks that the team's answers make real")
+    risks_in_view: tuple[RiskResult, ...] = Field(
+        default=(), description="the stage's other risks: no answer supports them now"
+    )
     disciplines: tuple[DisciplineResult, ...]
     roadmap: tuple[RoadmapItem, ...]
     stages: tuple[StageStatus, ...]
@@ -189,4 +204,5 @@ class Result(Frozen):
     unanswered: tuple[str, ...]
     unknown: tuple[str, ...]
     warnings: tuple[str, ...] = Field(description="every warning's message; warning_details says what each is about")
-    warning_details: tuple[WarningDetail, ...]
+    warning_details: tuple[Finding, ...]
+    notes: tuple[Finding, ...] = Field(default=(), description="things worth knowing that contradict nothing")

@@ -2,6 +2,13 @@
 
 ``Sheet.met`` is the one definition of a met criterion; placement, gaps, risks
 and the roadmap all ask it.
+
+A question whose condition does not hold is *skipped* when the answers it depends on
+settle it (nothing is in production, so drift is not watched), and *pending* when it
+would hold if an answer that is "don't know" or missing turned out well: its answer is
+kept and shown, but counts for nothing until the question it waits on is answered.
+Either way it scores like a question that does not apply, which keeps every score
+monotone: finding out an answer can only add.
 """
 
 from __future__ import annotations
@@ -9,7 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.conditions import evaluate
+from mlops_maturity.engine.conditions import QuestionAtom, atoms, evaluate
 from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, UNKNOWN, Criterion, Question, Questionnaire
 from mlops_maturity.engine.result import AnswerStatus, CriterionStatus
 
@@ -18,7 +25,9 @@ STATUS_LABELS = {
     NOT_APPLICABLE: "not applicable",
     "unanswered": "not answered",
     "skipped": "does not apply yet",
+    "pending": "waits for another answer",
 }
+OUT_OF_PLAY = frozenset(("skipped", "pending"))  # statuses of questions that do not apply, or may not
 
 
 class Effective(NamedTuple):
@@ -84,12 +93,30 @@ class Sheet:
         question = self.q.by_id[qid]
         given = self.given.get(qid)
         if question.applies_when is not None and not evaluate(question.applies_when, self.rank, self.option_rank):
-            eff = Effective("skipped", "skipped", None, given)
+            waiting = evaluate(question.applies_when, self._hopeful_rank, self.option_rank)
+            status: AnswerStatus = "pending" if waiting else "skipped"
+            eff = Effective(status, status, None, given)
         else:
             eff = _as_given(question, given)
         self._busy.discard(qid)
         self.effective[qid] = eff
         return eff
+
+    def _hopeful_rank(self, qid: str) -> int | None:
+        """The rank of an answer, or the best rank where the answer is not known yet (don't know, missing, pending)."""
+        eff = self.resolve(qid)
+        if eff.status in ("unknown", "unanswered", "pending"):
+            return len(self.q.by_id[qid].options) - 1
+        return eff.rank
+
+    def waits_on(self, qid: str) -> tuple[str, ...]:
+        """The questions not known yet that a pending question's condition depends on."""
+
+        condition = self.q.by_id[qid].applies_when
+        if condition is None:
+            return ()
+        found = (a.question for a in atoms(condition) if isinstance(a, QuestionAtom))
+        return tuple(dict.fromkeys(g for g in found if self.resolve(g).status in ("unknown", "unanswered", "pending")))
 
     def met(self, criterion: Criterion) -> bool:
         """The one definition of a met criterion: answered, at least the required option."""
@@ -107,4 +134,6 @@ class Sheet:
             current=eff.answer,
             current_label=eff.label(question),
             met=self.met(criterion),
+            role=criterion.role,
+            source=criterion.source,
         )

@@ -57,7 +57,7 @@ def summarize_given(
 ) -> Row:
     """The row of one file's checked answers (the answers need not come as an ``Answers`` model)."""
     sheet = Sheet(q, given)
-    stage, level = place(q, sheet)
+    stage, level, _ = place(q, sheet)
     scores = tuple(p.score for p in dimension_points(q, sheet))
     following = q.stages[stage + 1].criteria if stage + 1 < len(q.stages) else ()
     gaps = tuple(dict.fromkeys(c.question for c in following if not sheet.met(c)))

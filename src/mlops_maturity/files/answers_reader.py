@@ -131,6 +131,13 @@ def _against(
         if value not in valid:
             if value == NOT_APPLICABLE:
                 yield doc.problem(loc, f"{qid!r} cannot be answered not_applicable; choose one of: {', '.join(valid)}")
+            elif value in question.retired_options:
+                since = f" in version {question.changed_in}" if question.changed_in else ""
+                yield doc.problem(
+                    loc,
+                    f"{value!r} is an option this questionnaire retired when it reworded the question{since}; "
+                    f"read the new options (`mlops-maturity questions`) and choose one of: {', '.join(valid)}",
+                )
             else:
                 yield doc.problem(loc, f"{value!r} is not an option; choose one of: {', '.join(valid)}")
         elif value == NOT_APPLICABLE and not (answer.reason or "").strip():

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from mlops_maturity.engine.answers import Answer
 from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
-from mlops_maturity.engine.sheet import Sheet
+from mlops_maturity.engine.sheet import OUT_OF_PLAY, Sheet
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Flow:
         return self._sheet
 
     def applies(self, i: int) -> bool:
-        return self.sheet().effective[self.q.questions[i].id].status != "skipped"
+        return self.sheet().effective[self.q.questions[i].id].status not in OUT_OF_PLAY
 
     def applicable(self) -> list[int]:
         return [i for i in range(len(self.q.questions)) if self.applies(i)]

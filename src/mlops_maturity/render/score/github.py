@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mlops_maturity.engine.result import Result
+from mlops_maturity.render import headline
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
@@ -53,6 +55,14 @@ def _lines(report: ScoreReport) -> Iterable[str]:
         if not check.passed:
             title = "worse than the baseline" if check.id.startswith("baseline:") else "threshold not met"
             yield command("error", check.message, file, None, f"{TOOL}: {title}: {check.id}")
+    for gap in result.foundational_gaps:
+        yield command(
+            "warning",
+            f"{gap.question}: {headline.gap_line(gap)}",
+            file,
+            at(gap.question),
+            f"{TOOL}: foundational gap (stage {gap.stage}): {gap.title}",
+        )
     for gap in result.gaps:
         yield command(
             "warning",
@@ -89,6 +99,15 @@ def _lines(report: ScoreReport) -> Iterable[str]:
     yield " ".join(
         (
             f"{TOOL}: {result.team or '(team not named)'}: stage {stage.number} of {stage.top} ({stage.name}), "
-            f"level {level.name}, overall score {result.overall_score:g}/100{verdict}"
+            f"level {level.name}, overall score {result.overall_score:g}/100{_held(result)}{verdict}"
         ).split()
     )
+
+
+def _held(result: Result) -> str:
+    parts = []
+    if result.stage.delivery.number > result.stage.number:
+        parts.append(f"delivery setup at stage {result.stage.delivery.number}")
+    if result.foundational_gaps:
+        parts.append(f"{len(result.foundational_gaps)} foundational gap(s)")
+    return "".join(f", {part}" for part in parts)

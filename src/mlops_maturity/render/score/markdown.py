@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mlops_maturity.engine.result import Result
+from mlops_maturity.render import headline
 from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
@@ -62,9 +63,15 @@ def _headline(result: Result, options: RenderOptions) -> list[Markdown]:
     c = result.completeness
     applicable = c.questions - c.skipped
     sep = md(" · ") if options.unicode else md(" - ")
+    lines = [md("**Stage {} of {}: {}**{}{}", stage.number, stage.top, stage.name, sep, progress), BLANK]
+    setup = headline.delivery(result)
+    if setup:
+        lines += [md("{}", setup), BLANK]
+    intro = headline.foundational_intro(result)
+    if intro:
+        lines += [md("**{}**", intro), BLANK, *(md("- {}", line) for line in headline.foundational(result)), BLANK]
     return [
-        md("**Stage {} of {}: {}**{}{}", stage.number, stage.top, stage.name, sep, progress),
-        BLANK,
+        *lines,
         md("**Level:** {}{}**Overall capability score:** {:g} / 100", result.level.name, sep, result.overall_score),
         BLANK,
         md(

@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mlops_maturity.engine.result import Result
+from mlops_maturity.render import headline
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
@@ -31,6 +32,13 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     if stage.next is not None:
         pct = round(stage.progress_to_next * 100)
         out.print(f"  {bar(pct, 20, options.unicode)} {pct}% of the entry criteria of stage {stage.next.number} met")
+    setup = headline.delivery(result)
+    if setup:
+        out.print(Text(setup, style="cyan"))
+    intro = headline.foundational_intro(result)
+    if intro:
+        out.print(Text(intro, style="bold yellow"))
+        out.print(_bullets([Text(line) for line in headline.foundational(result)], "!"))
     out.print(Text.assemble("Level: ", (result.level.name, "bold magenta")))
     out.print(Text.assemble("Overall capability score: ", (f"{result.overall_score:g}", "bold"), " / 100"))
     c = result.completeness
@@ -54,12 +62,19 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
             out.print(f"  ... and {len(result.gaps) - MAX_GAPS} more (see --format json or the report)")
     if result.risks:
         out.print()
-        out.print(Text("Key risks at this stage:", style="bold"))
+        out.print(Text("Key risks at this stage, from your answers:", style="bold"))
         out.print(_bullets([Text(risk.title) for risk in result.risks], dot))
+    if result.risks_in_view:
+        titles = "; ".join(risk.title for risk in result.risks_in_view)
+        out.print(Text(f"Kept in view (no answer points to them now): {titles}", style="dim"))
     if result.warnings:
         out.print()
         out.print(Text("Warnings:", style="bold yellow"))
         out.print(_bullets([Text(w, style="yellow") for w in result.warnings], "!"))
+    if result.notes:
+        out.print()
+        out.print(Text("Notes:", style="bold"))
+        out.print(_bullets([Text(n.message) for n in result.notes], dot))
     if report.checks:
         out.print()
         out.print(Text("Thresholds:", style="bold"))
