@@ -162,9 +162,13 @@ def _monotone(draw: st.DrawFn, pool: list[_Q], depth: int = 0) -> dict[str, Any]
     return {"question": target.id, "at_least": draw(st.sampled_from(target.options))}
 
 
-def _any_condition(draw: st.DrawFn, pool: list[_Q], top_stage: int, levels: list[str], depth: int = 0) -> Any:
-    """A consistency rule's condition: every comparison, placement atoms included."""
+def _any_condition(
+    draw: st.DrawFn, pool: list[_Q], top_stage: int, levels: list[str], depth: int = 0, placement: bool = True
+) -> Any:
+    """A consistency rule's condition: every comparison, placement atoms included unless ``placement`` is False."""
     kind = draw(st.integers(0, 5)) if depth < 2 else draw(st.integers(0, 3))
+    if kind == 3 and not placement:
+        kind = 0
     if kind <= 2:
         target = draw(st.sampled_from(pool))
         comparison = ("at_least", "at_most", "equals")[kind]
@@ -175,12 +179,22 @@ def _any_condition(draw: st.DrawFn, pool: list[_Q], top_stage: int, levels: list
             return {key: draw(st.integers(0, top_stage))}
         return {key: draw(st.sampled_from(levels))}
     key = "all_of" if kind == 4 else "any_of"
-    return {key: [_any_condition(draw, pool, top_stage, levels, depth + 1) for _ in range(draw(st.integers(1, 3)))]}
+    return {
+        key: [
+            _any_condition(draw, pool, top_stage, levels, depth + 1, placement) for _ in range(draw(st.integers(1, 3)))
+        ]
+    }
 
 
-def _criteria(draw: st.DrawFn, pool: list[_Q]) -> list[dict[str, str]]:
+def _criteria(draw: st.DrawFn, pool: list[_Q], roles: bool = True) -> list[dict[str, str]]:
+    """Criteria of one rung; with ``roles`` the first is defining and the others may be supporting."""
     chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique_by=lambda x: x.id))
-    return [{"question": x.id, "at_least": draw(st.sampled_from(x.options))} for x in chosen]
+    out = [{"question": x.id, "at_least": draw(st.sampled_from(x.options))} for x in chosen]
+    for criterion in out[1:] if roles else ():
+        role = draw(st.sampled_from((None, "defining", "supporting")))
+        if role is not None:
+            criterion["role"] = role
+    return out
 
 
 def _question_refs(draw: st.DrawFn, pool: list[_Q]) -> list[str]:
@@ -285,7 +299,11 @@ def folders(draw: st.DrawFn) -> Folder:
                     "id": next(risk_ids),
                     "title": label(),
                     "description": label(),
-                    "questions": _question_refs(draw, info),
+                    **(
+                        {"when": _any_condition(draw, info, top, [], placement=False)}
+                        if draw(st.booleans())
+                        else {"questions": _question_refs(draw, info)}
+                    ),
                 }
                 for _ in range(draw(st.integers(1, 2)))
             ]

@@ -115,6 +115,7 @@ def test_raising_one_answer_never_lowers_stage_level_or_scores(q: Questionnaire,
         before = assess(q, answers_of(q, given))
         after = assess(q, answers_of(q, {**given, question.id: Answer(answer=new)}))
         assert after.stage.number >= before.stage.number
+        assert after.stage.delivery.number >= before.stage.delivery.number
         assert level_of(q, after) >= level_of(q, before)
         if old is not None and old.answer in question.option_ids:
             # From "not applicable" to an option the question joins its dimension's average, which

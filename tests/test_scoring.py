@@ -148,6 +148,7 @@ def check_monotone(q: Questionnaire, sheet: dict[str, int | None], which: int) -
     before = assess(q, _to_answers(q, sheet))
     after = assess(q, _to_answers(q, raised))
     assert after.stage.number >= before.stage.number, (qid, current)
+    assert after.stage.delivery.number >= before.stage.delivery.number, (qid, current)
     assert q.level_rank[after.level.id] >= q.level_rank[before.level.id], (qid, current)
     for old, new in zip(before.dimensions, after.dimensions, strict=True):
         assert old.score is None or new.score is None or new.score >= old.score
