@@ -102,12 +102,12 @@ ERRORS: dict[str, tuple[str, int | None, str]] = {
     "macro-recursion": (
         "report.md.j2",
         1,
-        "the template nests blocks or calls macros too deeply (maximum recursion depth exceeded)",
+        "the template nests blocks or calls macros too deeply",
     ),
     "nested-too-deep": (
         "report.md.j2",
         None,
-        "the template nests blocks or calls macros too deeply (too many statically nested blocks)",
+        "the template nests blocks or calls macros too deeply",
     ),
     "division-by-zero": (
         "report.md.j2",

@@ -36,3 +36,26 @@ def test_score_json_does_not_import_rich_or_jinja() -> None:
     loaded = _loaded_after(code)
     assert "jinja2" not in loaded
     assert "rich" not in loaded
+
+
+def test_score_on_the_shipped_questionnaire_reads_no_yaml_folder_and_no_error_helpers() -> None:
+    """The snapshot spares the folder reader and its cross-checks; a valid file spares the error locator."""
+    from support import EXAMPLES
+
+    loaded = _loaded_after(
+        f"from mlops_maturity.cli import main; main(['score', {str(EXAMPLES / 'stage2-first-deployment.yaml')!r}, "
+        "'--format', 'json'])"
+    )
+    unwanted = {
+        "mlops_maturity.files.questionnaire_folder",
+        "mlops_maturity.engine.cross_references",
+        "mlops_maturity.files.located_errors",
+        "mlops_maturity.render.markdown",
+        "difflib",
+        "typer",
+    }
+    assert not loaded & unwanted, loaded & unwanted
+
+
+def test_importing_the_markdown_escaper_costs_no_jinja() -> None:
+    assert "jinja2" not in _loaded_after("import mlops_maturity.render.markdown")

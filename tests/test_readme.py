@@ -33,3 +33,14 @@ def test_the_answers_example_is_valid(shipped: Questionnaire) -> None:
     (yaml_block,) = [body for lang, body in BLOCKS if lang == "yaml"]
     answers = parse_answers(yaml_block, "README.md", shipped)
     assert answers.given["monitoring.latency"].reason == "batch scoring only"
+
+
+def test_the_sdist_ships_everything_the_tests_read() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    block = pyproject.split("[tool.hatch.build.targets.sdist]")[1].split("\n[")[0]
+    included = set(re.findall(r'"([^"]+)"', block))
+    read: set[str] = set()
+    for path in (ROOT / "tests").glob("*.py"):
+        read |= set(re.findall(r'ROOT / "([^"/]+)', path.read_text(encoding="utf-8")))
+    read -= {"pyproject.toml", "([^"}  # pyproject.toml is always in an sdist; the other is this test's own pattern
+    assert read and read <= included, read - included

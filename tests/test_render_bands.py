@@ -45,6 +45,10 @@ def test_each_band_gets_the_markdown_square_nearest_its_colour() -> None:
     assert [square(c) for c in ("#0969da", "#6f42c1", "#888888", "#111111")] == ["🟦", "🟪", "⬜", "⬛"]
 
 
+def test_the_default_bands_are_valid_bands() -> None:
+    assert tuple(ScoreBand.model_validate(b.model_dump()) for b in DEFAULT_BANDS) == DEFAULT_BANDS
+
+
 def test_the_shipped_questionnaire_defines_its_bands(shipped: Questionnaire) -> None:
     assert [b.start for b in shipped.score_bands] == [0, 25, 50, 75]
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mlops_maturity.render.formats import ScoreFormat
 
@@ -25,8 +25,7 @@ STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 Kind = Literal["format", "natural", "text", "path", "repeat", "switch"]
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """One command-line option of ``score``: which ``ScoreOptions`` field it sets and how it is written."""
 
     field: str

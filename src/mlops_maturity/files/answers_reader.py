@@ -12,7 +12,6 @@ from mlops_maturity.engine.answers import DATE_PATTERN, Answer, Answers, TeamNam
 from mlops_maturity.engine.conditions import Frozen
 from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Questionnaire
 from mlops_maturity.errors import AnswersError, Problem
-from mlops_maturity.files.located_errors import pydantic_problems
 from mlops_maturity.files.yaml_reader import Document, load_file, parse
 
 
@@ -67,6 +66,8 @@ def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bo
     try:
         parsed = AnswersFile.model_validate(doc.data)
     except ValidationError as exc:
+        from mlops_maturity.files.located_errors import pydantic_problems  # only a bad file pays for it
+
         problems = pydantic_problems(doc, exc, root_hint=_answers_hint)
         raise AnswersError(problems[0].message, problems) from None
     stale = _stale(parsed, questionnaire) if drop_stale else ()

@@ -1,13 +1,13 @@
 """A fast reader for the everyday shape of an answers file, or ``None`` to use the full parser.
 
 Nearly every answers file is a few top-level keys and a mapping of
-``question: option`` lines, some in long form one level deeper. ``yamlio.parse``
+``question: option`` lines, some in long form one level deeper. ``yaml_reader.parse``
 builds a libyaml node tree and walks it in Python (about 0.3 ms for a
 60-question file); reading that shape line by line costs a fraction of it,
 which is what makes a portfolio of thousands of files cheap.
 
 Anything outside the shape returns ``None`` and the caller falls back to
-``yamlio.parse``, which gives the same ``Document`` or the precise error: flow
+``yaml_reader.parse``, which gives the same ``Document`` or the precise error: flow
 collections, block scalars, sequences, anchors, tags, escapes, multi-line
 scalars, tabs, control characters, odd indentation, duplicate keys. The tests
 check that the two readers agree on every document this one accepts.
@@ -34,12 +34,12 @@ _LINE = re.compile(
 )
 _NULLS = frozenset(("null", "Null", "NULL"))
 
-MAX_LINES = 10_000  # far below yamlio's node limit, so the two never disagree on a limit
+MAX_LINES = 10_000  # far below yaml_reader's node limit, so the two never disagree on a limit
 MAX_NESTING = 4
 
 
 def quick_parse(text: str, file: str) -> Document | None:
-    """Parse ``text`` if it has the common shape; ``None`` means "use ``yamlio.parse``"."""
+    """Parse ``text`` if it has the common shape; ``None`` means "use ``yaml_reader.parse``"."""
     text = text.replace("\r\n", "\n")
     lines = _LINE.findall(text)
     if len(lines) != text.count("\n") + 1 or len(lines) > MAX_LINES or not text.replace("\n", "").isprintable():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from typing import TextIO
 
@@ -22,6 +21,8 @@ def color_enabled(stream: TextIO | None = None) -> bool:
 
 
 def width() -> int:
+    import shutil  # it imports the compression modules; a JSON run never asks for the width
+
     return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
 
 

@@ -33,9 +33,13 @@ def run(file: Path, options: ScoreOptions) -> Output:
     checks = evaluate_checks(q, result, thresholds, baseline)
     report = ScoreReport(result=result, checks=checks, file=str(file), lines=answers.lines)
     text = options.fmt == ScoreFormat.text
-    rendered = render_score(
-        options.fmt, report, RenderOptions(color=text and color_enabled(), width=width(), unicode=unicode_ok())
+    # Only the terminal summary needs the terminal's size and colours.
+    shown = (
+        RenderOptions(color=color_enabled(), width=width(), unicode=unicode_ok())
+        if text
+        else RenderOptions(unicode=unicode_ok())
     )
+    rendered = render_score(options.fmt, report, shown)
     failed = [c for c in checks if not c.passed]
     messages = () if text else tuple(_failure(c, options.baseline) for c in failed)
     if old is not None and old.ignored:

@@ -110,11 +110,9 @@ def render_template(env: ReportSandbox, name: str, context: dict[str, Any]) -> s
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{_where(exc, env, name)}: template error: {exc}") from None
     except (RecursionError, SyntaxError) as exc:
-        # Python's own limits on nesting, met while compiling the template or calling a macro.
-        reason = exc.msg if isinstance(exc, SyntaxError) else str(exc)
-        raise TemplateError(
-            f"{_where(exc, env, name)}: the template nests blocks or calls macros too deeply ({reason})"
-        ) from None
+        # Python's own limits on nesting, met while compiling the template or calling a macro; their
+        # wording differs between Python versions and under a tracer, so it is not repeated here.
+        raise TemplateError(f"{_where(exc, env, name)}: the template nests blocks or calls macros too deeply") from None
     except Exception as exc:  # whatever a template triggers is the template's failure, not a crash
         raise TemplateError(f"{_where(exc, env, name)}: the template failed: {type(exc).__name__}: {exc}") from None
     if not text.strip():

@@ -118,11 +118,6 @@ def test_target_stage_widens_gaps(tiny: Questionnaire) -> None:
     assert [(g.question, g.stage) for g in wide.gaps] == [("deploy.prod", 1), ("deploy.who", 2), ("deploy.auto", 2)]
 
 
-def test_output_is_deterministic(tiny: Questionnaire) -> None:
-    given = answers({"deploy.prod": "one", "deploy.who": "platform", "deploy.auto": "scripted"})
-    assert assess(tiny, given).model_dump_json() == assess(tiny, given).model_dump_json()
-
-
 def _sheets(q: Questionnaire) -> st.SearchStrategy[dict[str, int | None]]:
     """Each question: None (unanswered), -1 (unknown) or an option index."""
     return st.fixed_dictionaries(

@@ -1,4 +1,4 @@
-"""The fast reader must agree with ``yamlio.parse`` on everything it accepts."""
+"""The fast reader must agree with ``yaml_reader.parse`` on everything it accepts."""
 
 from __future__ import annotations
 
@@ -115,6 +115,7 @@ def _full(text: str) -> Document | None:
         return None
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(DOCUMENTS)
 def test_whatever_the_fast_reader_accepts_the_full_parser_reads_the_same(text: str) -> None:

@@ -1,0 +1,55 @@
+"""Where the stage and the level are decided: the placement rule of ``engine/placement.py``."""
+
+from __future__ import annotations
+
+from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.placement import foundational, place, rung
+from mlops_maturity.engine.questionnaire import Criterion, Questionnaire
+from mlops_maturity.engine.sheet import Sheet
+
+
+def _sheet(q: Questionnaire, **given: str) -> Sheet:
+    return Sheet(q, {k.replace("__", "."): Answer(answer=v) for k, v in given.items()})
+
+
+D = "defining"
+S = "supporting"
+
+
+def _rungs(*rungs: tuple[tuple[str, str, str], ...]) -> list[list[Criterion]]:
+    return [[]] + [[Criterion(question=q, at_least=o, role=r) for q, o, r in criteria] for criteria in rungs]  # type: ignore[arg-type]
+
+
+def test_every_rung_met_is_reached(tiny: Questionnaire) -> None:
+    sheet = _sheet(tiny, deploy__prod="many", deploy__who="platform", deploy__auto="automated")
+    assert place(tiny, sheet) == (2, 2, 2)
+
+
+def test_a_missing_defining_criterion_stops_both_counts(tiny: Questionnaire) -> None:
+    criteria = _rungs((("deploy.prod", "one", D),), (("deploy.who", "platform", D),))
+    assert rung(criteria, _sheet(tiny, deploy__prod="none", deploy__who="platform")) == (0, 0)
+
+
+def test_a_lower_supporting_criterion_is_carried(tiny: Questionnaire) -> None:
+    criteria = _rungs((("deploy.prod", "one", D), ("deploy.auto", "automated", S)), (("deploy.who", "platform", D),))
+    sheet = _sheet(tiny, deploy__prod="one", deploy__auto="manual", deploy__who="platform")
+    assert rung(criteria, sheet) == (2, 2)
+
+
+def test_the_current_rungs_supporting_criteria_hold_it_and_the_delivery_setup_says_so(tiny: Questionnaire) -> None:
+    criteria = _rungs((("deploy.prod", "one", D),), (("deploy.who", "platform", D), ("deploy.auto", "automated", S)))
+    sheet = _sheet(tiny, deploy__prod="one", deploy__auto="manual", deploy__who="platform")
+    assert rung(criteria, sheet) == (1, 2)
+
+
+def test_foundational_gaps_are_the_unmet_criteria_up_to_the_stage(shipped: Questionnaire) -> None:
+    sheet = _sheet(shipped, strategy__use_cases="pilot_running", strategy__mandate="interest")
+    assert foundational(shipped, sheet, 0) == []
+    assert [(n, c.question) for n, c in foundational(shipped, sheet, 1)] == [(1, "strategy.mandate")]
+
+
+def test_pending_and_skipped_are_told_apart(tiny: Questionnaire) -> None:
+    assert _sheet(tiny, deploy__prod="none").effective["deploy.auto"].status == "skipped"
+    assert _sheet(tiny, deploy__prod="unknown").effective["deploy.auto"].status == "pending"
+    assert _sheet(tiny).effective["deploy.auto"].status == "pending"
+    assert _sheet(tiny, deploy__prod="unknown").waits_on("deploy.auto") == ("deploy.prod",)
