@@ -21,7 +21,10 @@ CASES = DATA / "bad" / "templates"
 REPORT_Q = DATA / "questionnaires" / "report"
 FRAUD = DATA / "report" / "fraud.yaml"
 
-_SEES = "; the template sees chart_file, result, target_requested, and `result` has the fields of `score --format json`"
+_SEES = (
+    "; the template sees chart_file, result, steps, target_requested, and `result` has the fields of "
+    "`score --format json`"
+)
 _OUTSIDE = "; template names are paths inside the template folder, so '/' and '..' cannot leave it"
 _SANDBOX = "blocked by the template sandbox: access to attribute"
 _LIMIT = "over a template limit: "

@@ -60,7 +60,7 @@ def test_out_writes_markdown_and_the_svg_beside_it(cli: Cli, tmp_path: Path) -> 
     assert run.out == ""
     svg = tmp_path / "org-heatmap.svg"
     assert run.err == f"wrote {out} and {svg}: 5 teams from 6 files\n"
-    assert out.read_text(encoding="utf-8").startswith("# MLOps maturity across teams\n")
+    assert out.read_text(encoding="utf-8").startswith("# Org test questionnaire across teams\n")  # its own title
     assert "![Capability score per team and dimension](org-heatmap.svg)" in out.read_text(encoding="utf-8")
     assert svg.read_text(encoding="utf-8").startswith("<svg ")
 
@@ -69,7 +69,16 @@ def test_out_with_json_format(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "org.json"
     assert cli("portfolio", ORG, "--questionnaire", QDIR, "-o", out, "--format", "json").code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["files"] == 6
-    assert (tmp_path / "org-heatmap.svg").exists()
+    assert not (tmp_path / "org-heatmap.svg").exists()  # only the Markdown links a heat map beside it
+
+
+def test_out_html_writes_one_page_with_the_heat_map_inside(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "org.html"
+    run = cli("portfolio", ORG, "--questionnaire", QDIR, "-o", out)
+    assert (run.code, run.err) == (0, f"wrote {out}: 5 teams from 6 files\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.html"]
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'src="data:image/svg+xml;base64,' in page
 
 
 @pytest.mark.parametrize(
@@ -77,7 +86,7 @@ def test_out_with_json_format(cli: Cli, tmp_path: Path) -> None:
     [
         (("--min-stage", "9"), "error: --min-stage 9: stages run from 0 to 3\n"),
         (("--jobs", "0"), "Invalid value for '--jobs'"),
-        (("--format", "html"), "Invalid value for '--format'"),
+        (("--format", "pdf"), "Invalid value for '--format'"),
     ],
 )
 def test_bad_flags_exit_2(cli: Cli, args: tuple[str, ...], message: str) -> None:

@@ -95,5 +95,5 @@ def test_the_same_score_has_the_same_colour_in_every_portfolio_view(bands: tuple
     svg = heatmap.render_svg(portfolio)
     cells = re.findall(r'<rect x="[^"]+" y="[^"]+" width="44" height="20" fill="(#[0-9a-f]{6})"', svg)
     assert cells == [expected.colour]
-    assert f"| {square(expected.colour)} {round(score)} |" in markdown.render(portfolio, RenderOptions())
+    assert f"| {square(expected.colour)}{round(score)} |" in markdown.render(portfolio, RenderOptions())
     assert text.band_style(bands, score) == expected.colour

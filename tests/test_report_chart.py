@@ -37,7 +37,7 @@ def test_bars_follow_the_dimensions() -> None:
     ]
     assert [t.x for t in chart.ticks] == ["24", "178", "332", "486", "640"]
     assert chart.overall == "55" and chart.overall_x == "362.8"
-    assert chart.height == chart.bottom + 64 == 78 + 5 * 46 + 64
+    assert chart.height == chart.bottom + 56 == 70 + 5 * 26 + 56
 
 
 @pytest.mark.parametrize("team", ["pilot", "fraud", "platform"])
@@ -52,7 +52,7 @@ def test_svg_is_well_formed_and_self_contained(team: str) -> None:
     assert style is not None and "@media (prefers-color-scheme: dark)" in (style.text or "")
     assert not re.search(r"https?:|@import|url\(|href", svg.replace("http://www.w3.org/2000/svg", ""))
     colours = {band.colour for band in DEFAULT_BANDS}
-    bars = [r for r in root.iter(f"{SVG}rect") if r.get("fill") in colours and r.get("height") == "14"]
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("fill") in colours and r.get("height") == "8"]
     assert len(bars) == 5
 
 

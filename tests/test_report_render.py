@@ -61,14 +61,14 @@ def test_a_section_override_keeps_every_other_section(tmp_path: Path, fraud: Res
     _write(tmp_path, "sections/roadmap.md.j2", "## Roadmap\n\nOur own plan for {{ result.team }}.\n")
     out = render_report(fraud, template_dir=tmp_path).markdown
     assert "Our own plan for Fraud detection." in out
-    assert "## Summary" in out and "## Appendix: every answer" in out
+    assert "## In one minute" in out and "## Appendix: every answer" in out
     assert "Owner: ___" not in out
 
 
 def test_a_user_report_can_wrap_the_shipped_one(tmp_path: Path, fraud: Result) -> None:
     _write(tmp_path, "report.md.j2", "Prepared for the board.\n\n{% include 'shipped/report.md.j2' %}\n")
     out = render_report(fraud, template_dir=tmp_path).markdown
-    assert out.startswith("Prepared for the board.\n\n# MLOps maturity report: Fraud detection\n")
+    assert out.startswith("Prepared for the board.\n\n# Report test questionnaire: Fraud detection\n")
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from mlops_maturity import __version__
 from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind
 from mlops_maturity.cli.commands.output import Output
 from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCORE_FLAGS, Flag, score_options
-from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ScoreFormat
+from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ReportFormat, ScoreFormat
 
 app = typer.Typer(
     name="mlops-maturity",
@@ -117,9 +117,9 @@ def report(
         typer.Option(
             "--out",
             "-o",
-            help="Write the report to OUT.md and its chart to OUT.svg beside it. Without it the Markdown goes to "
-            "stdout and the chart is left out.",
-            metavar="OUT.md",
+            help="Write the report to OUT.md and its chart to OUT.svg beside it, or to one self-contained page "
+            "OUT.html. Without it the report goes to stdout.",
+            metavar="OUT",
             show_default=False,
         ),
     ] = None,
@@ -136,12 +136,27 @@ def report(
         int | None,
         typer.Option("--target-stage", help="Plan the roadmap to stage N instead of the next stage.", metavar="N"),
     ] = None,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, or html for one page to circulate (default: from OUT's suffix).",
+            show_default=False,
+        ),
+    ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
-    """Write the leadership report: stage, level, risks, roadmap and evidence, in Markdown."""
+    """Write the leadership report: a one-minute summary, then the detail for the team.
+
+    Markdown by default; --format html (or -o OUT.html) gives one self-contained page
+    that prints cleanly to PDF.
+    """
     from mlops_maturity.cli.commands.report import ReportOptions, run
 
-    options = ReportOptions(out=out, template_dir=template_dir, target_stage=target_stage, questionnaire=questionnaire)
+    options = ReportOptions(
+        out=out, template_dir=template_dir, target_stage=target_stage, questionnaire=questionnaire, fmt=fmt
+    )
     _emit(run(file, options))
 
 
@@ -271,7 +286,12 @@ def portfolio(
     ] = None,
     fmt: Annotated[
         PortfolioFormat | None,
-        typer.Option("--format", "-f", help="Output format [default: text, or markdown with -o].", show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: text; with -o, html for OUT.html and markdown otherwise).",
+            show_default=False,
+        ),
     ] = None,
     min_stage: Annotated[
         int | None, typer.Option("--min-stage", help="Exit 1 when any team is below this stage.", metavar="N", min=0)

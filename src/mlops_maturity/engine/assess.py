@@ -11,6 +11,7 @@ from __future__ import annotations
 from mlops_maturity.engine import findings
 from mlops_maturity.engine.advice import build_disciplines, build_risks
 from mlops_maturity.engine.answers import Answers
+from mlops_maturity.engine.investments import rank_investments
 from mlops_maturity.engine.placement import foundational, place
 from mlops_maturity.engine.profile import dimension_scores, overall_score
 from mlops_maturity.engine.questionnaire import Criterion, Questionnaire
@@ -66,6 +67,8 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
     records = findings.records(q, sheet)
     warnings = findings.warnings(consistency, records, sheet)
     risks, in_view = build_risks(q, current, sheet, target)
+    disciplines = build_disciplines(q, current, sheet, target)
+    unknown = frozenset(r.question for r in records if r.status in ("unknown", "unanswered"))
     delivery = q.stage(placed.delivery)
     return Result(
         questionnaire=QuestionnaireRef.of(q),
@@ -76,12 +79,13 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
             id=current.id,
             name=current.name,
             summary=current.summary,
+            meaning=current.meaning,
             progress_to_next=round(progress, 2),
             next=StageRef(number=nxt.number, name=nxt.name) if nxt is not None else None,
             top=top,
             delivery=StageRef(number=delivery.number, name=delivery.name),
         ),
-        level=LevelPlacement(id=level.id, name=level.name, description=level.description),
+        level=LevelPlacement(id=level.id, name=level.name, description=level.description, meaning=level.meaning),
         overall_score=overall_score(q, [d.score for d in dimensions]),
         dimensions=dimensions,
         target_stage=target,
@@ -89,7 +93,8 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
         foundational_gaps=foundational_gaps,
         risks=risks,
         risks_in_view=in_view,
-        disciplines=build_disciplines(q, current, sheet, target),
+        disciplines=disciplines,
+        investments=rank_investments(current, disciplines, risks, gaps, unknown),
         roadmap=build_roadmap(q, current, foundational_gaps, gaps, dimensions, sheet.effective, target),
         stages=stages,
         levels=levels,

@@ -82,6 +82,17 @@ class CommonGap(Lean):
     )
 
 
+class SharedInvestment(Lean):
+    """A discipline that moves the same next step for several teams: fund it once (``engine/shared_investments``)."""
+
+    id: str
+    title: str
+    initiative: str | None
+    stage: int = Field(description="the stage whose discipline it is: the teams it helps are at this stage")
+    carries_up: tuple[str, ...] = Field(description="teams it takes to their next stage on its own")
+    helps: tuple[str, ...] = Field(description="teams whose gaps to the next stage it moves")
+
+
 class TrendPoint(Lean):
     file: str
     assessed_on: str | None
@@ -115,6 +126,7 @@ class Portfolio(Frozen):
     levels: tuple[LevelCount, ...]
     dimensions: tuple[DimensionStats, ...]
     common_gaps: tuple[CommonGap, ...]
+    investments: tuple[SharedInvestment, ...] = ()
     min_stage: int | None
     below_min_stage: tuple[str, ...]
     trends: tuple[Trend, ...]

@@ -148,6 +148,9 @@ class Discipline(Frozen):
     id: Slug
     title: Text
     description: Text
+    initiative: Annotated[str, Field(min_length=1, max_length=120)] | None = Field(
+        default=None, description="the discipline as something to fund, in a few words"
+    )
     addresses: tuple[Slug, ...] = Field(min_length=1)
     improves: tuple[QuestionId, ...] = Field(min_length=1)
 
@@ -157,6 +160,7 @@ class Stage(Frozen):
     id: Slug
     name: Text
     summary: Text
+    meaning: Text | None = Field(default=None, description="what the stage means for the business, in plain words")
     criteria: tuple[Criterion, ...] = ()
     risks: tuple[Risk, ...] = ()
     disciplines: tuple[Discipline, ...] = ()
@@ -166,6 +170,7 @@ class Level(Frozen):
     id: Slug
     name: Text
     description: Text
+    meaning: Text | None = Field(default=None, description="what the level means for the business, in plain words")
     criteria: tuple[Criterion, ...] = ()
 
 

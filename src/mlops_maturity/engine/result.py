@@ -36,6 +36,7 @@ class StagePlacement(Frozen):
     id: str
     name: str
     summary: str
+    meaning: str | None = None
     progress_to_next: float = Field(ge=0, le=1, description="share of the next stage's criteria already met")
     next: StageRef | None = Field(description="the next stage, or null at the top")
     top: int = Field(description="number of the highest stage")
@@ -49,6 +50,7 @@ class LevelPlacement(Frozen):
     id: str
     name: str
     description: str
+    meaning: str | None = None
 
 
 class DimensionScore(Frozen):
@@ -124,6 +126,21 @@ class DisciplineResult(Frozen):
     improves: tuple[Signal, ...]
 
 
+class Investment(Frozen):
+    """A discipline of the current stage phrased as something to fund (see ``engine/investments.py``)."""
+
+    id: str
+    title: str
+    description: str
+    initiative: str | None = Field(description="the discipline as something to fund, in a few words")
+    removes: tuple[str, ...] = Field(description="titles of the risks, made real by the answers, that it removes")
+    moves: tuple[str, ...] = Field(description="the questions whose answers it would move")
+    closes: int = Field(description="how many of the gaps to the next stage it closes")
+    gaps: int = Field(description="how many gaps to the next stage there are")
+    unlocks: int | None = Field(description="the stage it unlocks on its own, if it closes every gap to it")
+    unknown: int = Field(description="how many of the answers it would move are still don't know or unanswered")
+
+
 class RoadmapItem(Frozen):
     question: str
     title: str
@@ -195,6 +212,7 @@ class Result(Frozen):
         default=(), description="the stage's other risks: no answer supports them now"
     )
     disciplines: tuple[DisciplineResult, ...]
+    investments: tuple[Investment, ...] = Field(default=(), description="the three disciplines to fund next, ranked")
     roadmap: tuple[RoadmapItem, ...]
     stages: tuple[StageStatus, ...]
     levels: tuple[LevelStatus, ...]

@@ -27,6 +27,7 @@ from mlops_maturity.engine.portfolio import (
 )
 from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.engine.result import QuestionnaireRef
+from mlops_maturity.engine.shared_investments import shared_investments
 from mlops_maturity.engine.summary import FileError, Row
 
 
@@ -96,16 +97,18 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
     for row in latest:
         stage_counts[row.stage] += 1
         level_counts[row.level] += 1
+    teams = tuple(_team(q, row, len(histories[row.team]), share) for row in latest)
     return Portfolio(
         questionnaire=QuestionnaireRef.of(q),
         files=files,
-        teams=tuple(_team(q, row, len(histories[row.team]), share) for row in latest),
+        teams=teams,
         stage_distribution={str(n): c for n, c in stage_counts.items()},
         level_distribution={lv.id: c for lv, c in zip(q.levels, level_counts, strict=True)},
         stages=tuple(StageCount(number=s.number, name=s.name, teams=stage_counts[s.number]) for s in q.stages),
         levels=tuple(LevelCount(id=lv.id, name=lv.name, teams=c) for lv, c in zip(q.levels, level_counts, strict=True)),
         dimensions=_dimension_stats(q, latest),
         common_gaps=_common_gaps(q, latest),
+        investments=shared_investments(q, teams),
         min_stage=min_stage,
         below_min_stage=tuple(r.team for r in latest if min_stage is not None and r.stage < min_stage),
         trends=tuple(_trend(q, team, points) for team, points in histories.items() if len(points) > 1),

@@ -41,6 +41,14 @@ class PortfolioFormat(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
+
+
+class ReportFormat(str, Enum):
+    """Output formats of ``report``: Markdown, or one self-contained HTML page made from it."""
+
+    markdown = "markdown"
+    html = "html"
 
 
 def assert_never(value: NoReturn) -> NoReturn:
@@ -106,5 +114,9 @@ def render_portfolio(fmt: PortfolioFormat, portfolio: Portfolio, options: Render
             from mlops_maturity.render.portfolio import markdown
 
             return markdown.render(portfolio, options)
+        case PortfolioFormat.html:
+            from mlops_maturity.render.portfolio import html
+
+            return html.render(portfolio, options)
         case _:
             assert_never(fmt)

@@ -43,9 +43,10 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
     parse_thresholds(q, options.min_stage, None, ())
     portfolio = roll_up(q, read_rows(q, answers_files(paths), options.jobs), options.min_stage)
 
-    fmt = options.fmt or (PortfolioFormat.markdown if out is not None else PortfolioFormat.text)
+    fmt = options.fmt or _default_format(out)
     text = fmt == PortfolioFormat.text and out is None
-    svg = heatmap_path(out) if out is not None else None
+    # Markdown links the heat map as a file beside it; the HTML page carries it inline.
+    svg = heatmap_path(out) if out is not None and fmt == PortfolioFormat.markdown else None
     rendered = render_portfolio(
         fmt,
         portfolio,
@@ -57,12 +58,14 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
         ),
     )
     messages: list[str] = []
-    if out is not None and svg is not None:
-        from mlops_maturity.render.portfolio.heatmap import render_svg
-
+    if out is not None:
         write_atomic(out, rendered)
-        write_atomic(svg, render_svg(portfolio))
-        messages.append(f"wrote {out} and {svg}: {len(portfolio.teams)} teams from {portfolio.files} files")
+        written = f"{out} and {svg}" if svg is not None else f"{out}"
+        if svg is not None:
+            from mlops_maturity.render.portfolio.heatmap import render_svg
+
+            write_atomic(svg, render_svg(portfolio))
+        messages.append(f"wrote {written}: {len(portfolio.teams)} teams from {portfolio.files} files")
         rendered = ""
     messages += [e.message for e in portfolio.errors]
     if not text and portfolio.below_min_stage:  # the text report shows them itself
@@ -75,3 +78,10 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
     else:
         code = BELOW_THRESHOLD if portfolio.below_min_stage else OK
     return Output(stdout=rendered, stderr=tuple(messages), code=code)
+
+
+def _default_format(out: Path | None) -> PortfolioFormat:
+    """Text for a terminal; with -o, HTML for a name ending in .html, else Markdown."""
+    if out is None:
+        return PortfolioFormat.text
+    return PortfolioFormat.html if out.suffix.lower() in (".html", ".htm") else PortfolioFormat.markdown

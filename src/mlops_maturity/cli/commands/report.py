@@ -1,4 +1,4 @@
-"""``mlops-maturity report``: the leadership report, to stdout or to OUT.md with OUT.svg beside it."""
+"""``mlops-maturity report``: the leadership report, as Markdown (with OUT.svg beside OUT.md) or one HTML page."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from mlops_maturity.errors import InputFileError, UsageError
 from mlops_maturity.files.answers_reader import load_answers
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.render.formats import ReportFormat
 from mlops_maturity.render.report import render_report
 
 
@@ -21,6 +22,10 @@ class ReportOptions:
     template_dir: Path | None = None
     target_stage: int | None = None
     questionnaire: Path | None = None
+    fmt: ReportFormat | None = None  # default: html when OUT ends in .html or .htm, else markdown
+
+
+HTML_CHART = "capability-chart.svg"  # the name the page's Markdown uses for the chart it carries inline
 
 
 def run(file: Path, options: ReportOptions) -> Output:
@@ -28,25 +33,44 @@ def run(file: Path, options: ReportOptions) -> Output:
     _check_target(q, options.target_stage)
     template_dir = _check_template_dir(options.template_dir)
     out = None if options.out is None or str(options.out) == "-" else options.out
-    chart = _chart_path(out) if out is not None else None
+    fmt = options.fmt or (
+        ReportFormat.html if out is not None and out.suffix.lower() in HTML_SUFFIXES else ReportFormat.markdown
+    )
+    html = fmt == ReportFormat.html
+    chart = _chart_path(out) if out is not None and not html else None
     result = assess(q, load_answers(file, q), target_stage=options.target_stage)
     report = render_report(
         result,
-        chart_name=chart.name if chart else None,
+        chart_name=HTML_CHART if html else (chart.name if chart else None),
         template_dir=template_dir,
         target_stage=options.target_stage,
     )
     notes = tuple(_unused_note(path, meant) for path, meant in report.unused)
+    text = report.markdown
+    if html:
+        from mlops_maturity.render.html import page
+
+        title = f"{result.questionnaire.title}: {result.team}" if result.team else result.questionnaire.title
+        text = page(title, report.markdown, {HTML_CHART: report.svg or ""})
     if out is None:
-        return Output(stdout=report.markdown, stderr=notes)
+        return Output(stdout=text, stderr=notes)
+    _make_folder(out)
+    if chart is not None and report.svg is not None:
+        write_atomic(chart, report.svg)
+    write_atomic(out, text)
+    return Output(stderr=(*notes, f"wrote {out}" if chart is None else f"wrote {out} and {chart}"))
+
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def _make_folder(out: Path) -> None:
+    if out.is_dir():
+        raise UsageError(f"-o {out}: is a directory; give a file name such as {out / 'report.md'}")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputFileError(f"{out.parent}: cannot create the folder: {exc.strerror or exc}") from None
-    if chart is not None and report.svg is not None:
-        write_atomic(chart, report.svg)
-    write_atomic(out, report.markdown)
-    return Output(stderr=(*notes, f"wrote {out} and {chart}"))
 
 
 def _unused_note(path: Path, meant: list[str]) -> str:

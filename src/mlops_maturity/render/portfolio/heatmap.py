@@ -1,8 +1,10 @@
 """The team x capability heat map as a standalone SVG, readable in light and dark mode.
 
 Cells carry their score as a number as well as a colour, so the chart does not
-depend on telling red from green. Text colours follow ``prefers-color-scheme``;
-cell colours are the same in both modes and their labels are chosen for contrast.
+depend on telling red from green. Text and background follow ``prefers-color-scheme``,
+and the map carries its own background, so it stays legible on a dark page that does not
+declare a scheme; cell colours are the score bands of the questionnaire, the same in both
+modes, with labels chosen for contrast.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ TITLE_H = 28
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 STYLE = """
+  .card { fill: #ffffff; stroke: #d0d7de; }
   text { font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 12px; }
   .label { fill: #1f2328; }
   .muted { fill: #59636e; }
   .na { fill: none; stroke: #8c959f; stroke-dasharray: 3 2; }
   .cell { font-variant-numeric: tabular-nums; }
   @media (prefers-color-scheme: dark) {
+    .card { fill: #0d1117; stroke: #3d444d; }
     .label { fill: #e6edf3; }
     .muted { fill: #9198a1; }
     .na { stroke: #656c76; }
@@ -57,6 +61,8 @@ def render_svg(portfolio: Portfolio) -> str:
         f'<title id="title">Capability scores of {len(teams)} teams ({text(portfolio.questionnaire.id)} '
         f"{text(portfolio.questionnaire.version)})</title>",
         f"<style>{STYLE}</style>",
+        # its own background, so the labels stay legible on a page whose colours disagree with the reader's scheme
+        f'<rect class="card" x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" rx="8"/>',
         f'<text class="label" x="8" y="18" font-weight="bold">Capability score per team (0-100), '
         f"{len(teams)} team{'s' if len(teams) != 1 else ''}</text>",
     ]

@@ -1,46 +1,47 @@
-"""``portfolio --format markdown``: the organisation view for a wiki page or a pull request."""
+"""``portfolio --format markdown``: one screen for the organisation, then the detail."""
 
 from __future__ import annotations
 
-from mlops_maturity.engine.portfolio import CommonGap, Portfolio
-from mlops_maturity.engine.questionnaire import ScoreBand
-from mlops_maturity.render.bands import band_of, legend, square
+from mlops_maturity.engine.portfolio import Portfolio, SharedInvestment
 from mlops_maturity.render.markdown import Markdown, code, join, link_target, md
 from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.portfolio import tables
 
 BLANK = md("")
-NONE = md("-")
-
-
-def cell(bands: tuple[ScoreBand, ...], score: float | None) -> Markdown:
-    band = band_of(bands, score)
-    return md("n/a") if band is None or score is None else md("{} {}", square(band.colour), round(score))
-
-
-def key(bands: tuple[ScoreBand, ...]) -> Markdown:
-    keys = (md("{} {}", square(band.colour), label) for band, label in reversed(legend(bands)))
-    return md("{} · n/a not applicable", join(keys, " · "))
 
 
 def _plural(count: int, word: str) -> Markdown:
     return md("{} {}", count, word if count == 1 else word + "s")
 
 
+def _names(names: tuple[str, ...]) -> Markdown:
+    return join((md("{}", n) for n in names), ", ")
+
+
+def _investment(i: int, inv: SharedInvestment) -> Markdown:
+    carried = md("carries up {}", _names(inv.carries_up)) if inv.carries_up else md("")
+    others = tuple(t for t in inv.helps if t not in inv.carries_up)
+    helped = md("{}helps {}", md("; also ") if inv.carries_up else md(""), _names(others)) if others else md("")
+    return md("{}. **{}** (a stage-{} discipline): {}{}.", i, inv.initiative or inv.title, inv.stage, carried, helped)
+
+
 def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
     p = portfolio
+    title = p.questionnaire.title
     lines = [
-        md("# MLOps maturity across teams"),
+        md("# {} across teams", title),
+        BLANK,
+        md("## In one minute"),
         BLANK,
         md(
-            "{} from {} answers {}, scored with questionnaire {} version {}. Each team is placed by its latest file.",
+            "{} from {} answers {}, placed by {} {} {}; each team by its latest file.",
             _plural(len(p.teams), "team"),
             p.files,
             md("file") if p.files == 1 else md("files"),
+            title,
             code(p.questionnaire.id),
             p.questionnaire.version,
         ),
-        BLANK,
-        md("## Where the teams stand"),
         BLANK,
         md("| Stage | Teams |"),
         md("|---|---:|"),
@@ -49,97 +50,30 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         md("| Level | Teams |"),
         md("|---|---:|"),
         *(md("| {} | {} |", lv.name, lv.teams) for lv in p.levels),
+        BLANK,
     ]
+    if p.investments:
+        lines += [md("**Fund once, for many teams**"), BLANK]
+        lines += [_investment(i, inv) for i, inv in enumerate(p.investments, 1)]
+        lines.append(BLANK)
     if p.min_stage is not None:
-        lines += [BLANK, md("### Below stage {}", p.min_stage), BLANK]
         if p.below_min_stage:
-            lines += [md("- {}", team) for team in p.below_min_stage]
+            lines += [md("**Below stage {}:** {}.", p.min_stage, _names(p.below_min_stage)), BLANK]
         else:
-            lines.append(md("Every team is at stage {} or above.", p.min_stage))
+            lines += [md("Every team is at stage {} or above.", p.min_stage), BLANK]
+    if p.teams and options.heatmap:
+        lines += [md("![Capability score per team and dimension]({})", link_target(options.heatmap)), BLANK]
+    lines += [md("## Detail"), BLANK]
     if p.teams:
-        lines += [BLANK, *_heatmap(p, options), BLANK, *_statistics(p)]
+        lines += [*tables.heatmap(p, options), BLANK, *tables.statistics(p)]
     if p.common_gaps:
-        lines += [BLANK, *_gaps(p.common_gaps)]
+        lines += [BLANK, *tables.gaps(p.common_gaps)]
     if p.trends:
-        lines += [BLANK, *_trends(p)]
+        lines += [BLANK, *tables.trends(p)]
     if p.notes:
-        lines += [BLANK, md("## Notes"), BLANK, *(md("- {}", note) for note in p.notes)]
+        lines += [BLANK, md("### Notes"), BLANK, *(md("- {}", note) for note in p.notes)]
     if p.errors:
-        lines += [
-            BLANK,
-            md("## Files left out"),
-            BLANK,
-            md("{} could not be read:", _plural(len(p.errors), "file")),
-            BLANK,
-        ]
+        count = _plural(len(p.errors), "file")
+        lines += [BLANK, md("### Files left out"), BLANK, md("{} could not be read:", count), BLANK]
         lines += [md("- {}", error.message) for error in p.errors]
     return join([*lines, BLANK])  # one copy of a long report, not two
-
-
-def _heatmap(p: Portfolio, options: RenderOptions) -> list[Markdown]:
-    out = [md("## Capability heat map"), BLANK]
-    if options.heatmap:
-        out += [md("![Capability score per team and dimension]({})", link_target(options.heatmap)), BLANK]
-    numbers = range(1, len(p.dimensions) + 1)
-    out += [
-        md("| Team | Stage | Level | {} | Overall |", join((md("D{}", i) for i in numbers), " | ")),
-        md("|---|---:|---|{}---:|", join([md("---:|")] * len(p.dimensions), "")),
-    ]
-    bands = p.questionnaire.score_bands
-    for t in p.teams:
-        cells = join((cell(bands, s) for s in t.dimensions.values()), " | ")
-        out.append(md("| {} | {} | {} | {} | {:g} |", t.team, t.stage, t.level_name, cells, t.overall_score))
-    titles = join((md("**D{}** {}", i, d.title) for i, d in zip(numbers, p.dimensions, strict=True)), "; ")
-    out += [BLANK, md("Legend: {}.", key(bands)), BLANK, md("Dimensions: {}.", titles)]
-    return out
-
-
-def _statistics(p: Portfolio) -> list[Markdown]:
-    out = [
-        md("## Capabilities across teams"),
-        BLANK,
-        md("| Dimension | Mean | Lowest | Highest | Teams scored |"),
-        md("|---|---:|---:|---:|---:|"),
-    ]
-    for d in p.dimensions:
-        if d.mean is None or d.min is None or d.max is None:
-            out.append(md("| {} | n/a | n/a | n/a | 0 |", d.title))
-        else:
-            out.append(md("| {} | {:g} | {:g} | {:g} | {} |", d.title, d.mean, d.min, d.max, d.teams))
-    return out
-
-
-def _gaps(gaps: tuple[CommonGap, ...]) -> list[Markdown]:
-    out = [
-        md("## Gaps most teams share"),
-        BLANK,
-        md(
-            "Each row is an entry criterion of the next stage that several teams miss: closing it once, as a "
-            "shared platform capability, helps all of them. The last two columns name the teams it would carry "
-            "to their next stage, on its own and together with every gap ranked above it."
-        ),
-        BLANK,
-        md("| # | Gap | Teams | Next stage once closed | With the gaps above |"),
-        md("|---:|---|---:|---|---|"),
-    ]
-    for i, gap in enumerate(gaps, 1):
-        alone = join((md("{}", t) for t in gap.unlocks), ", ") or NONE
-        extra = join((md("{}", t) for t in gap.unlocks_with_above if t not in gap.unlocks), ", ") or NONE
-        out.append(md("| {} | {} ({}) | {} | {} | {} |", i, gap.title, code(gap.question), gap.teams, alone, extra))
-    return out
-
-
-def _trends(p: Portfolio) -> list[Markdown]:
-    out = [
-        md("## Trends"),
-        BLANK,
-        md("| Team | Assessments, oldest first | Stage change | Overall change |"),
-        md("|---|---|---:|---:|"),
-    ]
-    for trend in p.trends:
-        history = join(
-            (md("{}: stage {}, {:g}", h.assessed_on or "undated", h.stage, h.overall_score) for h in trend.history),
-            " → ",
-        )
-        out.append(md("| {} | {} | {:+d} | {:+g} |", trend.team, history, trend.stage_change, trend.overall_change))
-    return out

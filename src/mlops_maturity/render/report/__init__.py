@@ -39,10 +39,11 @@ def render_report(
     """
     chart_file = url_path(chart_name) if chart_name is not None else None
     env = environment(template_dir)
+    steps = {item.question: number for number, item in enumerate(result.roadmap, 1)}
     markdown = render_template(
         env,
         REPORT_TEMPLATE,
-        {"result": result, "chart_file": chart_file, "target_requested": target_stage},
+        {"result": result, "chart_file": chart_file, "target_requested": target_stage, "steps": steps},
     )
     svg = None
     if chart_name is not None:

@@ -17,8 +17,8 @@ from mlops_maturity.render.wording import clip, number
 WIDTH = 720
 PAD = 24
 SCORE_SPACE = 56
-TOP = 78
-ROW = 46
+TOP = 70
+ROW = 26
 LABEL_CHARS = 88
 
 
@@ -79,8 +79,8 @@ def build_chart(result: Result) -> Chart:
             label=clip(d.title, LABEL_CHARS),
             score=number(d.score),
             colour=_colour(bands, d.score),
-            label_y=TOP + i * ROW + 14,
-            bar_y=TOP + i * ROW + 22,
+            label_y=TOP + i * ROW + 10,
+            bar_y=TOP + i * ROW + 14,
             width=number(span * (d.score or 0.0) / 100),
         )
         for i, d in enumerate(result.dimensions)
@@ -90,7 +90,7 @@ def build_chart(result: Result) -> Chart:
     scores = "; ".join(f"{d.title}: {number(d.score)}" for d in result.dimensions)
     return Chart(
         width=WIDTH,
-        height=bottom + 64,
+        height=bottom + 56,
         x0=PAD,
         span=span,
         top=TOP,
@@ -104,7 +104,7 @@ def build_chart(result: Result) -> Chart:
         overall_label_x=x(min(max(result.overall_score, 7.0), 93.0)),
         overall=number(result.overall_score),
         legend=tuple(Legend(band.colour, label, PAD + i * step) for i, (band, label) in enumerate(keys)),
-        legend_y=bottom + 46,
+        legend_y=bottom + 42,
     )
 
 
