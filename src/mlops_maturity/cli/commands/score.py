@@ -8,16 +8,27 @@ from mlops_maturity.cli.commands.output import BELOW_THRESHOLD, OK, Output
 from mlops_maturity.cli.score_options import ScoreOptions
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.gates import Check, evaluate_checks, parse_thresholds
-from mlops_maturity.errors import AnswersError
+from mlops_maturity.errors import AnswersError, MaturityError
 from mlops_maturity.files.answers_reader import load_answers
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.render.formats import ScoreFormat, render_score
+from mlops_maturity.render.formats import ScoreFormat, render_score, render_score_error
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
 
 
 def run(file: Path, options: ScoreOptions) -> Output:
+    """Score ``file``; in a format a CI system parses, bad input is rendered in that format too (still exit 2)."""
+    try:
+        return _score(file, options)
+    except MaturityError as exc:
+        rendered = render_score_error(options.fmt, exc, str(file))
+        if rendered is None:
+            raise
+        return Output(stdout=rendered, stderr=(f"error: {exc}",), code=exc.exit_code)
+
+
+def _score(file: Path, options: ScoreOptions) -> Output:
     q = load_questionnaire(options.questionnaire)
     thresholds = parse_thresholds(q, options.min_stage, options.min_level, options.min_dimension)
     answers = load_answers(file, q)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mlops_maturity.errors import MaturityError
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
@@ -40,6 +41,18 @@ def command(kind: str, message: str, file: str = "", line: int | None = None, ti
 
 def render(report: ScoreReport, options: RenderOptions) -> str:
     return "".join(f"{line}\n" for line in _lines(report))
+
+
+def render_error(error: MaturityError, file: str) -> str:
+    """Bad input as error annotations: one per located problem, on the file and line it names."""
+    title = f"{TOOL}: invalid input"
+    if not error.problems:
+        return command("error", str(error), file, None, title) + "\n"
+    lines = []
+    for p in error.problems:
+        message = f"{p.path}: {p.message}" if p.path else p.message
+        lines.append(command("error", message, p.file, p.line, title) + "\n")
+    return "".join(lines)
 
 
 def _lines(report: ScoreReport) -> Iterable[str]:
