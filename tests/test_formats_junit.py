@@ -22,7 +22,12 @@ def test_gates_are_the_tests_and_next_stage_criteria_are_skipped_information(
     suites = root.findall("testsuite")
     assert len(suites) == 1
     suite = suites[0]
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("4", "1", "0", "2")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == (
+        "4",
+        "1",
+        "0",
+        "2",
+    )
     assert (root.get("tests"), root.get("failures")) == ("4", "1")
 
     def outcome(case: ET.Element) -> str:
@@ -46,7 +51,12 @@ def test_gates_are_the_tests_and_next_stage_criteria_are_skipped_information(
 def test_without_gates_nothing_fails(tiny: Questionnaire) -> None:
     suite = ET.fromstring(render(report_for(tiny, PARTIAL), RenderOptions())).find("testsuite")
     assert suite is not None
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("2", "0", "0", "2")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == (
+        "2",
+        "0",
+        "0",
+        "2",
+    )
     assert suite.find("testcase/failure") is None
 
 

@@ -7,14 +7,18 @@ imports what it needs when it runs, so ``score`` pays only for what it uses.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
+from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind
+from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind, metavar, parse_choice
 from mlops_maturity.cli.commands.output import Output
+from mlops_maturity.cli.help import HelpCommand, HelpGroup
 from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCORE_FLAGS, Flag, score_options
 from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ScoreFormat
 
@@ -23,6 +27,8 @@ app = typer.Typer(
     help="Assess how mature an ML team's MLOps is, what will hurt next, and what to do about it.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=HelpGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=True,
 )
@@ -38,6 +44,20 @@ QuestionnaireOpt = Annotated[
         envvar=QUESTIONNAIRE_ENV,
     ),
 ]
+
+
+def _choice_parts(kind: type[Enum], flag: str) -> dict[str, Any]:
+    """Parse a choice ourselves, so a wrong one gets the tool's "choose one of" message (exit 2), and complete it."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [m.value for m in kind if m.value.startswith(incomplete)]
+
+    parser: Callable[[str], Enum] = partial(parse_choice, kind, flag)
+    return {"parser": parser, "autocompletion": complete, "metavar": metavar(kind)}
+
+
+def _format_option(kind: type[Enum], help: str = "Output format.", **extra: Any) -> Any:
+    return typer.Option("--format", "-f", help=help, **_choice_parts(kind, "--format"), **extra)
 
 
 def _version(value: bool) -> None:
@@ -78,7 +98,10 @@ def _score_parameter(flag: Flag) -> inspect.Parameter:
     extra: dict[str, Any] = {"min": 0} if flag.kind == "natural" else {}
     if flag.envvar:
         extra.update(envvar=flag.envvar, show_default=False)
-    option = typer.Option(*flag.names, help=flag.help, metavar=flag.metavar, **extra)
+    if flag.kind == "format":
+        option = _format_option(ScoreFormat, flag.help, **extra)
+    else:
+        option = typer.Option(*flag.names, help=flag.help, metavar=flag.metavar, **extra)
     return inspect.Parameter(
         flag.field, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[kind, option]
     )
@@ -100,18 +123,18 @@ _SCORE_PARAMETERS = [
     inspect.Parameter(
         "file",
         inspect.Parameter.POSITIONAL_OR_KEYWORD,
-        annotation=Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False)],
+        annotation=Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
     ),
     *(_score_parameter(flag) for flag in SCORE_FLAGS),
 ]
 score.__signature__ = inspect.Signature(_SCORE_PARAMETERS, return_annotation=None)  # type: ignore[attr-defined]
 score.__annotations__ = {p.name: p.annotation for p in _SCORE_PARAMETERS}
-app.command()(score)
+app.command(cls=HelpCommand)(score)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def report(
-    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
     out: Annotated[
         Path | None,
         typer.Option(
@@ -134,7 +157,12 @@ def report(
     ] = None,
     target_stage: Annotated[
         int | None,
-        typer.Option("--target-stage", help="Plan the roadmap to stage N instead of the next stage.", metavar="N"),
+        typer.Option(
+            "--target-stage",
+            help="Plan the roadmap to stage N instead of the next stage; N runs from 1 to the questionnaire's "
+            "top stage (1 to 5 with the shipped one).",
+            metavar="N",
+        ),
     ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
@@ -145,7 +173,7 @@ def report(
     _emit(run(file, options))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def survey(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Answers file to write, or to resume if it exists.", metavar="FILE")
@@ -166,9 +194,9 @@ def survey(
     _emit(run_survey(out, team, questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def questions(
-    fmt: Annotated[QuestionsFormat, typer.Option("--format", "-f", help="Output format.")] = QuestionsFormat.text,
+    fmt: Annotated[QuestionsFormat, _format_option(QuestionsFormat)] = QuestionsFormat.text,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Print the questionnaire: dimensions, questions and their options."""
@@ -177,7 +205,7 @@ def questions(
     _emit(run(fmt, questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def init(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Where to write the template ('-' for stdout).", metavar="FILE")
@@ -209,12 +237,14 @@ def init(
     _emit(run(out, force, team, questionnaire, schema, no_schema))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Answers files and questionnaire folders (default: the questionnaire in use).", show_default=False
+            help="Answers files and questionnaire folders (default: the questionnaire in use).",
+            show_default=False,
+            metavar="PATH",
         ),
     ] = None,
     questionnaire: QuestionnaireOpt = None,
@@ -225,9 +255,16 @@ def validate(
     _emit(run(list(paths or ()), questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which schema to print.", show_default=False)],
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            help="Which schema to print: answers, questionnaire or result.",
+            show_default=False,
+            **{**_choice_parts(SchemaKind, "kind"), "metavar": "KIND"},
+        ),
+    ],
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Print a JSON Schema (draft 2020-12) for answers files, questionnaires or results."""
@@ -236,15 +273,21 @@ def schema(
     _emit(run(kind, questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def compare(
     old: Annotated[
-        Path, typer.Argument(help="The older answers file (or saved `score --format json`).", show_default=False)
+        Path,
+        typer.Argument(
+            help="The older answers file (or saved `score --format json`).", show_default=False, metavar="OLD"
+        ),
     ],
     new: Annotated[
-        Path, typer.Argument(help="The newer answers file (or saved `score --format json`).", show_default=False)
+        Path,
+        typer.Argument(
+            help="The newer answers file (or saved `score --format json`).", show_default=False, metavar="NEW"
+        ),
     ],
-    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
+    fmt: Annotated[CompareFormat, _format_option(CompareFormat)] = CompareFormat.text,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Show what changed between two assessments of the same team."""
@@ -253,11 +296,13 @@ def compare(
     _emit(run(old, new, fmt, questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def portfolio(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Answers files, and directories searched for *.yaml / *.yml.", show_default=False),
+        typer.Argument(
+            help="Answers files, and directories searched for *.yaml / *.yml.", show_default=False, metavar="PATH"
+        ),
     ],
     out: Annotated[
         Path | None,
@@ -271,7 +316,7 @@ def portfolio(
     ] = None,
     fmt: Annotated[
         PortfolioFormat | None,
-        typer.Option("--format", "-f", help="Output format [default: text, or markdown with -o].", show_default=False),
+        _format_option(PortfolioFormat, "Output format [default: text, or markdown with -o].", show_default=False),
     ] = None,
     min_stage: Annotated[
         int | None, typer.Option("--min-stage", help="Exit 1 when any team is below this stage.", metavar="N", min=0)

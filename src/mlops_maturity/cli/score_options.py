@@ -39,8 +39,14 @@ class Flag:
 
 SCORE_FLAGS: tuple[Flag, ...] = (
     Flag("fmt", ("--format", "-f"), "format", "Output format."),
-    Flag("min_stage", ("--min-stage",), "natural", "Exit 1 below this stage.", "N"),
-    Flag("min_level", ("--min-level",), "text", "Exit 1 below this level (no, low, high).", "LEVEL"),
+    Flag(
+        "min_stage",
+        ("--min-stage",),
+        "natural",
+        "Exit 1 below this stage (0 to 5 with the shipped questionnaire).",
+        "N",
+    ),
+    Flag("min_level", ("--min-level",), "text", "Exit 1 below this level: no, low or high MLOps.", "[no|low|high]"),
     Flag(
         "min_dimension",
         ("--min-dimension",),
