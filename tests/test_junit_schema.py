@@ -33,7 +33,10 @@ def _suite(xml: str) -> ET.Element:
 
 def test_the_schema_rejects_what_it_should() -> None:
     # The schema really checks: a test case attribute it does not know is refused.
-    bad = '<testsuites><testsuite name="s" tests="1" failures="0" errors="0"><testcase name="c" line="3"/></testsuite></testsuites>'
+    bad = (
+        '<testsuites><testsuite name="s" tests="1" failures="0" errors="0">'
+        '<testcase name="c" line="3"/></testsuite></testsuites>'
+    )
     assert not SCHEMA.is_valid(bad)
 
 
@@ -43,7 +46,7 @@ def test_a_met_gate_is_a_passing_build(cli: Cli) -> None:
     suite = _suite(run.out)
     assert (suite.get("failures"), suite.get("errors")) == ("0", "0")
     assert suite.get("skipped") == "4"  # the four unmet stage-4 criteria, as information
-    assert [c.get("name") for c in suite.iter("testcase")][0] == "min-stage"
+    assert next(c.get("name") for c in suite.iter("testcase")) == "min-stage"
 
 
 def test_an_unmet_gate_is_the_only_failure(cli: Cli) -> None:

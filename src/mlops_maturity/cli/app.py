@@ -7,20 +7,18 @@ imports what it needs when it runs, so ``score`` pays only for what it uses.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
-from enum import Enum
-from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind, metavar, parse_choice
+from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind
 from mlops_maturity.cli.commands.output import Output
 from mlops_maturity.cli.help import HelpCommand, HelpGroup
-from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCORE_FLAGS, Flag, score_options
-from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ScoreFormat
+from mlops_maturity.cli.parameters import QuestionnaireOpt, choice_parts, format_option, score_parameter
+from mlops_maturity.cli.score_options import SCORE_FLAGS, score_options
+from mlops_maturity.render.formats import CompareFormat, PortfolioFormat
 
 app = typer.Typer(
     name="mlops-maturity",
@@ -32,32 +30,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=True,
 )
-
-QuestionnaireOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--questionnaire",
-        help="Questionnaire folder to use instead of the shipped one.",
-        metavar="DIR",
-        show_default=False,
-        # One variable points a whole CI setup (pre-commit hooks included) at an organisation's questionnaire.
-        envvar=QUESTIONNAIRE_ENV,
-    ),
-]
-
-
-def _choice_parts(kind: type[Enum], flag: str) -> dict[str, Any]:
-    """Parse a choice ourselves, so a wrong one gets the tool's "choose one of" message (exit 2), and complete it."""
-
-    def complete(incomplete: str) -> list[str]:
-        return [m.value for m in kind if m.value.startswith(incomplete)]
-
-    parser: Callable[[str], Enum] = partial(parse_choice, kind, flag)
-    return {"parser": parser, "autocompletion": complete, "metavar": metavar(kind)}
-
-
-def _format_option(kind: type[Enum], help: str = "Output format.", **extra: Any) -> Any:
-    return typer.Option("--format", "-f", help=help, **_choice_parts(kind, "--format"), **extra)
 
 
 def _version(value: bool) -> None:
@@ -84,29 +56,6 @@ def _emit(output: Output) -> NoReturn:
     raise typer.Exit(output.write())
 
 
-def _score_parameter(flag: Flag) -> inspect.Parameter:
-    """The typer parameter of one declared ``score`` option."""
-    types: dict[str, tuple[Any, Any]] = {
-        "format": (ScoreFormat, ScoreFormat.text),
-        "natural": (int | None, None),
-        "text": (str | None, None),
-        "path": (Path | None, None),
-        "repeat": (list[str] | None, None),
-        "switch": (bool, False),
-    }
-    kind, default = types[flag.kind]
-    extra: dict[str, Any] = {"min": 0} if flag.kind == "natural" else {}
-    if flag.envvar:
-        extra.update(envvar=flag.envvar, show_default=False)
-    if flag.kind == "format":
-        option = _format_option(ScoreFormat, flag.help, **extra)
-    else:
-        option = typer.Option(*flag.names, help=flag.help, metavar=flag.metavar, **extra)
-    return inspect.Parameter(
-        flag.field, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[kind, option]
-    )
-
-
 def score(file: Path, **values: Any) -> None:
     """Score a filled-in answers file; thresholds turn it into a CI gate.
 
@@ -125,7 +74,7 @@ _SCORE_PARAMETERS = [
         inspect.Parameter.POSITIONAL_OR_KEYWORD,
         annotation=Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
     ),
-    *(_score_parameter(flag) for flag in SCORE_FLAGS),
+    *(score_parameter(flag) for flag in SCORE_FLAGS),
 ]
 score.__signature__ = inspect.Signature(_SCORE_PARAMETERS, return_annotation=None)  # type: ignore[attr-defined]
 score.__annotations__ = {p.name: p.annotation for p in _SCORE_PARAMETERS}
@@ -196,7 +145,7 @@ def survey(
 
 @app.command(cls=HelpCommand)
 def questions(
-    fmt: Annotated[QuestionsFormat, _format_option(QuestionsFormat)] = QuestionsFormat.text,
+    fmt: Annotated[QuestionsFormat, format_option(QuestionsFormat)] = QuestionsFormat.text,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Print the questionnaire: dimensions, questions and their options."""
@@ -262,7 +211,7 @@ def schema(
         typer.Argument(
             help="Which schema to print: answers, questionnaire or result.",
             show_default=False,
-            **{**_choice_parts(SchemaKind, "kind"), "metavar": "KIND"},
+            **{**choice_parts(SchemaKind, "kind"), "metavar": "KIND"},
         ),
     ],
     questionnaire: QuestionnaireOpt = None,
@@ -287,7 +236,7 @@ def compare(
             help="The newer answers file (or saved `score --format json`).", show_default=False, metavar="NEW"
         ),
     ],
-    fmt: Annotated[CompareFormat, _format_option(CompareFormat)] = CompareFormat.text,
+    fmt: Annotated[CompareFormat, format_option(CompareFormat)] = CompareFormat.text,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Show what changed between two assessments of the same team."""
@@ -316,7 +265,7 @@ def portfolio(
     ] = None,
     fmt: Annotated[
         PortfolioFormat | None,
-        _format_option(PortfolioFormat, "Output format [default: text, or markdown with -o].", show_default=False),
+        format_option(PortfolioFormat, "Output format [default: text, or markdown with -o].", show_default=False),
     ] = None,
     min_stage: Annotated[
         int | None, typer.Option("--min-stage", help="Exit 1 when any team is below this stage.", metavar="N", min=0)
@@ -342,3 +291,20 @@ def portfolio(
             list(paths), PortfolioOptions(fmt=fmt, out=out, min_stage=min_stage, jobs=jobs, questionnaire=questionnaire)
         )
     )
+
+
+@app.command(cls=HelpCommand)
+def badge(
+    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the SVG here ('-' or none: stdout).", metavar="FILE.svg", show_default=False
+        ),
+    ] = None,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Draw a README badge, "MLOps stage 3 · Low", as a local SVG coloured by the stage."""
+    from mlops_maturity.cli.commands.badge import run
+
+    _emit(run(file, out, questionnaire))
