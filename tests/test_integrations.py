@@ -141,11 +141,13 @@ def test_the_documented_pre_commit_config_works(team_repo: Path, hook_home: Path
     rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     config = _documented_pre_commit_config()
     config["repos"][0].update(repo=str(ROOT), rev=rev.strip())
+    hooks = config["repos"][0]["hooks"]
+    assert hooks[1]["args"] == ["mlops-answers.yaml", "--min-stage", "3", "--min-level", "low"]
+    hooks[1]["args"][2] = "2"  # the tiny questionnaire the team answers has two stages
     (team_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     run = pre_commit(team_repo, hook_home, "run", "--all-files")
-    assert run.returncode == 1  # the tiny team is at stage 1 and the snippet asks for stage 3
-    assert "min-stage: stage 1 (One); required at least 3" in run.stdout
-    hooks = config["repos"][0]["hooks"]
+    assert run.returncode == 1, run.stdout  # the tiny team is at stage 1
+    assert "min-stage: stage 1 (One); required at least 2" in run.stdout
     hooks[1]["args"] = ["mlops-answers.yaml", "--min-stage", "1"]
     (team_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     run = pre_commit(team_repo, hook_home, "run", "--all-files")
