@@ -33,3 +33,12 @@ def test_the_answers_example_is_valid(shipped: Questionnaire) -> None:
     (yaml_block,) = [body for lang, body in BLOCKS if lang == "yaml"]
     answers = parse_answers(yaml_block, "README.md", shipped)
     assert answers.given["monitoring.latency"].reason == "batch scoring only"
+
+
+def test_the_try_it_command_writes_nothing_into_the_checkout() -> None:
+    first = _bash_blocks()[0]
+    outputs = re.findall(r"(?:-o|--out) (\S+)", first)
+    assert outputs
+    for out in outputs:
+        path = (ROOT / out).resolve()
+        assert ROOT not in path.parents, out  # only .venv/, which .gitignore lists, may appear in the checkout
