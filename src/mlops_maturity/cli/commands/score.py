@@ -8,6 +8,7 @@ from mlops_maturity.cli.commands.output import BELOW_THRESHOLD, OK, Output
 from mlops_maturity.cli.score_options import ScoreOptions
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.gates import Check, evaluate_checks, parse_thresholds
+from mlops_maturity.engine.result import Result
 from mlops_maturity.errors import AnswersError, MaturityError
 from mlops_maturity.files.answers_reader import load_answers
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
@@ -42,7 +43,8 @@ def _score(file: Path, options: ScoreOptions) -> Output:
     old = load_answers(options.baseline, q, drop_stale=True) if options.baseline is not None else None
     baseline = assess(q, old) if old is not None else None
     checks = evaluate_checks(q, result, thresholds, baseline)
-    report = ScoreReport(result=result, checks=checks, file=str(file), lines=answers.lines)
+    first = _baseline_mismatches(options.baseline, baseline, result) if baseline is not None else ()
+    report = ScoreReport(result=result, checks=checks, file=str(file), lines=answers.lines, warnings_first=first)
     text = options.fmt == ScoreFormat.text
     rendered = render_score(
         options.fmt, report, RenderOptions(color=text and color_enabled(), width=width(), unicode=unicode_ok())
@@ -59,7 +61,16 @@ def _score(file: Path, options: ScoreOptions) -> Output:
         messages += (f"note: {len(result.unanswered)} question(s) not answered: {', '.join(result.unanswered)}",)
     if options.fmt == ScoreFormat.github and options.step_summary is not None:
         messages += _append_summary(options.step_summary, render_score(ScoreFormat.markdown, report, RenderOptions()))
+    messages = (*(f"warning: {w}" for w in first), *messages)
     return Output(stdout=rendered, stderr=messages, code=BELOW_THRESHOLD if failed else OK)
+
+
+def _baseline_mismatches(path: Path | None, baseline: Result, result: Result) -> tuple[str, ...]:
+    """Another team's file, or a newer one, given as the baseline: said before anything else."""
+    from mlops_maturity.engine.compare import mismatches
+
+    hint = "the baseline should be the older assessment"
+    return tuple(f"--baseline {path}: {m}" for m in mismatches(baseline, result, "baseline", "scored", hint))
 
 
 def _failure(check: Check, baseline: Path | None) -> str:

@@ -20,6 +20,8 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
     out, buffer = console(RenderOptions(color=options.color, width=options.width, unicode=options.unicode))
     arrow, up, down, dot = ("→", "↑", "↓", "•") if options.unicode else ("->", "+", "-", "*")
     dates = f"{c.assessed_on.from_ or 'undated'} {arrow} {c.assessed_on.to or 'undated'}"
+    for mismatch in c.mismatches:
+        out.print(Text(f"warning: {mismatch}", style="bold yellow"))
     out.print(
         Text.assemble(
             (c.team or "(team not named)", "bold"), f"  {dates}  ({c.questionnaire.id} {c.questionnaire.version})"

@@ -62,6 +62,8 @@ def _lines(report: ScoreReport) -> Iterable[str]:
     def at(question: str | None) -> int | None:
         return report.lines.get(question) if question else None
 
+    for warning in report.warnings_first:
+        yield command("warning", warning, file, None, f"{TOOL}: baseline")
     for check in report.checks:
         if not check.passed:
             title = "worse than the baseline" if check.id.startswith("baseline:") else "threshold not met"
