@@ -77,7 +77,7 @@ def test_out_with_json_format(cli: Cli, tmp_path: Path) -> None:
     [
         (("--min-stage", "9"), "error: --min-stage 9: stages run from 0 to 3\n"),
         (("--jobs", "0"), "Invalid value for '--jobs'"),
-        (("--format", "html"), "Invalid value for '--format'"),
+        (("--format", "html"), "error: --format 'html': choose one of: text, json, markdown\n"),
     ],
 )
 def test_bad_flags_exit_2(cli: Cli, args: tuple[str, ...], message: str) -> None:

@@ -87,7 +87,7 @@ def test_long_dimension_titles_lose_their_asides_then_an_ellipsis(survey_q: Ques
         "  Watching models               ░░░░░░░░░░░░░░░░░░░░    0",
     ]
     narrow = summary(res, "CMD", "a.yaml", ScreenOptions(width=50)).split("Capability profile\n")[1]
-    assert narrow.splitlines()[0] == "  Shipping models t... ███░░░░░░░░░░░░░░░░░ 16.7"
+    assert narrow.splitlines()[0] == "  Shipping models to… ███░░░░░░░░░░░░░░░░░ 16.7"  # the one cut mark
 
 
 def test_a_dont_know_step_says_to_find_out(survey_q: Questionnaire) -> None:

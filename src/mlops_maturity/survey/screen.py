@@ -17,6 +17,7 @@ from rich.text import Text
 from mlops_maturity.engine.questionnaire import Question, Questionnaire
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.wording import clip
 from mlops_maturity.survey.flow import Position
 from mlops_maturity.survey.keys import BACK, HELP, NOT_APPLICABLE_KEY, QUIT, UNKNOWN_KEY
 
@@ -182,7 +183,7 @@ def question(view: QuestionView, options: ScreenOptions) -> str:
     head = f"{view.title} {options.dot} {view.team}" if view.team else view.title
     room = width - len(counter) - 2
     if len(head) > room:
-        head = head[: max(0, room - 3)] + "..."
+        head = clip(head, max(0, room), options.unicode)
     lines.append(Text.assemble((head, "bold"), " " * (width - len(head) - len(counter)), (counter, "bold")))
     lines.append(Text(f"Section {pos.section} of {pos.sections}: {pos.section_title}", style="cyan"))
     pct = round(100 * pos.answered / pos.total) if pos.total else 100

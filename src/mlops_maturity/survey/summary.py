@@ -12,6 +12,7 @@ from rich.text import Text
 from mlops_maturity.engine.questionnaire import UNKNOWN
 from mlops_maturity.engine.result import Result, RiskResult, RoadmapItem
 from mlops_maturity.render.console import bar
+from mlops_maturity.render.wording import clip
 from mlops_maturity.survey.screen import Line, ScreenOptions, Unwrapped, draw, wrapped
 
 TOP = 3
@@ -99,7 +100,7 @@ def _profile(result: Result, options: ScreenOptions) -> list[Line]:
     titles = [d.title for d in result.dimensions]
     if any(len(t) > room for t in titles):  # all lose their "(...)" asides, so the column reads evenly
         titles = [t.split(" (")[0] for t in titles]
-    titles = [t if len(t) <= room else t[: room - 3] + "..." for t in titles]
+    titles = [clip(t, room, options.unicode) for t in titles]
     label_width = max(len(t) for t in titles)
     lines: list[Line] = []
     for dim, title in zip(result.dimensions, titles, strict=True):
