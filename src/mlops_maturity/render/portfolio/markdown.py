@@ -62,6 +62,9 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         lines += [BLANK, *_gaps(p.common_gaps)]
     if p.trends:
         lines += [BLANK, *_trends(p)]
+    if p.not_assessed:  # a minimal mention; left out of every count above
+        lines += [BLANK, md("## Not assessed yet"), BLANK, md("Answered less than half of the questions that apply:")]
+        lines += [BLANK, *(md("- {} ({}%)", t.team, round(100 * t.answered)) for t in p.not_assessed)]
     if p.notes:
         lines += [BLANK, md("## Notes"), BLANK, *(md("- {}", note) for note in p.notes)]
     if p.errors:

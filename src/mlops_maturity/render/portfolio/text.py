@@ -26,10 +26,11 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
     arrow, dot = ("→", "•") if options.unicode else ("->", "*")
     p = portfolio
     teams = len(p.teams)
+    blank = f", {len(p.not_assessed)} not assessed yet" if p.not_assessed else ""
     out.print(
         Text.assemble(
             ("Portfolio", "bold"),
-            f": {teams} team{'s' if teams != 1 else ''} from {p.files} file{'s' if p.files != 1 else ''}"
+            f": {teams} team{'s' if teams != 1 else ''}{blank} from {p.files} file{'s' if p.files != 1 else ''}"
             f" ({p.questionnaire.id} {p.questionnaire.version})",
         )
     )
@@ -64,6 +65,13 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
                 out.print(hanging(indent, f"next stage with the gaps above it closed too: {', '.join(extra)}"))
         if len(p.common_gaps) > MAX_GAPS:
             out.print(f"  ... and {len(p.common_gaps) - MAX_GAPS} more (see --format markdown or json)")
+    if p.not_assessed:
+        out.print()
+        out.print(Text("Not assessed yet (answered less than half of the questions; not counted above):", style="bold"))
+        for t in p.not_assessed[:MAX_ROWS]:
+            out.print(hanging(f"  {dot} ", f"{t.team} ({t.file}): {round(100 * t.answered)}% answered"))
+        if len(p.not_assessed) > MAX_ROWS:
+            out.print(f"  ... and {len(p.not_assessed) - MAX_ROWS} more")
     if p.min_stage is not None:
         out.print()
         if p.below_min_stage:
