@@ -8,7 +8,7 @@ continuous profile and never move the stage. No I/O happens here.
 from __future__ import annotations
 
 from mlops_maturity.engine.advice import build_disciplines, build_risks
-from mlops_maturity.engine.answers import Answers
+from mlops_maturity.engine.answers import Answer, Answers
 from mlops_maturity.engine.conditions import PlacementAtom, QuestionAtom, atoms, evaluate
 from mlops_maturity.engine.placement import place
 from mlops_maturity.engine.profile import dimension_scores, overall_score
@@ -90,7 +90,7 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
             questions=(r.question,),
         )
         for r in records
-        if r.status == "skipped" and sheet.effective[r.question].given is not None
+        if r.status == "skipped" and (sheet.effective[r.question].given or Answer()).answer is not None
     ]
     return Result(
         questionnaire=QuestionnaireRef.of(q),

@@ -57,6 +57,7 @@ def _score(file: Path, options: ScoreOptions) -> Output:
             f"questionnaire no longer has; compared without them: {', '.join(old.ignored)}",
             *messages,
         )
+    messages += tuple(answers.evidence_notes())
     if result.unanswered and not text:
         messages += (f"note: {len(result.unanswered)} question(s) not answered: {', '.join(result.unanswered)}",)
     if options.fmt == ScoreFormat.github and options.step_summary is not None:

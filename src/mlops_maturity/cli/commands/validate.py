@@ -39,9 +39,10 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
             problems.append(str(Problem(str(path), NOT_RECOGNISED)))
     unrecognised = len(problems)
     ok: list[str] = []
+    notes: list[str] = []
     failed = unrecognised
     for target in targets:
-        found = _check(target, questionnaire)
+        found = _check(target, questionnaire, notes)
         if found:
             problems += [str(p) for p in found]
             failed += 1
@@ -51,8 +52,8 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
         count = len(problems)
         checked = len(targets) + unrecognised
         summary = f"{count} problem{'s' if count != 1 else ''} in {failed} of {checked} path(s)"
-        return Output(stdout="".join(f"{line}\n" for line in ok), stderr=(*problems, summary), code=BAD_INPUT)
-    return Output(stdout="".join(f"{line}\n" for line in ok), code=OK)
+        return Output(stdout="".join(f"{line}\n" for line in ok), stderr=(*notes, *problems, summary), code=BAD_INPUT)
+    return Output(stdout="".join(f"{line}\n" for line in ok), stderr=tuple(notes), code=OK)
 
 
 def expand(path: Path) -> list[Path]:
@@ -65,11 +66,11 @@ def expand(path: Path) -> list[Path]:
     return folders + files
 
 
-def _check(path: Path, questionnaire: Path | None) -> list[Problem]:
+def _check(path: Path, questionnaire: Path | None, notes: list[str]) -> list[Problem]:
     if path.is_dir():
         return questionnaire_problems(path)
     try:
-        load_answers(path, load_questionnaire(questionnaire))
+        notes += load_answers(path, load_questionnaire(questionnaire)).evidence_notes()
     except MaturityError as exc:
         return list(exc.problems) or [Problem(str(path), str(exc).removeprefix(f"{path}: "))]
     return []
