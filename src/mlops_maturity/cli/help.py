@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from typer.core import TyperCommand, TyperGroup
 
@@ -79,7 +79,29 @@ def _default(param: Any) -> str | None:
     return str(value)
 
 
-def _describe(param: Any) -> str:
+def _declared_help(command: Any) -> dict[str, str]:
+    """Each parameter's help as declared on the command's function.
+
+    Click 8.5 gave arguments a ``help`` of their own, and typers before it set
+    theirs before calling click's constructor, which then resets it to None;
+    the declaration still has it.
+    """
+    function = getattr(getattr(command, "callback", None), "__wrapped__", None)
+    if function is None:
+        return {}
+    try:
+        parameters = inspect.signature(function, eval_str=True).parameters
+    except (NameError, TypeError, ValueError):
+        return {}
+    found = {}
+    for name, parameter in parameters.items():
+        for info in get_args(parameter.annotation)[1:]:
+            if isinstance(getattr(info, "help", None), str):
+                found[name] = info.help
+    return found
+
+
+def _describe(param: Any, declared: dict[str, str]) -> str:
     extra = []
     default = _default(param)
     if default is not None:
@@ -88,17 +110,17 @@ def _describe(param: Any) -> str:
         extra.append(f"env var: {param.envvar}")
     if param.required and param.param_type_name == "option":
         extra.append("required")
-    help_text = " ".join((param.help or "").split())
+    help_text = " ".join((param.help or declared.get(param.name or "", "")).split())
     return f"{help_text}  [{'; '.join(extra)}]" if extra else help_text
 
 
-def _rows(params: list[Any], kind: str) -> list[tuple[str, str]]:
+def _rows(params: list[Any], kind: str, declared: dict[str, str]) -> list[tuple[str, str]]:
     rows = []
     for param in params:
         if param.param_type_name != kind or getattr(param, "hidden", False):
             continue
         name = _argument_name(param) if kind == "argument" else _option_name(param)
-        rows.append((name, _describe(param)))
+        rows.append((name, _describe(param, declared)))
     return rows
 
 
@@ -111,7 +133,11 @@ def _write_page(command: Any, ctx: Any, formatter: Any, commands: list[tuple[str
         formatter.write_paragraph()
         with formatter.indentation():
             formatter.write_text(inspect.cleandoc(command.help))
-    for title, rows in (("Arguments", _rows(params, "argument")), ("Options", _rows(params, "option"))):
+    declared = _declared_help(command)
+    for title, rows in (
+        ("Arguments", _rows(params, "argument", declared)),
+        ("Options", _rows(params, "option", declared)),
+    ):
         if rows:
             with formatter.section(title):
                 formatter.write_dl(rows)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
 from enum import Enum
-from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -34,7 +32,11 @@ def choice_parts(kind: type[Enum], flag: str) -> dict[str, Any]:
     def complete(incomplete: str) -> list[str]:
         return [m.value for m in kind if m.value.startswith(incomplete)]
 
-    parser: Callable[[str], Enum] = partial(parse_choice, kind, flag)
+    def parser(value: str) -> str:
+        # The value, checked: typer turns it into the member itself (older typers would not take a member here).
+        # A named function, not a partial: older typers read the parser's __name__.
+        return str(parse_choice(kind, flag, value).value)
+
     return {"parser": parser, "autocompletion": complete, "metavar": metavar(kind)}
 
 
