@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind
+from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind, parse_choice
 from mlops_maturity.cli.commands.output import Output
 from mlops_maturity.cli.help import HelpCommand, HelpGroup
 from mlops_maturity.cli.parameters import QuestionnaireOpt, choice_parts, format_option, score_parameter
@@ -151,7 +151,7 @@ def questions(
     """Print the questionnaire: dimensions, questions and their options."""
     from mlops_maturity.cli.commands.questions import run
 
-    _emit(run(fmt, questionnaire))
+    _emit(run(parse_choice(QuestionsFormat, "--format", fmt), questionnaire))
 
 
 @app.command(cls=HelpCommand)
@@ -219,7 +219,7 @@ def schema(
     """Print a JSON Schema (draft 2020-12) for answers files, questionnaires or results."""
     from mlops_maturity.cli.commands.schema import run
 
-    _emit(run(kind, questionnaire))
+    _emit(run(parse_choice(SchemaKind, "kind", kind), questionnaire))
 
 
 @app.command(cls=HelpCommand)
@@ -242,7 +242,7 @@ def compare(
     """Show what changed between two assessments of the same team."""
     from mlops_maturity.cli.commands.compare import run
 
-    _emit(run(old, new, fmt, questionnaire))
+    _emit(run(old, new, parse_choice(CompareFormat, "--format", fmt), questionnaire))
 
 
 @app.command(cls=HelpCommand)
@@ -288,7 +288,14 @@ def portfolio(
 
     _emit(
         run(
-            list(paths), PortfolioOptions(fmt=fmt, out=out, min_stage=min_stage, jobs=jobs, questionnaire=questionnaire)
+            list(paths),
+            PortfolioOptions(
+                fmt=None if fmt is None else parse_choice(PortfolioFormat, "--format", fmt),
+                out=out,
+                min_stage=min_stage,
+                jobs=jobs,
+                questionnaire=questionnaire,
+            ),
         )
     )
 

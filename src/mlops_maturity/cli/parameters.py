@@ -33,7 +33,8 @@ def choice_parts(kind: type[Enum], flag: str) -> dict[str, Any]:
         return [m.value for m in kind if m.value.startswith(incomplete)]
 
     def parser(value: str) -> str:
-        # The value, checked: typer turns it into the member itself (older typers would not take a member here).
+        # The value, checked; each command turns it into the member with parse_choice, since typers differ
+        # (0.16 converts a parser's result to the enum by its text, 0.29 passes it on as it is).
         # A named function, not a partial: older typers read the parser's __name__.
         return str(parse_choice(kind, flag, value).value)
 

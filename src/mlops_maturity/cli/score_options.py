@@ -92,6 +92,10 @@ def score_options(values: Mapping[str, object]) -> ScoreOptions:
     if unknown:  # a parser and this table disagree: a bug, not a user's mistake
         raise ValueError(f"not options of score: {', '.join(sorted(unknown))}")
     given = {name: value for name, value in values.items() if value is not None}
+    if "fmt" in given:  # a member from the fast parser, the checked value from typer's (as typers differ)
+        from mlops_maturity.cli.choices import parse_choice
+
+        given["fmt"] = parse_choice(ScoreFormat, "--format", given["fmt"])  # type: ignore[arg-type]
     repeated = given.get("min_dimension")
     if isinstance(repeated, list):
         given["min_dimension"] = tuple(repeated)
