@@ -111,7 +111,7 @@ QUESTIONNAIRES: dict[str, list[str]] = {
     "two-problems-two-files": ["rules.yaml:11: rules[1].severity: unknown key 'severity'"],
     "discipline-addresses-other-stage-risk": ["risk 'r1' is not a risk of stage 2; choose one of: r2"],
     "missing-head-file": ["questionnaire.yaml: no such file"],
-    "empty-folder": ["questionnaire.yaml: no such file", "no question files (questions/*.yaml)"],
+    "empty-folder": ["a folder with no questionnaire.yaml", "a questionnaire folder (questionnaire.yaml, stages.yaml"],
 }
 
 

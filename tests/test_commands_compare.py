@@ -94,8 +94,25 @@ def test_a_missing_file_exits_2(cli: Cli, tmp_path: Path) -> None:
     assert (run.code, run.err) == (2, f"error: {tmp_path / 'nope.yaml'}: no such file\n")
 
 
-def test_notes_go_to_stderr_for_machine_formats(cli: Cli) -> None:
-    run = cli("compare", AFTER, BEFORE, "--questionnaire", QDIR, "-f", "json")
-    assert run.err == (
-        "note: the newer file is dated 2026-03-31, before the older one (2026-06-30); the arguments are OLD then NEW\n"
-    )
+REVERSED = "the newer file is dated 2026-03-31, before the older one (2026-06-30); the arguments are OLD then NEW"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_reversed_dates_are_said_first_on_stderr_and_in_the_output(cli: Cli, fmt: str) -> None:
+    run = cli("compare", AFTER, BEFORE, "--questionnaire", QDIR, "-f", fmt)
+    assert run.err.splitlines()[0] == f"warning: {REVERSED}"
+    if fmt == "json":
+        assert json.loads(run.out)["mismatches"] == [REVERSED]
+    elif fmt == "markdown":
+        assert run.out.splitlines()[2] == "> **Warning:** " + REVERSED.replace("(", "\\(").replace(")", "\\)")
+    else:
+        assert " ".join(run.out.split()).startswith(f"warning: {REVERSED}")
+
+
+def test_another_team_is_said_first(cli: Cli, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(BEFORE.read_text(encoding="utf-8").replace("team: Alpha", "team: Beta"), encoding="utf-8")
+    run = cli("compare", other, AFTER, "--questionnaire", QDIR)
+    first = "warning: the two files name different teams: 'Beta' (older) and 'Alpha' (newer)"
+    assert run.err.splitlines()[0] == first
+    assert " ".join(run.out.split()).startswith(first)

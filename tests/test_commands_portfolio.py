@@ -86,7 +86,7 @@ def test_out_html_writes_one_page_with_the_heat_map_inside(cli: Cli, tmp_path: P
     [
         (("--min-stage", "9"), "error: --min-stage 9: stages run from 0 to 3\n"),
         (("--jobs", "0"), "Invalid value for '--jobs'"),
-        (("--format", "pdf"), "Invalid value for '--format'"),
+        (("--format", "pdf"), "error: --format 'pdf': choose one of: text, json, markdown, html\n"),
     ],
 )
 def test_bad_flags_exit_2(cli: Cli, args: tuple[str, ...], message: str) -> None:

@@ -108,6 +108,8 @@ def test_baseline_drop_exits_1_and_says_what_dropped(cli: Cli) -> None:
     run = cli("score", PARTIAL, "--baseline", TOP, "-f", "json", "--questionnaire", TINY)
     assert run.code == 1
     assert run.err.splitlines() == [
+        f"warning: --baseline {TOP}: the two files name different teams: 'Fraud' (baseline) and "
+        "'Fraud & <Risk> | \"ops\"' (scored)",
         f"worse than the baseline {TOP}: stage dropped from 2 (Two) to 1 (One)",
         f"worse than the baseline {TOP}: level dropped from High MLOps to Low MLOps",
         f"worse than the baseline {TOP}: Deployment dropped from 100 to 12.5 (-87.5)",
@@ -185,10 +187,31 @@ def test_junit_from_the_cli_parses(cli: Cli) -> None:
     assert run.code == 0
     suite = ET.fromstring(run.out).find("testsuite")
     assert suite is not None
-    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")  # the threshold passed, both criteria did not
+    # the threshold passed; both criteria of the next stage are unmet, which is information, not a failure
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("3", "0", "2")
 
 
 def test_markdown_from_the_cli(cli: Cli) -> None:
     run = cli("score", TOP, "-f", "markdown", "--questionnaire", TINY)
     assert run.code == 0
     assert run.out.startswith("## MLOps maturity: Fraud\n")
+
+
+def test_a_baseline_of_another_team_is_said_first(cli: Cli, tmp_path: Path) -> None:
+    other = tmp_path / "other-team.yaml"
+    other.write_text(TOP.read_text(encoding="utf-8").replace("team: Fraud", "team: Payments"), encoding="utf-8")
+    first = (
+        f"warning: --baseline {other}: the two files name different teams: 'Payments' (baseline) and 'Fraud' (scored)"
+    )
+    for fmt in ("text", "json", "markdown", "github"):
+        run = cli("score", TOP, "--baseline", other, "-f", fmt, "--questionnaire", TINY)
+        assert run.err.splitlines()[0] == first, fmt
+        if fmt == "text":
+            assert " ".join(run.out.split()).startswith(" ".join(first.split()))
+        elif fmt == "markdown":
+            assert run.out.splitlines()[2].startswith("> **Warning:** \\--baseline ")
+            assert "'Payments' \\(baseline\\) and 'Fraud' \\(scored\\)" in run.out.splitlines()[2]
+        elif fmt == "github":
+            assert run.out.startswith("::warning ")
+    same = cli("score", TOP, "--baseline", TOP, "--questionnaire", TINY)
+    assert "warning" not in same.err + same.out

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, TINY, Run
+from support import DATA, EXAMPLES, ROOT, TINY, Run
 
 Cli = Callable[..., Run]
 
@@ -154,3 +154,43 @@ def test_answers_files_and_folders_together(cli: Cli, folder: Path, tmp_path: Pa
         "run `mlops-maturity questions` for the list",
         "2 problems in 1 of 3 path(s)",
     ]
+
+
+def test_a_folder_of_questionnaires_is_validated_folder_by_folder(cli: Cli) -> None:
+    run = cli("validate", ROOT / "questionnaires")
+    assert (run.code, run.err) == (0, "")
+    assert run.out == f"ok: {ROOT / 'questionnaires' / 'mlops-maturity'}\n"
+
+
+def test_a_folder_of_answers_files_is_validated_file_by_file(cli: Cli) -> None:
+    run = cli("validate", EXAMPLES)
+    assert (run.code, run.err) == (0, "")
+    assert run.out.splitlines() == [f"ok: {p}" for p in sorted(EXAMPLES.glob("*.yaml"))]
+    assert len(run.out.splitlines()) == 5
+
+
+def test_a_folder_of_something_else_says_what_was_meant(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("hello", encoding="utf-8")
+    run = cli("validate", tmp_path)
+    assert run.code == 2
+    assert "no such file" not in run.err
+    assert run.err.splitlines()[0].startswith(f"{tmp_path}: a folder with no questionnaire.yaml")
+    assert "give answers files, a folder of them, or a questionnaire folder" in run.err
+
+
+def test_a_broken_questionnaire_folder_is_still_one(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "stages.yaml").write_text("stages: []\n", encoding="utf-8")
+    run = cli("validate", tmp_path)
+    assert run.code == 2
+    assert f"{tmp_path / 'questionnaire.yaml'}: no such file" in run.err
+
+
+def test_a_date_in_another_format_says_use_yyyy_mm_dd(cli: Cli, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("team: x\nassessed_on: 30/09/2026\nanswers:\n  strategy.decision_link: unknown\n", "utf-8")
+    expected = f"{answers}:2: assessed_on: '30/09/2026' is not a date; use YYYY-MM-DD, for example 2026-09-30"
+    for command in ("validate", "score"):
+        run = cli(command, answers)
+        assert run.code == 2
+        assert run.err.splitlines()[0] == (expected if command == "validate" else f"error: {expected}")
+        assert "Input should be" not in run.err  # not pydantic's own words

@@ -75,12 +75,15 @@ def test_json_uses_from_and_to() -> None:
     assert data["changed_answers"][0]["from"] == "none"
 
 
-def test_notes_for_swapped_dates_other_team_and_minor_version() -> None:
+def test_mismatches_for_swapped_dates_and_other_team_notes_for_minor_version() -> None:
     old = AFTER.model_copy(update={"team": "Beta"})
     new = BEFORE.model_copy(update={"questionnaire": BEFORE.questionnaire.model_copy(update={"version": "2.2.0"})})
-    assert compare(old, new).notes == (
-        "the two files name different teams: 'Beta' and 'Alpha'",
+    comparison = compare(old, new)
+    assert comparison.mismatches == (
+        "the two files name different teams: 'Beta' (older) and 'Alpha' (newer)",
         "the newer file is dated 2026-03-31, before the older one (2026-06-30); the arguments are OLD then NEW",
+    )
+    assert comparison.notes == (
         "scored with questionnaire versions 2.1.0 and 2.2.0; questions added or removed in between show as "
         "changed answers",
     )

@@ -13,7 +13,7 @@ from mlops_maturity.render.score.junit import clean, render
 from reports import PARTIAL, TOP, report_for
 
 
-def test_one_suite_with_a_case_per_threshold_and_criterion(
+def test_gates_are_the_tests_and_next_stage_criteria_are_skipped_information(
     tiny: Questionnaire, golden: Callable[[str, str], None]
 ) -> None:
     text = render(report_for(tiny, PARTIAL, Thresholds(min_stage=2, min_level="low")), RenderOptions())
@@ -22,20 +22,42 @@ def test_one_suite_with_a_case_per_threshold_and_criterion(
     suites = root.findall("testsuite")
     assert len(suites) == 1
     suite = suites[0]
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "3", "0")
-    cases = [(c.get("classname"), c.get("name"), c.find("failure") is not None) for c in suite.iter("testcase")]
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == (
+        "4",
+        "1",
+        "0",
+        "2",
+    )
+    assert (root.get("tests"), root.get("failures")) == ("4", "1")
+
+    def outcome(case: ET.Element) -> str:
+        return next((child.tag for child in case if child.tag in ("failure", "skipped", "error")), "passed")
+
+    cases = [(c.get("classname"), c.get("name"), outcome(c)) for c in suite.iter("testcase")]
     assert cases == [
-        ("mlops-maturity.thresholds", "min-stage", True),
-        ("mlops-maturity.thresholds", "min-level", False),
-        ("mlops-maturity.stage-2", "Who deploys (deploy.who)", True),
-        ("mlops-maturity.stage-2", "Automated deployment (deploy.auto)", True),
+        ("mlops-maturity.thresholds", "min-stage", "failure"),
+        ("mlops-maturity.thresholds", "min-level", "passed"),
+        ("mlops-maturity.stage-2", "Who deploys (deploy.who)", "skipped"),
+        ("mlops-maturity.stage-2", "Automated deployment (deploy.auto)", "skipped"),
     ]
-    criterion = suite.findall("testcase")[3]
-    assert criterion.get("file") == "answers/tiny-partial.yaml"
-    assert criterion.get("line") == "7"
-    failure = criterion.find("failure")
-    assert failure is not None
-    assert failure.get("message") == "deploy.auto: now don't know; stage 2 needs at least: Automated"
+    skipped = suite.findall("testcase")[3].find("skipped")
+    assert skipped is not None
+    assert skipped.get("message") == (
+        "not yet met (information, not a gate): deploy.auto: now don't know; stage 2 needs at least: Automated"
+    )
+    assert (skipped.text or "").startswith("answers/tiny-partial.yaml:7: not yet met")
+
+
+def test_without_gates_nothing_fails(tiny: Questionnaire) -> None:
+    suite = ET.fromstring(render(report_for(tiny, PARTIAL), RenderOptions())).find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == (
+        "2",
+        "0",
+        "0",
+        "2",
+    )
+    assert suite.find("testcase/failure") is None
 
 
 def test_team_names_are_escaped(tiny: Questionnaire) -> None:

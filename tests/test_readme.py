@@ -44,3 +44,12 @@ def test_the_sdist_ships_everything_the_tests_read() -> None:
         read |= set(re.findall(r'ROOT / "([^"/]+)', path.read_text(encoding="utf-8")))
     read -= {"pyproject.toml", "([^"}  # pyproject.toml is always in an sdist; the other is this test's own pattern
     assert read and read <= included, read - included
+
+
+def test_the_try_it_command_writes_nothing_into_the_checkout() -> None:
+    first = _bash_blocks()[0]
+    outputs = re.findall(r"(?:-o|--out) (\S+)", first)
+    assert outputs
+    for out in outputs:
+        path = (ROOT / out).resolve()
+        assert ROOT not in path.parents, out  # only .venv/, which .gitignore lists, may appear in the checkout

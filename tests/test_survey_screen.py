@@ -111,3 +111,16 @@ def test_lines_that_repeat_the_options_go_last(survey_q: Questionnaire) -> None:
     assert "Most mature:" not in tight and "Your answer so far" not in tight
     assert " ▸  2  A written target" in tight
     assert len(tight.splitlines()) == 12
+
+
+@pytest.mark.parametrize(("width", "height"), [(60, 20), (80, 24)])
+def test_help_never_pushes_the_question_off_a_small_screen(shipped: Questionnaire, width: int, height: int) -> None:
+    options = ScreenOptions(width=width, height=height)
+    too_tall = []
+    for i, qn in enumerate(shipped.questions):
+        position = Position(i + 1, len(shipped.questions), i, 1, len(shipped.dimensions), "Section")
+        view = QuestionView(shipped.title, "Fraud detection", qn, position, current="2", show_help=True)
+        text = screen.question(view, options)
+        if text.count("\n") + 1 > height or qn.title not in text:  # +1: the prompt line
+            too_tall.append(qn.id)
+    assert too_tall == []

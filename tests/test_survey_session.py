@@ -45,7 +45,7 @@ def test_a_whole_survey_saves_after_every_answer(survey_q: Questionnaire) -> Non
 
 def test_invalid_input_asks_again_politely_and_loses_nothing(survey_q: Questionnaire) -> None:
     ending, io, saved, flow = run(survey_q, ["T", "1", "7", "maybe", "2"], team="")
-    assert ending == Ending("quit", 0)  # the script ran dry: end of input
+    assert ending == Ending("quit", 0, at_prompt=True)  # the script ran dry: end of input (Ctrl-D)
     assert "There is no option 7. Type a number from 1 to 3, or u, n, ?, b, q." in io.screens[3]
     assert "'maybe' is not one of the choices." in io.screens[4]
     assert "maybe" not in io.screens[5]  # the notice is shown once
@@ -130,3 +130,29 @@ def test_the_closing_prompt_can_go_back_or_quit(survey_q: Questionnaire) -> None
     assert io.notes == ["Press Enter for the result, b to go back, or q to quit."]
     assert flow.given["watch.owner"] == Answer(answer="rota")
     assert run(survey_q, ["q"], team="T", given=done)[0] == Ending("quit", 0)
+
+
+def _percent(screen: str) -> int:
+    import re
+
+    found = re.search(r"(\d+)% answered", screen)
+    assert found is not None, screen
+    return int(found.group(1))
+
+
+def test_when_more_questions_apply_it_says_why_and_the_bar_never_goes_back(survey_q: Questionnaire) -> None:
+    _, io, _, _ = run(survey_q, ["1", "b", "2"], team="T")  # None, back, then One: two questions start to apply
+    questions = [s for s in io.screens if "% answered" in s]
+    assert "Question 1 of 3" in questions[0] and "Question 2 of 3" in questions[1]
+    assert "Question 2 of 5" in questions[3]  # ship.method now applies
+    assert "2 more questions now apply after your last answer." in questions[3]
+    assert all("more question" not in s for s in questions[:3])
+    percents = [_percent(s) for s in questions]
+    assert percents == sorted(percents)  # 1 of 3 is 33%; 1 of 5 would be 20%: it stays at 33%
+    assert percents[3] == percents[2] == 33
+
+
+def test_when_questions_stop_applying_it_says_so(survey_q: Questionnaire) -> None:
+    _, io, _, _ = run(survey_q, ["2", "b", "1"], team="T")
+    questions = [s for s in io.screens if "% answered" in s]
+    assert "2 questions no longer apply after your last answer." in questions[-1]

@@ -10,8 +10,11 @@ from mlops_maturity.engine.answers import Answer, Answers
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.engine.result import Result
+from mlops_maturity.files.answers_reader import load_answers
 from mlops_maturity.survey.screen import ScreenOptions
-from mlops_maturity.survey.summary import report_command, slug, summary, top_risks
+from mlops_maturity.survey.summary import command_lines, headline, report_command, slug, summary, top_risks
+
+from support import EXAMPLES
 
 
 def result(q: Questionnaire, team: str = "Team", **given: str) -> Result:
@@ -66,10 +69,23 @@ def test_ascii_summary(survey_q: Questionnaire) -> None:
     assert "  Shipping models ###................. 16.7\n" in text
 
 
-def test_the_export_command_is_never_broken_across_lines(survey_q: Questionnaire) -> None:
-    command = "mlops-maturity report " + "x" * 120 + ".yaml -o t-report.md"
+def test_the_export_command_is_never_broken_inside_an_argument(survey_q: Questionnaire) -> None:
+    long_name = "x" * 120 + ".yaml"
+    command = f"mlops-maturity report {long_name} -o t-report.md"
     text = summary(result(survey_q, ship__prod="one"), command, "a.yaml", ScreenOptions(width=80))
-    assert f"  {command}\n" in text
+    assert f"    {long_name} \\\n" in text  # too long to fit, but whole
+    block = text.split("Export the leadership report:\n", 1)[1].split("\nAnswers are in")[0]
+    assert block.replace(" \\\n    ", " ").strip() == command  # pasted, the continuations make it one command
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_the_export_command_fits_the_width_and_breaks_between_arguments(width: int) -> None:
+    command = "mlops-maturity report assessments/fraud/2026-11-22.yaml -o fraud-detection-and-risk-report.md"
+    lines = command_lines(command, width)
+    assert all(len(line) <= width for line in lines)
+    assert " ".join(line.strip().removesuffix(" \\").strip() for line in lines) == command
+    if width < 80:
+        assert len(lines) > 1
 
 
 def _long_titles(q: Questionnaire) -> Questionnaire:
@@ -87,7 +103,7 @@ def test_long_dimension_titles_lose_their_asides_then_an_ellipsis(survey_q: Ques
         "  Watching models               ░░░░░░░░░░░░░░░░░░░░    0",
     ]
     narrow = summary(res, "CMD", "a.yaml", ScreenOptions(width=50)).split("Capability profile\n")[1]
-    assert narrow.splitlines()[0] == "  Shipping models t... ███░░░░░░░░░░░░░░░░░ 16.7"
+    assert narrow.splitlines()[0] == "  Shipping models to… ███░░░░░░░░░░░░░░░░░ 16.7"  # the one cut mark
 
 
 def test_a_dont_know_step_says_to_find_out(survey_q: Questionnaire) -> None:
@@ -96,3 +112,19 @@ def test_a_dont_know_step_says_to_find_out(survey_q: Questionnaire) -> None:
     assert (
         '  1. Deployment method: find out where you stand; the answer was "don\'t know" (needed for stage 2)\n' in text
     )
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("stage*.yaml")), ids=lambda p: p.stem)
+def test_the_headline_fits_80x24(shipped: Questionnaire, example: Path) -> None:
+    res = assess(shipped, load_answers(example, shipped))
+    command = report_command(example, res.team, None)
+    text = headline(res, command, str(example), ScreenOptions(width=80, height=24))
+    lines = text.splitlines()
+    assert len(lines) <= 22  # with the prompt line, on screen at 80x24
+    assert lines[1].startswith(f"Stage {res.stage.number} of 5: ")
+    assert any(line.startswith(f"Level: {res.level.name}") for line in lines)
+    if res.roadmap:
+        index = lines.index("Next investment")
+        assert lines[index + 1].startswith(f"  {res.roadmap[0].title}: ")
+    assert any(line.strip().startswith("mlops-maturity report ") for line in lines)
+    assert lines[-1].startswith("Enter: the full result")

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import signal
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,9 +104,15 @@ def test_ctrl_c_keeps_answers_then_resume_and_finish(
     child.sendline("")
     child.expect("Stage 1 of 2: First model live")
     child.expect("Level: Low MLOps")
+    child.expect("Next investment")
+    child.expect("mlops-maturity report ")
+    child.expect("-o fraud-detection-report.md")
+    child.expect("Enter: the full result")
+    child.expect("> ")
+    child.sendline("")
     child.expect("Top risks")
     child.expect("Next steps")
-    child.expect(f"mlops-maturity report {out} -o fraud-detection-report.md --questionnaire {SURVEY}")
+    child.expect("-o fraud-detection-report.md")
     assert finish(child) == 0
 
     scored = run_process("score", out, "--questionnaire", SURVEY, "--require-complete")
@@ -169,3 +179,71 @@ def test_without_a_terminal_it_points_to_init_and_score(tmp_path: Path) -> None:
         "`mlops-maturity score FILE`.\n"
     )
     assert not (tmp_path / "a.yaml").exists()
+
+
+def _one_left(tmp_path: Path) -> tuple[Path, str]:
+    """The stage 3 example without its last answer: the survey resumes at the last question."""
+    from support import EXAMPLES
+
+    text = (EXAMPLES / "stage3-platform-serving.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    last = max(i for i, line in enumerate(lines) if line.startswith("  ") and not line.startswith("    "))
+    out = tmp_path / "answers.yaml"
+    out.write_text("".join(lines[:last] + [line for line in lines[last + 1 :] if not line.startswith("    ")]))
+    return out, lines[last].split(":")[0].strip()
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_the_headline_is_on_an_80x24_screen_when_the_survey_ends(tmp_path: Path) -> None:
+    """A real terminal of 80x24 (tmux), read back with capture-pane: what the user sees at the end."""
+    out, _ = _one_left(tmp_path)
+    session = f"mm-{os.getpid()}"
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "COLUMNS", "LINES", "TMUX")}
+    env.update(NO_COLOR="1", TERM="xterm")
+    command = f"{shlex.quote(sys.executable)} -m mlops_maturity survey --out {shlex.quote(str(out))}; sleep 30"
+
+    def tmux(*args: str) -> str:
+        run = subprocess.run(["tmux", "-L", session, *args], capture_output=True, text=True, env=env, timeout=30)
+        return run.stdout
+
+    def screen_after(keys: list[str], wanted: str) -> str:
+        for key in keys:
+            tmux("send-keys", "-t", session, key)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            text = tmux("capture-pane", "-p", "-t", session)
+            if wanted in text:
+                return text
+            time.sleep(0.2)
+        raise AssertionError(f"{wanted!r} never showed; the screen was:\n{text}")
+
+    tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
+    try:
+        screen_after([], "Press Enter to start")
+        screen_after(["Enter"], "% answered")
+        screen_after(["1", "Enter"], "That was the last question")
+        text = screen_after(["Enter"], "Enter: the full result")
+        shown = [line.rstrip() for line in text.splitlines()]
+        assert any(line.startswith("Stage 3 of 5: ") or line.startswith("Stage ") for line in shown)
+        assert any(line.startswith("Level: ") for line in shown)
+        assert "Next investment" in shown
+        assert any(line.strip().startswith("mlops-maturity report ") for line in shown)
+        assert shown[0].startswith("Store demand forecasting")  # the top of the headline has not scrolled away
+        full = screen_after(["Enter"], "Top risks")
+        assert "Next steps" in full
+    finally:
+        tmux("kill-server")
+
+
+def test_ctrl_d_says_goodbye_on_its_own_line(tmp_path: Path, children: list[pexpect.spawn]) -> None:
+    out = tmp_path / "answers.yaml"
+    child = spawn(out, "--team", "Fraud")
+    children.append(child)
+    child.expect("Press Enter to start. ")
+    child.sendline("")
+    child.expect("Question 1 of 3")
+    child.expect("> ")
+    child.sendeof()
+    child.expect("answers are saved")
+    assert child.before.replace("\r", "").startswith("\n"), repr(child.before)
+    assert finish(child) == 0

@@ -13,31 +13,23 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind
+from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind, parse_choice
 from mlops_maturity.cli.commands.output import Output
-from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCORE_FLAGS, Flag, score_options
-from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ReportFormat, ScoreFormat
+from mlops_maturity.cli.help import HelpCommand, HelpGroup
+from mlops_maturity.cli.parameters import QuestionnaireOpt, choice_parts, format_option, score_parameter
+from mlops_maturity.cli.score_options import SCORE_FLAGS, score_options
+from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ReportFormat
 
 app = typer.Typer(
     name="mlops-maturity",
     help="Assess how mature an ML team's MLOps is, what will hurt next, and what to do about it.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=HelpGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=True,
 )
-
-QuestionnaireOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--questionnaire",
-        help="Questionnaire folder to use instead of the shipped one.",
-        metavar="DIR",
-        show_default=False,
-        # One variable points a whole CI setup (pre-commit hooks included) at an organisation's questionnaire.
-        envvar=QUESTIONNAIRE_ENV,
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -64,26 +56,6 @@ def _emit(output: Output) -> NoReturn:
     raise typer.Exit(output.write())
 
 
-def _score_parameter(flag: Flag) -> inspect.Parameter:
-    """The typer parameter of one declared ``score`` option."""
-    types: dict[str, tuple[Any, Any]] = {
-        "format": (ScoreFormat, ScoreFormat.text),
-        "natural": (int | None, None),
-        "text": (str | None, None),
-        "path": (Path | None, None),
-        "repeat": (list[str] | None, None),
-        "switch": (bool, False),
-    }
-    kind, default = types[flag.kind]
-    extra: dict[str, Any] = {"min": 0} if flag.kind == "natural" else {}
-    if flag.envvar:
-        extra.update(envvar=flag.envvar, show_default=False)
-    option = typer.Option(*flag.names, help=flag.help, metavar=flag.metavar, **extra)
-    return inspect.Parameter(
-        flag.field, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[kind, option]
-    )
-
-
 def score(file: Path, **values: Any) -> None:
     """Score a filled-in answers file; thresholds turn it into a CI gate.
 
@@ -100,18 +72,18 @@ _SCORE_PARAMETERS = [
     inspect.Parameter(
         "file",
         inspect.Parameter.POSITIONAL_OR_KEYWORD,
-        annotation=Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False)],
+        annotation=Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
     ),
-    *(_score_parameter(flag) for flag in SCORE_FLAGS),
+    *(score_parameter(flag) for flag in SCORE_FLAGS),
 ]
 score.__signature__ = inspect.Signature(_SCORE_PARAMETERS, return_annotation=None)  # type: ignore[attr-defined]
 score.__annotations__ = {p.name: p.annotation for p in _SCORE_PARAMETERS}
-app.command()(score)
+app.command(cls=HelpCommand)(score)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def report(
-    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
     out: Annotated[
         Path | None,
         typer.Option(
@@ -134,33 +106,41 @@ def report(
     ] = None,
     target_stage: Annotated[
         int | None,
-        typer.Option("--target-stage", help="Plan the roadmap to stage N instead of the next stage.", metavar="N"),
+        typer.Option(
+            "--target-stage",
+            help="Plan the roadmap to stage N instead of the next stage; N runs from 1 to the questionnaire's "
+            "top stage (1 to 5 with the shipped one).",
+            metavar="N",
+        ),
     ] = None,
     fmt: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="markdown, or html for one page to circulate (default: from OUT's suffix).",
+        str | None,
+        format_option(
+            ReportFormat,
+            "markdown, or html for one page to circulate (default: html for OUT.html).",
             show_default=False,
         ),
     ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
-    """Write the leadership report: a one-minute summary, then the detail for the team.
+    """Write the leadership report: a one-minute summary for leaders, then the detail for the team.
 
-    Markdown by default; --format html (or -o OUT.html) gives one self-contained page
-    that prints cleanly to PDF.
+    Markdown by default; --format html (or -o OUT.html) gives one self-contained
+    page that prints cleanly to PDF.
     """
     from mlops_maturity.cli.commands.report import ReportOptions, run
 
     options = ReportOptions(
-        out=out, template_dir=template_dir, target_stage=target_stage, questionnaire=questionnaire, fmt=fmt
+        out=out,
+        template_dir=template_dir,
+        target_stage=target_stage,
+        questionnaire=questionnaire,
+        fmt=None if fmt is None else parse_choice(ReportFormat, "--format", fmt),
     )
     _emit(run(file, options))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def survey(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Answers file to write, or to resume if it exists.", metavar="FILE")
@@ -181,18 +161,18 @@ def survey(
     _emit(run_survey(out, team, questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def questions(
-    fmt: Annotated[QuestionsFormat, typer.Option("--format", "-f", help="Output format.")] = QuestionsFormat.text,
+    fmt: Annotated[QuestionsFormat, format_option(QuestionsFormat)] = QuestionsFormat.text,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Print the questionnaire: dimensions, questions and their options."""
     from mlops_maturity.cli.commands.questions import run
 
-    _emit(run(fmt, questionnaire))
+    _emit(run(parse_choice(QuestionsFormat, "--format", fmt), questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def init(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Where to write the template ('-' for stdout).", metavar="FILE")
@@ -224,12 +204,14 @@ def init(
     _emit(run(out, force, team, questionnaire, schema, no_schema))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Answers files and questionnaire folders (default: the questionnaire in use).", show_default=False
+            help="Answers files and questionnaire folders (default: the questionnaire in use).",
+            show_default=False,
+            metavar="PATH",
         ),
     ] = None,
     questionnaire: QuestionnaireOpt = None,
@@ -240,39 +222,54 @@ def validate(
     _emit(run(list(paths or ()), questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which schema to print.", show_default=False)],
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            help="Which schema to print: answers, questionnaire or result.",
+            show_default=False,
+            **{**choice_parts(SchemaKind, "kind"), "metavar": "KIND"},
+        ),
+    ],
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Print a JSON Schema (draft 2020-12) for answers files, questionnaires or results."""
     from mlops_maturity.cli.commands.schema import run
 
-    _emit(run(kind, questionnaire))
+    _emit(run(parse_choice(SchemaKind, "kind", kind), questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def compare(
     old: Annotated[
-        Path, typer.Argument(help="The older answers file (or saved `score --format json`).", show_default=False)
+        Path,
+        typer.Argument(
+            help="The older answers file (or saved `score --format json`).", show_default=False, metavar="OLD"
+        ),
     ],
     new: Annotated[
-        Path, typer.Argument(help="The newer answers file (or saved `score --format json`).", show_default=False)
+        Path,
+        typer.Argument(
+            help="The newer answers file (or saved `score --format json`).", show_default=False, metavar="NEW"
+        ),
     ],
-    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
+    fmt: Annotated[CompareFormat, format_option(CompareFormat)] = CompareFormat.text,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Show what changed between two assessments of the same team."""
     from mlops_maturity.cli.commands.compare import run
 
-    _emit(run(old, new, fmt, questionnaire))
+    _emit(run(old, new, parse_choice(CompareFormat, "--format", fmt), questionnaire))
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def portfolio(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Answers files, and directories searched for *.yaml / *.yml.", show_default=False),
+        typer.Argument(
+            help="Answers files, and directories searched for *.yaml / *.yml.", show_default=False, metavar="PATH"
+        ),
     ],
     out: Annotated[
         Path | None,
@@ -286,10 +283,9 @@ def portfolio(
     ] = None,
     fmt: Annotated[
         PortfolioFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: text; with -o, html for OUT.html and markdown otherwise).",
+        format_option(
+            PortfolioFormat,
+            "Output format (default: text; with -o, html for OUT.html and markdown otherwise).",
             show_default=False,
         ),
     ] = None,
@@ -314,6 +310,30 @@ def portfolio(
 
     _emit(
         run(
-            list(paths), PortfolioOptions(fmt=fmt, out=out, min_stage=min_stage, jobs=jobs, questionnaire=questionnaire)
+            list(paths),
+            PortfolioOptions(
+                fmt=None if fmt is None else parse_choice(PortfolioFormat, "--format", fmt),
+                out=out,
+                min_stage=min_stage,
+                jobs=jobs,
+                questionnaire=questionnaire,
+            ),
         )
     )
+
+
+@app.command(cls=HelpCommand)
+def badge(
+    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the SVG here ('-' or none: stdout).", metavar="FILE.svg", show_default=False
+        ),
+    ] = None,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Draw a README badge, "MLOps stage 3 · Low", as a local SVG coloured by the stage."""
+    from mlops_maturity.cli.commands.badge import run
+
+    _emit(run(file, out, questionnaire))

@@ -38,8 +38,14 @@ class Flag(NamedTuple):
 
 SCORE_FLAGS: tuple[Flag, ...] = (
     Flag("fmt", ("--format", "-f"), "format", "Output format."),
-    Flag("min_stage", ("--min-stage",), "natural", "Exit 1 below this stage.", "N"),
-    Flag("min_level", ("--min-level",), "text", "Exit 1 below this level (no, low, high).", "LEVEL"),
+    Flag(
+        "min_stage",
+        ("--min-stage",),
+        "natural",
+        "Exit 1 below this stage (0 to 5 with the shipped questionnaire).",
+        "N",
+    ),
+    Flag("min_level", ("--min-level",), "text", "Exit 1 below this level: no, low or high MLOps.", "[no|low|high]"),
     Flag(
         "min_dimension",
         ("--min-dimension",),
@@ -85,6 +91,10 @@ def score_options(values: Mapping[str, object]) -> ScoreOptions:
     if unknown:  # a parser and this table disagree: a bug, not a user's mistake
         raise ValueError(f"not options of score: {', '.join(sorted(unknown))}")
     given = {name: value for name, value in values.items() if value is not None}
+    if "fmt" in given:  # a member from the fast parser, the checked value from typer's (as typers differ)
+        from mlops_maturity.cli.choices import parse_choice
+
+        given["fmt"] = parse_choice(ScoreFormat, "--format", given["fmt"])  # type: ignore[arg-type]
     repeated = given.get("min_dimension")
     if isinstance(repeated, list):
         given["min_dimension"] = tuple(repeated)

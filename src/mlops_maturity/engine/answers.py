@@ -35,3 +35,15 @@ class Answers(Frozen):
     given: dict[str, Answer]
     lines: dict[str, int] = Field(default_factory=dict)
     ignored: tuple[str, ...] = ()  # stale answers left out of an older file (see ``check_answers``)
+
+    def evidence_notes(self) -> list[str]:
+        """A note for each long-form entry with evidence but no ``answer:``: it counts as not answered."""
+        notes = []
+        for qid, given in self.given.items():
+            if given.answer is None and given.evidence:
+                where = f"{self.file}:{self.lines[qid]}" if qid in self.lines else self.file
+                notes.append(
+                    f"note: {where}: answers.{qid}: evidence is given but no answer, so the question counts as not "
+                    "answered; add `answer:` with one of its options (`mlops-maturity questions` lists them)"
+                )
+        return notes

@@ -92,6 +92,9 @@ class Comparison(Frozen):
     changed_answers: tuple[AnswerChange, ...]
     new_warnings: tuple[str, ...]
     resolved_warnings: tuple[str, ...]
+    mismatches: tuple[str, ...] = Field(
+        default=(), description="why the two may not be two assessments of one team in order; shown first"
+    )
     notes: tuple[str, ...]
 
 
@@ -133,6 +136,7 @@ def compare(old: Result, new: Result) -> Comparison:
         changed_answers=_answers(old, new),
         new_warnings=tuple(w for w in new.warnings if w not in set(old.warnings)),
         resolved_warnings=tuple(w for w in old.warnings if w not in set(new.warnings)),
+        mismatches=tuple(mismatches(old, new)),
         notes=tuple(_notes(old, new)),
     )
 
@@ -201,15 +205,26 @@ def _direction(a: AnswerRecord | None, b: AnswerRecord | None) -> Literal["up", 
     return "up" if b.points > a.points else "down"
 
 
+def mismatches(
+    old: Result,
+    new: Result,
+    old_role: str = "older",
+    new_role: str = "newer",
+    hint: str = "the arguments are OLD then NEW",
+) -> list[str]:
+    """What makes ``old`` and ``new`` look like two different teams, or one team's assessments in the wrong order."""
+    found = []
+    if old.team and new.team and old.team != new.team:
+        found.append(f"the two files name different teams: {old.team!r} ({old_role}) and {new.team!r} ({new_role})")
+    if old.assessed_on and new.assessed_on and new.assessed_on < old.assessed_on:
+        found.append(
+            f"the {new_role} file is dated {new.assessed_on}, before the {old_role} one ({old.assessed_on}); {hint}"
+        )
+    return found
+
+
 def _notes(old: Result, new: Result) -> list[str]:
     notes = []
-    if old.team and new.team and old.team != new.team:
-        notes.append(f"the two files name different teams: {old.team!r} and {new.team!r}")
-    if old.assessed_on and new.assessed_on and new.assessed_on < old.assessed_on:
-        notes.append(
-            f"the newer file is dated {new.assessed_on}, before the older one ({old.assessed_on}); "
-            "the arguments are OLD then NEW"
-        )
     if old.questionnaire.version != new.questionnaire.version:
         notes.append(
             f"scored with questionnaire versions {old.questionnaire.version} and {new.questionnaire.version}; "

@@ -50,9 +50,14 @@ def warnings(
             questions=(r.question,),
         )
         for r in records
-        if r.status == "skipped" and sheet.effective[r.question].given is not None
+        if r.status == "skipped" and _answered(sheet, r.question)
     ]
     return out
+
+
+def _answered(sheet: Sheet, qid: str) -> bool:
+    given = sheet.effective[qid].given
+    return given is not None and given.answer is not None
 
 
 def notes(q: Questionnaire, records: tuple[AnswerRecord, ...]) -> list[Finding]:

@@ -46,6 +46,14 @@ class TeamSummary(Lean):
     files: int = Field(description="how many answers files of this team were read")
 
 
+class NotAssessed(Lean):
+    """A team whose latest file answers less than half of the questions that apply: a template, not an assessment."""
+
+    team: str
+    file: str
+    answered: float = Field(description="share of the questions that apply that have an answer, 0 to 1")
+
+
 class StageCount(Lean):
     number: int
     name: str
@@ -120,6 +128,10 @@ class Portfolio(Frozen):
     questionnaire: QuestionnaireRef
     files: int = Field(description="answers files read, valid or not")
     teams: tuple[TeamSummary, ...]
+    not_assessed: tuple[NotAssessed, ...] = Field(
+        default=(),
+        description="teams that answered less than half of the questions that apply, left out of every count",
+    )
     stage_distribution: dict[str, int]
     level_distribution: dict[str, int]
     stages: tuple[StageCount, ...]

@@ -19,6 +19,7 @@ from mlops_maturity.engine.portfolio import (
     DimensionStats,
     FileProblem,
     LevelCount,
+    NotAssessed,
     Portfolio,
     StageCount,
     TeamSummary,
@@ -49,6 +50,10 @@ class _Team:
 
 
 _V = TypeVar("_V")
+
+# A team whose latest file answers less than this share of the questions that apply is "not assessed yet":
+# a blank `init` template is not a team at stage 0, and would drag every count and common gap with it.
+ASSESSED = 0.5
 
 
 class _Shared:
@@ -90,8 +95,11 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
             team.latest = item
     names = sorted(by_team, key=lambda t: (t.casefold(), t))
     histories = {name: sorted(by_team[name].history, key=_age) for name in names}
-    latest = [by_team[name].latest for name in names]
+    newest = [by_team[name].latest for name in names]
     del by_team
+    latest = [row for row in newest if row.responded >= ASSESSED]
+    blank = [row for row in newest if row.responded < ASSESSED]
+    left_out = {row.team for row in blank}
     stage_counts = {s.number: 0 for s in q.stages}
     level_counts = [0] * len(q.levels)
     for row in latest:
@@ -102,6 +110,7 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
         questionnaire=QuestionnaireRef.of(q),
         files=files,
         teams=teams,
+        not_assessed=tuple(NotAssessed(team=r.team, file=r.file, answered=r.responded) for r in blank),
         stage_distribution={str(n): c for n, c in stage_counts.items()},
         level_distribution={lv.id: c for lv, c in zip(q.levels, level_counts, strict=True)},
         stages=tuple(StageCount(number=s.number, name=s.name, teams=stage_counts[s.number]) for s in q.stages),
@@ -111,7 +120,9 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
         investments=shared_investments(q, teams),
         min_stage=min_stage,
         below_min_stage=tuple(r.team for r in latest if min_stage is not None and r.stage < min_stage),
-        trends=tuple(_trend(q, team, points) for team, points in histories.items() if len(points) > 1),
+        trends=tuple(
+            _trend(q, team, points) for team, points in histories.items() if len(points) > 1 and team not in left_out
+        ),
         notes=tuple(_notes(histories)),
         errors=tuple(errors),
     )

@@ -54,8 +54,8 @@ _UNANSWERED = Effective("unanswered", "unanswered", None, None)
 def _as_given(question: Question, given: Answer | None) -> Effective:
     """What an answer counts as when its question applies."""
     value = given.answer if given is not None else None
-    if value is None:
-        return _UNANSWERED
+    if value is None:  # keeps what was given (evidence without an answer), so no output loses it
+        return _UNANSWERED if given is None else Effective("unanswered", "unanswered", None, given)
     if value in (UNKNOWN, NOT_APPLICABLE):
         return Effective(UNKNOWN if value == UNKNOWN else NOT_APPLICABLE, value, None, given)  # type: ignore[arg-type]
     return Effective("answered", value, question.rank(value), given)

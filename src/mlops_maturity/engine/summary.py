@@ -33,6 +33,7 @@ class Row:
     overall_score: float
     dimensions: tuple[float | None, ...]
     gaps: tuple[str, ...]
+    responded: float = 1.0  # share of the questions that apply with an answer (don't know and n/a count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,9 @@ def summarize_given(
     scores = tuple(p.score for p in dimension_points(q, sheet))
     following = q.stages[stage + 1].criteria if stage + 1 < len(q.stages) else ()
     gaps = tuple(dict.fromkeys(c.question for c in following if not sheet.met(c)))
+    statuses = [e.status for e in sheet.effective.values()]
+    applicable = len(statuses) - statuses.count("skipped") - statuses.count("pending")
+    responded = (applicable - statuses.count("unanswered")) / applicable if applicable else 1.0
     return Row(
         file=file,
         team=team,
@@ -70,4 +74,5 @@ def summarize_given(
         overall_score=overall_score(q, scores),
         dimensions=scores,
         gaps=gaps,
+        responded=round(responded, 3),
     )

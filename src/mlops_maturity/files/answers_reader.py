@@ -74,7 +74,12 @@ def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bo
     found = tuple(_against(doc, parsed, questionnaire, skip=frozenset(stale)))
     if found:
         raise AnswersError(found[0].message, found)
-    given = {qid: a for qid, a in parsed.answers.items() if a is not None and a.answer is not None and qid not in stale}
+    # Evidence without an answer stays (as not answered), so every output can say so and quote it.
+    given = {
+        qid: a
+        for qid, a in parsed.answers.items()
+        if a is not None and (a.answer is not None or a.evidence) and qid not in stale
+    }
     lines = {qid: doc.lines.get(("answers", qid), 0) for qid in parsed.answers}
     return Answers(
         file=doc.file,

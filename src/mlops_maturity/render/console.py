@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from mlops_maturity.render.options import RenderOptions
 
@@ -34,3 +36,17 @@ def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
         ),
         buffer,
     )
+
+
+def hanging(prefix: str, body: Text | str) -> Table:
+    """``prefix`` then ``body``, whose wrapped lines hang under the body's first character, not under the prefix."""
+    table = Table.grid()
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    table.add_row(prefix, body)
+    return table
+
+
+def without_trailing_blanks(text: str) -> str:
+    """Rich pads lines to the width; trailing blanks only get in the way of diffs, logs and copy-paste."""
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     from mlops_maturity.engine.compare import Comparison
     from mlops_maturity.engine.portfolio import Portfolio
+    from mlops_maturity.errors import MaturityError
     from mlops_maturity.render.options import RenderOptions
     from mlops_maturity.render.score import ScoreReport
 
@@ -78,6 +79,23 @@ def render_score(fmt: ScoreFormat, report: ScoreReport, options: RenderOptions) 
             from mlops_maturity.render.score import junit
 
             return junit.render(report, options)
+        case _:
+            assert_never(fmt)
+
+
+def render_score_error(fmt: ScoreFormat, error: MaturityError, file: str) -> str | None:
+    """Bad input in the format a CI system parses, or None where the plain message on stderr is the output."""
+    match fmt:
+        case ScoreFormat.text | ScoreFormat.json | ScoreFormat.markdown:
+            return None
+        case ScoreFormat.github:
+            from mlops_maturity.render.score import github
+
+            return github.render_error(error, file)
+        case ScoreFormat.junit:
+            from mlops_maturity.render.score import junit
+
+            return junit.render_error(error, file)
         case _:
             assert_never(fmt)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mlops_maturity.engine.questionnaire import UNKNOWN, Question
+from mlops_maturity.render.wording import clip
 
 ActionKind = Literal["choose", "not_applicable", "keep", "back", "help", "quit", "invalid"]
 
@@ -56,4 +57,4 @@ def interpret(raw: str, question: Question, has_answer: bool) -> Action:
 def _shown(raw: str) -> str:
     """What was typed, cut short enough to echo in a hint."""
     shown = raw.strip()
-    return shown[: MAX_ECHO - 3] + "..." if len(shown) > MAX_ECHO else shown
+    return clip(shown, MAX_ECHO, unicode=False)  # echoed inside a hint that may reach an ASCII terminal

@@ -17,6 +17,7 @@ from rich.text import Text
 from mlops_maturity.engine.questionnaire import Question, Questionnaire
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.wording import clip
 from mlops_maturity.survey.flow import Position
 from mlops_maturity.survey.keys import BACK, HELP, NOT_APPLICABLE_KEY, QUIT, UNKNOWN_KEY
 
@@ -69,6 +70,7 @@ class QuestionView:
     reason: str = ""  # why a "does not apply" answer does not apply
     notice: str = ""
     show_help: bool = False
+    percent: int | None = None  # the share answered to draw; the session keeps it from going backwards
 
 
 def minutes(questions: int) -> str:
@@ -106,10 +108,16 @@ def _draw(lines: list[Line], options: ScreenOptions, level: int) -> str:
     return buffer.getvalue()
 
 
-def wrapped(prefix: str, text: str, width: int, style: str = "", prefix_style: str = "") -> list[Text]:
-    """``text`` wrapped under a hanging indent as wide as ``prefix``."""
+def wrapped(
+    prefix: str, text: str, width: int, style: str = "", prefix_style: str = "", max_lines: int | None = None
+) -> list[Text]:
+    """``text`` wrapped under a hanging indent as wide as ``prefix``; cut with "…" after ``max_lines`` lines."""
     indent = " " * len(prefix)
-    body = textwrap.wrap(text, max(20, width - len(prefix) - 1), break_on_hyphens=False, break_long_words=False) or [""]
+    room = max(20, width - len(prefix) - 1)
+    body = textwrap.wrap(text, room, break_on_hyphens=False, break_long_words=False) or [""]
+    if max_lines is not None and len(body) > max_lines:
+        body = body[: max(1, max_lines)]
+        body[-1] = body[-1][: room - 2].rstrip() + " …"
     out = []
     for i, chunk in enumerate(body):
         line = Text(prefix if i == 0 else indent, style=prefix_style if i == 0 else "")
@@ -142,10 +150,11 @@ def welcome(
         lines += wrapped("", f"Every question in {out} already has an answer.", options.width)
     else:
         total = len(q.questions)
-        fewer = " (fewer when some do not apply to your team)" if remaining < total else ""
+        # The count the first question screen shows; some answers bring in questions that do not apply yet.
+        more = f" (up to {total - remaining} more if your answers call for them)" if remaining < total else ""
         lines += wrapped(
             "",
-            f"{total} short questions in {len(q.dimensions)} sections{fewer}, {minutes(total)}.",
+            f"{remaining} short questions in {len(q.dimensions)} sections{more}, {minutes(remaining)}.",
             options.width,
         )
     lines.append(None)
@@ -174,7 +183,22 @@ def welcome(
 
 
 def question(view: QuestionView, options: ScreenOptions) -> str:
-    """One question with its header: section, question k of n, overall progress."""
+    """One question with its header: section, question k of n, overall progress.
+
+    Help that would push the question off the top of a small window is cut
+    short (with "…") until the whole screen fits above the prompt.
+    """
+    text = _question(view, options, None)
+    if not view.show_help:
+        return text
+    limit = len(wrapped("  Why it matters: ", view.question.help, options.width))
+    while text.count("\n") + 1 > options.height and limit > 1:
+        limit -= 1
+        text = _question(view, options, limit)
+    return text
+
+
+def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None) -> str:
     pos, qn = view.position, view.question
     width = options.width
     lines: list[Line] = []
@@ -182,17 +206,21 @@ def question(view: QuestionView, options: ScreenOptions) -> str:
     head = f"{view.title} {options.dot} {view.team}" if view.team else view.title
     room = width - len(counter) - 2
     if len(head) > room:
-        head = head[: max(0, room - 3)] + "..."
+        head = clip(head, max(0, room), options.unicode)
     lines.append(Text.assemble((head, "bold"), " " * (width - len(head) - len(counter)), (counter, "bold")))
     lines.append(Text(f"Section {pos.section} of {pos.sections}: {pos.section_title}", style="cyan"))
     pct = round(100 * pos.answered / pos.total) if pos.total else 100
+    if view.percent is not None:
+        pct = view.percent
     lines.append(Text(f"{bar(pct, width - 16, options.unicode)} {pct:>3}% answered", style="dim"))
     lines.append(None)
     lines.append(Text(qn.title, style="bold"))
     lines += wrapped("", qn.text, width)
     if view.show_help:
         lines.append(None)
-        lines += wrapped("  Why it matters: ", qn.help, width, style="italic", prefix_style="bold")
+        lines += wrapped(
+            "  Why it matters: ", qn.help, width, style="italic", prefix_style="bold", max_lines=help_lines
+        )
         top = wrapped("  Most mature:    ", qn.options[-1].label, width, style="italic", prefix_style="bold")
         lines += [Spare(t) for t in top]  # the last option says the same
     lines.append(None)

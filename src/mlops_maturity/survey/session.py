@@ -47,6 +47,7 @@ Outcome = Literal["finished", "quit", "interrupted"]
 class Ending:
     outcome: Outcome
     code: int = 0
+    at_prompt: bool = False  # stopped by Ctrl-D: the cursor still sits on the prompt line
 
 
 @dataclass
@@ -58,6 +59,8 @@ class Session:
     out: str
     team: str = ""
     notice: str = field(default="", init=False)
+    shown_percent: int = field(default=0, init=False)  # the progress bar never moves backwards
+    shown_total: int | None = field(default=None, init=False)
 
     def run(self, ask_team: bool) -> Ending:
         """Welcome, team name, every question, the closing prompt; never raises on an interruption."""
@@ -68,7 +71,7 @@ class Session:
         except KeyboardInterrupt:
             return Ending("interrupted", 130)
         except EOFError:  # Ctrl-D or a closed input: the same as q
-            return Ending("quit", 0)
+            return Ending("quit", 0, at_prompt=True)
         except Stopped as exc:
             return Ending("interrupted", exc.code)
 
@@ -101,15 +104,20 @@ class Session:
                 if flow.current is None:
                     return Ending("quit")
                 continue
+            position = flow.position()
+            notice = " ".join(filter(None, (self._count_change(position.total), self.notice)))
+            pct = round(100 * position.answered / position.total) if position.total else 100
+            self.shown_percent = max(self.shown_percent, pct)
             view = QuestionView(
                 title=flow.q.title,
                 team=self.team,
                 question=question,
-                position=flow.position(),
+                position=position,
                 current=flow.current_choice(),
                 reason=flow.current_reason(),
-                notice=self.notice,
+                notice=notice,
                 show_help=show_help,
+                percent=self.shown_percent,
             )
             self.io.show(screen.question(view, self.layout()))
             self.notice, show_help = "", False
@@ -135,6 +143,18 @@ class Session:
                 return Ending("quit")
             else:
                 self.notice = action.value
+
+    def _count_change(self, total: int) -> str:
+        """Why "Question 31 of 58" follows "30 of 50": an answer made questions apply, or stop applying."""
+        before, self.shown_total = self.shown_total, total
+        if before is None or before == total:
+            return ""
+        n = abs(total - before)
+        questions = (
+            f"{n} more question{'s' if n != 1 else ''}" if total > before else f"{n} question{'s' if n != 1 else ''}"
+        )
+        applies = ("now " if total > before else "no longer ") + ("apply" if n != 1 else "applies")
+        return f"{questions} {applies} after your last answer."
 
     def _reason(self) -> str:
         reason = " ".join(self.io.ask("Why does it not apply? One line, Enter to cancel: ").split())

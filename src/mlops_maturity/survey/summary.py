@@ -12,6 +12,7 @@ from rich.text import Text
 from mlops_maturity.engine.questionnaire import UNKNOWN
 from mlops_maturity.engine.result import Result, RiskResult, RoadmapItem
 from mlops_maturity.render.console import bar
+from mlops_maturity.render.wording import clip
 from mlops_maturity.survey.screen import Line, ScreenOptions, Unwrapped, draw, wrapped
 
 TOP = 3
@@ -32,6 +33,32 @@ def report_command(out: Path, team: str, questionnaire: Path | None) -> str:
     return shlex.join(parts)
 
 
+def command_lines(command: str, width: int, indent: str = "  ") -> list[str]:
+    """A shell command laid out to fit ``width``: broken between arguments with `` \\``, never inside one.
+
+    The terminal would wrap a long line anywhere, inside a file name too; a
+    line continuation keeps every piece whole and the command still pastes.
+    """
+    if len(indent) + len(command) <= width:
+        return [indent + command]
+    lines: list[str] = []
+    line = ""
+    for word in (shlex.quote(part) for part in shlex.split(command)):
+        candidate = f"{line} {word}" if line else word
+        # the first line has the indent, the others twice; every line but the last ends with " \"
+        room = width - len(indent) * (1 if not lines else 2) - 2
+        if line and len(candidate) > room:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    return [
+        (indent if i == 0 else indent * 2) + text + (" \\" if i < len(lines) - 1 else "")
+        for i, text in enumerate(lines)
+    ]
+
+
 def top_risks(result: Result) -> list[RiskResult]:
     """The stage's risks that the team's own answers make real, in the questionnaire's order.
 
@@ -41,9 +68,38 @@ def top_risks(result: Result) -> list[RiskResult]:
     return [r for r in result.risks if r.signals][:TOP]
 
 
-def summary(result: Result, command: str, out: str, options: ScreenOptions) -> str:
+MORE = "Enter: the full result (capability profile, risks, every next step) · q: quit"
+
+
+def headline(result: Result, command: str, out: str, options: ScreenOptions) -> str:
+    """What must be on screen when the survey ends, within 80x24: placement, what holds it, the next investment.
+
+    The full result (:func:`summary`) is one key away; this is what a user who
+    reads nothing else should leave with.
+    """
+    width = options.width
+    lines: list[Line] = [*_placement(result, options), *foundations(result, options), None]
+    step = result.roadmap[0] if result.roadmap else None
+    if step is not None:
+        lines.append(Text("Next investment", style="bold"))
+        lines += wrapped("  ", _step(step, "→" if options.unicode else "->"), width)
+        lines.append(None)
+    lines.append(Text("Export the leadership report:", style="bold"))
+    lines += [Unwrapped(Text(line, style="bold green")) for line in command_lines(command, width)]
+    lines += wrapped("", f"Answers are in {out}.", width, style="dim")
+    lines.append(None)
+    lines += wrapped("", MORE if options.unicode else MORE.replace("·", "-"), width, style="dim")
+    return draw(lines, options)
+
+
+def foundations(result: Result, options: ScreenOptions) -> list[Line]:
+    """Lower-stage basics that hold the placement back; none in today's result (a place for them to show)."""
+    return []
+
+
+def _placement(result: Result, options: ScreenOptions) -> list[Line]:
+    """Team, stage, the way to the next one, level, score: the opening lines of both closing screens."""
     width, dot = options.width, options.dot
-    arrow = "→" if options.unicode else "->"
     stage = result.stage
     lines: list[Line] = []
     head = f"{result.team} {dot} {result.questionnaire.title}" if result.team else result.questionnaire.title
@@ -59,6 +115,13 @@ def summary(result: Result, command: str, out: str, options: ScreenOptions) -> s
         )
     lines.append(Text.assemble("Level: ", (result.level.name, "bold magenta")))
     lines += wrapped("", f"Capability score {result.overall_score:g} of 100; {answered_line(result)}.", width)
+    return lines
+
+
+def summary(result: Result, command: str, out: str, options: ScreenOptions) -> str:
+    width = options.width
+    arrow = "→" if options.unicode else "->"
+    lines: list[Line] = [*_placement(result, options), *foundations(result, options)]
     lines.append(None)
     lines.append(Text("Capability profile", style="bold"))
     lines += _profile(result, options)
@@ -77,7 +140,7 @@ def summary(result: Result, command: str, out: str, options: ScreenOptions) -> s
             lines += wrapped(f"  {i}. ", _step(step, arrow), width)
         lines.append(None)
     lines.append(Text("Export the leadership report:", style="bold"))
-    lines.append(Unwrapped(Text(f"  {command}", style="bold green")))
+    lines += [Unwrapped(Text(line, style="bold green")) for line in command_lines(command, width)]
     lines += wrapped("", f"Answers are in {out}; add evidence there whenever you like.", width, style="dim")
     return draw(lines, options, reserve=None)
 
@@ -99,7 +162,7 @@ def _profile(result: Result, options: ScreenOptions) -> list[Line]:
     titles = [d.title for d in result.dimensions]
     if any(len(t) > room for t in titles):  # all lose their "(...)" asides, so the column reads evenly
         titles = [t.split(" (")[0] for t in titles]
-    titles = [t if len(t) <= room else t[: room - 3] + "..." for t in titles]
+    titles = [clip(t, room, options.unicode) for t in titles]
     label_width = max(len(t) for t in titles)
     lines: list[Line] = []
     for dim, title in zip(result.dimensions, titles, strict=True):

@@ -37,7 +37,8 @@ def run(old: Path, new: Path, fmt: CompareFormat, questionnaire: Path | None) ->
     rendered = render_compare(
         fmt, comparison, RenderOptions(color=text and color_enabled(), width=width(), unicode=unicode_ok())
     )
-    return Output(stdout=rendered, stderr=() if text else tuple(f"note: {n}" for n in comparison.notes))
+    warnings = tuple(f"warning: {m}" for m in comparison.mismatches)  # first, whatever the format
+    return Output(stdout=rendered, stderr=warnings + (() if text else tuple(f"note: {n}" for n in comparison.notes)))
 
 
 def _is_result(path: Path) -> bool:

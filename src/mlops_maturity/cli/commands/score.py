@@ -8,16 +8,28 @@ from mlops_maturity.cli.commands.output import BELOW_THRESHOLD, OK, Output
 from mlops_maturity.cli.score_options import ScoreOptions
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.gates import Check, evaluate_checks, parse_thresholds
-from mlops_maturity.errors import AnswersError
+from mlops_maturity.engine.result import Result
+from mlops_maturity.errors import AnswersError, MaturityError
 from mlops_maturity.files.answers_reader import load_answers
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.render.formats import ScoreFormat, render_score
+from mlops_maturity.render.formats import ScoreFormat, render_score, render_score_error
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
 
 
 def run(file: Path, options: ScoreOptions) -> Output:
+    """Score ``file``; in a format a CI system parses, bad input is rendered in that format too (still exit 2)."""
+    try:
+        return _score(file, options)
+    except MaturityError as exc:
+        rendered = render_score_error(options.fmt, exc, str(file))
+        if rendered is None:
+            raise
+        return Output(stdout=rendered, stderr=(f"error: {exc}",), code=exc.exit_code)
+
+
+def _score(file: Path, options: ScoreOptions) -> Output:
     q = load_questionnaire(options.questionnaire)
     thresholds = parse_thresholds(q, options.min_stage, options.min_level, options.min_dimension)
     answers = load_answers(file, q)
@@ -31,7 +43,8 @@ def run(file: Path, options: ScoreOptions) -> Output:
     old = load_answers(options.baseline, q, drop_stale=True) if options.baseline is not None else None
     baseline = assess(q, old) if old is not None else None
     checks = evaluate_checks(q, result, thresholds, baseline)
-    report = ScoreReport(result=result, checks=checks, file=str(file), lines=answers.lines)
+    first = _baseline_mismatches(options.baseline, baseline, result) if baseline is not None else ()
+    report = ScoreReport(result=result, checks=checks, file=str(file), lines=answers.lines, warnings_first=first)
     text = options.fmt == ScoreFormat.text
     # Only the terminal summary needs the terminal's size and colours.
     shown = (
@@ -48,11 +61,21 @@ def run(file: Path, options: ScoreOptions) -> Output:
             f"questionnaire no longer has; compared without them: {', '.join(old.ignored)}",
             *messages,
         )
+    messages += tuple(answers.evidence_notes())
     if result.unanswered and not text:
         messages += (f"note: {len(result.unanswered)} question(s) not answered: {', '.join(result.unanswered)}",)
     if options.fmt == ScoreFormat.github and options.step_summary is not None:
         messages += _append_summary(options.step_summary, render_score(ScoreFormat.markdown, report, RenderOptions()))
+    messages = (*(f"warning: {w}" for w in first), *messages)
     return Output(stdout=rendered, stderr=messages, code=BELOW_THRESHOLD if failed else OK)
+
+
+def _baseline_mismatches(path: Path | None, baseline: Result, result: Result) -> tuple[str, ...]:
+    """Another team's file, or a newer one, given as the baseline: said before anything else."""
+    from mlops_maturity.engine.compare import mismatches
+
+    hint = "the baseline should be the older assessment"
+    return tuple(f"--baseline {path}: {m}" for m in mismatches(baseline, result, "baseline", "scored", hint))
 
 
 def _failure(check: Check, baseline: Path | None) -> str:

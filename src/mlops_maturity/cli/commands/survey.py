@@ -19,9 +19,9 @@ from mlops_maturity.files.questionnaire_loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import parse, read_text, write_atomic
 from mlops_maturity.survey.console import TerminalIO, printable, signals_held, stop_on_signals
 from mlops_maturity.survey.flow import Flow
-from mlops_maturity.survey.screen import ScreenOptions
+from mlops_maturity.survey.screen import PROMPT, ScreenOptions
 from mlops_maturity.survey.session import Ending, Session, SurveyIO
-from mlops_maturity.survey.summary import report_command, summary
+from mlops_maturity.survey.summary import headline, report_command, summary
 
 DEFAULT_OUT = Path("mlops-answers.yaml")
 
@@ -83,11 +83,24 @@ def run(
     session = Session(flow=flow, io=io, save=save, layout=layout, out=str(out), team=name)
     ending = session.run(ask_team=not name)
     if ending.outcome == "finished":
-        io.show("")
         result = assess(q, load_answers(out, q))
         command = report_command(out, session.team, questionnaire)
+        io.show(headline(result, command, str(out), layout()))
+        if not _wants_more(io):
+            return Output()  # the headline stays on screen
+        io.show("")
         return Output(stdout=summary(result, command, str(out), layout()))
     return Output(stderr=_goodbye(ending, flow, out, questionnaire), code=ending.code)
+
+
+def _wants_more(io: SurveyIO) -> bool:
+    """After the headline: Enter (or input that has ended) shows the full result, q or Ctrl-C leaves it at that."""
+    try:
+        return io.ask(PROMPT).strip().lower() != "q"
+    except EOFError:
+        return True
+    except KeyboardInterrupt:
+        return False
 
 
 def _check_out(out: Path) -> None:
@@ -109,7 +122,7 @@ def resume_command(out: Path, questionnaire: Path | None) -> str:
 
 def _goodbye(ending: Ending, flow: Flow, out: Path, questionnaire: Path | None) -> tuple[str, ...]:
     # After Ctrl-C or a signal the cursor still sits on the prompt line.
-    first = "\nStopped. " if ending.outcome == "interrupted" else ""
+    first = "\nStopped. " if ending.outcome == "interrupted" else "\n" if ending.at_prompt else ""
     if not out.exists():
         return (f"{first}Nothing was saved; no question had been answered.",)
     resumed = Flow(flow.q, flow.to_save())  # where the next run will pick up

@@ -1,4 +1,10 @@
-"""``mlops-maturity validate``: check answers files and questionnaire folders, all problems at once."""
+"""``mlops-maturity validate``: check answers files and questionnaire folders, all problems at once.
+
+A folder is taken for what it holds: a questionnaire folder (it has
+``questionnaire.yaml``), a folder of questionnaire folders (``questionnaires/``),
+or a folder of answers files (``examples/``, ``assessments/fraud/``); anything
+else is one problem that says what a valid folder looks like.
+"""
 
 from __future__ import annotations
 
@@ -10,30 +16,61 @@ from mlops_maturity.files.answers_reader import load_answers
 from mlops_maturity.files.questionnaire_loader import load_questionnaire, questionnaire_problems
 from mlops_maturity.files.shipped import default_questionnaire_dir
 
+QUESTIONNAIRE_FILE = "questionnaire.yaml"
+# Any of these makes a folder a questionnaire folder, complete or not (validate then says what is missing).
+QUESTIONNAIRE_PARTS = (QUESTIONNAIRE_FILE, "stages.yaml", "levels.yaml", "questions")
+NOT_RECOGNISED = (
+    "a folder with no questionnaire.yaml, no questionnaire folders and no answers files (*.yaml, *.yml) in it; "
+    "give answers files, a folder of them, or a questionnaire folder (questionnaire.yaml, stages.yaml, "
+    "levels.yaml and questions/*.yaml)"
+)
+
 
 def run(paths: list[Path], questionnaire: Path | None) -> Output:
     if not paths:
         paths = [questionnaire or default_questionnaire_dir()]
-    ok: list[str] = []
+    targets: list[Path] = []
     problems: list[str] = []
     for path in paths:
-        found = _check(path, questionnaire)
+        expanded = expand(path)
+        if expanded:
+            targets += expanded
+        else:
+            problems.append(str(Problem(str(path), NOT_RECOGNISED)))
+    unrecognised = len(problems)
+    ok: list[str] = []
+    notes: list[str] = []
+    failed = unrecognised
+    for target in targets:
+        found = _check(target, questionnaire, notes)
         if found:
             problems += [str(p) for p in found]
+            failed += 1
         else:
-            ok.append(f"ok: {path}")
+            ok.append(f"ok: {target}")
     if problems:
         count = len(problems)
-        summary = f"{count} problem{'s' if count != 1 else ''} in {len(paths) - len(ok)} of {len(paths)} path(s)"
-        return Output(stdout="".join(f"{line}\n" for line in ok), stderr=(*problems, summary), code=BAD_INPUT)
-    return Output(stdout="".join(f"{line}\n" for line in ok), code=OK)
+        checked = len(targets) + unrecognised
+        summary = f"{count} problem{'s' if count != 1 else ''} in {failed} of {checked} path(s)"
+        return Output(stdout="".join(f"{line}\n" for line in ok), stderr=(*notes, *problems, summary), code=BAD_INPUT)
+    return Output(stdout="".join(f"{line}\n" for line in ok), stderr=tuple(notes), code=OK)
 
 
-def _check(path: Path, questionnaire: Path | None) -> list[Problem]:
+def expand(path: Path) -> list[Path]:
+    """What ``path`` stands for: itself, or the questionnaire folders or answers files in the folder it names."""
+    if not path.is_dir() or any((path / part).exists() for part in QUESTIONNAIRE_PARTS):
+        return [path]
+    children = sorted(path.iterdir())
+    folders = [c for c in children if c.is_dir() and (c / QUESTIONNAIRE_FILE).is_file()]
+    files = [c for c in children if c.is_file() and c.suffix.lower() in (".yaml", ".yml")]
+    return folders + files
+
+
+def _check(path: Path, questionnaire: Path | None, notes: list[str]) -> list[Problem]:
     if path.is_dir():
         return questionnaire_problems(path)
     try:
-        load_answers(path, load_questionnaire(questionnaire))
+        notes += load_answers(path, load_questionnaire(questionnaire)).evidence_notes()
     except MaturityError as exc:
         return list(exc.problems) or [Problem(str(path), str(exc).removeprefix(f"{path}: "))]
     return []

@@ -25,6 +25,7 @@ def render(comparison: Comparison, options: RenderOptions) -> Markdown:
     lines = [
         md("# {}: what changed", c.team) if c.team else md("# MLOps maturity: what changed"),
         BLANK,
+        *(line for m in c.mismatches for line in (md("> **Warning:** {}", m), BLANK)),
         md(
             "From {} to {}, questionnaire {} version {}.",
             c.assessed_on.from_ or undated,

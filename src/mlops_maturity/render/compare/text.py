@@ -6,7 +6,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from mlops_maturity.engine.compare import Comparison
-from mlops_maturity.render.console import console
+from mlops_maturity.render.console import console, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.wording import clip, signed
 
@@ -20,6 +20,8 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
     out, buffer = console(RenderOptions(color=options.color, width=options.width, unicode=options.unicode))
     arrow, up, down, dot = ("→", "↑", "↓", "•") if options.unicode else ("->", "+", "-", "*")
     dates = f"{c.assessed_on.from_ or 'undated'} {arrow} {c.assessed_on.to or 'undated'}"
+    for mismatch in c.mismatches:
+        out.print(Text(f"warning: {mismatch}", style="bold yellow"))
     out.print(
         Text.assemble(
             (c.team or "(team not named)", "bold"), f"  {dates}  ({c.questionnaire.id} {c.questionnaire.version})"
@@ -43,7 +45,7 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
         width = min(options.width - 30, max(len(d.title) for d in changed))
         for d in changed:
             delta = "" if d.delta is None else f"  ({signed(d.delta)})"
-            title = clip(d.title, width, "~")
+            title = clip(d.title, width, options.unicode)
             out.print(f"  {title:<{width}}  {_score(d.from_):>5} {arrow} {_score(d.to):>5}{delta}")
         if len(changed) < len(c.dimensions):
             out.print(f"  ({len(c.dimensions) - len(changed)} unchanged)")
@@ -79,4 +81,4 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
                 out.print(Text(f"  ! {w}", style=style))
     for note in c.notes:
         out.print(Text(f"note: {note}", style="dim"))
-    return buffer.getvalue()
+    return without_trailing_blanks(buffer.getvalue())

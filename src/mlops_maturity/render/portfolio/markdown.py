@@ -56,6 +56,12 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         lines += [md("**Fund once, for many teams**"), BLANK]
         lines += [_investment(i, inv) for i, inv in enumerate(p.investments, 1)]
         lines.append(BLANK)
+    if p.not_assessed:  # left out of every count above, named here so nobody is forgotten
+        waiting = join((md("{} ({}%)", t.team, round(100 * t.answered)) for t in p.not_assessed), ", ")
+        lines += [
+            md("**Not assessed yet** (fewer than half of the questions that apply answered): {}.", waiting),
+            BLANK,
+        ]
     if p.min_stage is not None:
         if p.below_min_stage:
             lines += [md("**Below stage {}:** {}.", p.min_stage, _names(p.below_min_stage)), BLANK]

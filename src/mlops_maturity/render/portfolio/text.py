@@ -8,7 +8,7 @@ from rich.text import Text
 from mlops_maturity.engine.portfolio import Portfolio
 from mlops_maturity.engine.questionnaire import ScoreBand
 from mlops_maturity.render.bands import band_of, legend
-from mlops_maturity.render.console import bar, console
+from mlops_maturity.render.console import bar, console, hanging, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.wording import clip
 
@@ -26,10 +26,11 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
     arrow, dot = ("→", "•") if options.unicode else ("->", "*")
     p = portfolio
     teams = len(p.teams)
+    blank = f", {len(p.not_assessed)} not assessed yet" if p.not_assessed else ""
     out.print(
         Text.assemble(
             ("Portfolio", "bold"),
-            f": {teams} team{'s' if teams != 1 else ''} from {p.files} file{'s' if p.files != 1 else ''}"
+            f": {teams} team{'s' if teams != 1 else ''}{blank} from {p.files} file{'s' if p.files != 1 else ''}"
             f" ({p.questionnaire.id} {p.questionnaire.version})",
         )
     )
@@ -39,11 +40,11 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
     out.print()
     out.print(Text("Stages", style="bold"))
     for s in p.stages:
-        name = clip(s.name, name_width, "~")
+        name = clip(s.name, name_width, options.unicode)
         out.print(f"  {s.number} {name:<{name_width}}  {bar(100 * s.teams / widest, 20, options.unicode)} {s.teams}")
     out.print(Text("Levels", style="bold"))
     for lv in p.levels:
-        name = clip(lv.name, name_width, "~")
+        name = clip(lv.name, name_width, options.unicode)
         out.print(f"    {name:<{name_width}}  {bar(100 * lv.teams / widest, 20, options.unicode)} {lv.teams}")
     if p.teams:
         _capabilities(out, p, options)
@@ -52,17 +53,25 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
         out.print()
         out.print(Text("Gaps most teams share (close each once, for every team):", style="bold"))
         for i, gap in enumerate(p.common_gaps[:MAX_GAPS], 1):
-            line = Text(f"  {i}. ")
-            line.append(gap.title, style="bold")
+            prefix = f"  {i}. "
+            line = Text(gap.title, style="bold")
             line.append(f" ({gap.question}): {gap.teams} team{'s' if gap.teams != 1 else ''}")
-            out.print(line)
+            out.print(hanging(prefix, line))
+            indent = " " * len(prefix)
             if gap.unlocks:
-                out.print(f"     next stage once closed: {', '.join(gap.unlocks)}")
+                out.print(hanging(indent, f"next stage once closed: {', '.join(gap.unlocks)}"))
             extra = [t for t in gap.unlocks_with_above if t not in gap.unlocks]
             if extra:
-                out.print(f"     next stage with the gaps above it closed too: {', '.join(extra)}")
+                out.print(hanging(indent, f"next stage with the gaps above it closed too: {', '.join(extra)}"))
         if len(p.common_gaps) > MAX_GAPS:
             out.print(f"  ... and {len(p.common_gaps) - MAX_GAPS} more (see --format markdown or json)")
+    if p.not_assessed:
+        out.print()
+        out.print(Text("Not assessed yet (answered less than half of the questions; not counted above):", style="bold"))
+        for t in p.not_assessed[:MAX_ROWS]:
+            out.print(hanging(f"  {dot} ", f"{t.team} ({t.file}): {round(100 * t.answered)}% answered"))
+        if len(p.not_assessed) > MAX_ROWS:
+            out.print(f"  ... and {len(p.not_assessed) - MAX_ROWS} more")
     if p.min_stage is not None:
         out.print()
         if p.below_min_stage:
@@ -77,8 +86,11 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
             first, last = trend.history[0], trend.history[-1]
             span = f", {first.assessed_on} to {last.assessed_on}" if first.assessed_on and last.assessed_on else ""
             out.print(
-                f"  {dot} {trend.team}: stage {stages}; overall {first.overall_score:g} {arrow} "
-                f"{last.overall_score:g} ({trend.overall_change:+g}){span}"
+                hanging(
+                    f"  {dot} ",
+                    f"{trend.team}: stage {stages}; overall {first.overall_score:g} {arrow} "
+                    f"{last.overall_score:g} ({trend.overall_change:+g}){span}",
+                )
             )
         if len(p.trends) > MAX_ROWS:
             out.print(f"  ... and {len(p.trends) - MAX_ROWS} more")
@@ -89,7 +101,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
         count = len(p.errors)
         left_out = f"{count} file{' was' if count == 1 else 's were'} left out: not readable (listed on stderr)."
         out.print(Text(left_out, style="bold red"))
-    return buffer.getvalue()
+    return without_trailing_blanks(buffer.getvalue())
 
 
 def _capabilities(out: Console, p: Portfolio, options: RenderOptions) -> None:
@@ -97,7 +109,7 @@ def _capabilities(out: Console, p: Portfolio, options: RenderOptions) -> None:
     out.print(Text("Capabilities across teams (mean, lowest to highest)", style="bold"))
     width = min(max(12, options.width - 50), max(len(d.title) for d in p.dimensions))
     for i, d in enumerate(p.dimensions, 1):
-        title = clip(d.title, width, "~")
+        title = clip(d.title, width, options.unicode)
         if d.mean is None:
             out.print(f"  {i:>2} {title:<{width}}  {bar(None, 20, options.unicode)}  n/a")
             continue
@@ -108,11 +120,11 @@ def _capabilities(out: Console, p: Portfolio, options: RenderOptions) -> None:
 def _heatmap(out: Console, p: Portfolio, options: RenderOptions) -> None:
     out.print()
     out.print(Text("Heat map: score per team and capability (numbered as above)", style="bold"))
-    room = options.width - 4 * len(p.dimensions) - 11
-    width = max(8, min(room, max(len(t.team) for t in p.teams[:MAX_ROWS])))
+    room = options.width - 4 * len(p.dimensions) - 10  # so that the header, 7 wider than a row's numbers, fits
+    width = max(6, min(room, max(len(t.team) for t in p.teams[:MAX_ROWS])))
     out.print(" " * (width + 3) + "".join(f"{i:>4}" for i in range(1, len(p.dimensions) + 1)) + "  stage")
     for team in p.teams[:MAX_ROWS]:
-        name = clip(team.team, width, "~")
+        name = clip(team.team, width, options.unicode)
         line = Text(f"  {name:<{width}} ")
         for score in team.dimensions.values():
             style = band_style(p.questionnaire.score_bands, score)

@@ -16,3 +16,5 @@ class ScoreReport:
     checks: tuple[Check, ...] = ()
     file: str = ""
     lines: dict[str, int] = field(default_factory=dict)
+    # Said before anything else (text, Markdown, annotations): e.g. a --baseline that is another team's file.
+    warnings_first: tuple[str, ...] = ()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mlops_maturity.engine.result import Result
+from mlops_maturity.errors import MaturityError
 from mlops_maturity.render import headline
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
@@ -44,6 +45,18 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     return "".join(f"{line}\n" for line in _lines(report))
 
 
+def render_error(error: MaturityError, file: str) -> str:
+    """Bad input as error annotations: one per located problem, on the file and line it names."""
+    title = f"{TOOL}: invalid input"
+    if not error.problems:
+        return command("error", str(error), file, None, title) + "\n"
+    lines = []
+    for p in error.problems:
+        message = f"{p.path}: {p.message}" if p.path else p.message
+        lines.append(command("error", message, p.file, p.line, title) + "\n")
+    return "".join(lines)
+
+
 def _lines(report: ScoreReport) -> Iterable[str]:
     result = report.result
     file = report.file
@@ -51,6 +64,8 @@ def _lines(report: ScoreReport) -> Iterable[str]:
     def at(question: str | None) -> int | None:
         return report.lines.get(question) if question else None
 
+    for warning in report.warnings_first:
+        yield command("warning", warning, file, None, f"{TOOL}: baseline")
     for check in report.checks:
         if not check.passed:
             title = "worse than the baseline" if check.id.startswith("baseline:") else "threshold not met"

@@ -16,7 +16,8 @@ def render(report: ScoreReport, options: RenderOptions) -> Markdown:
     result = report.result
     arrow = md("→") if options.unicode else md("->")
     team = md("{}", result.team) if result.team else md("(team not named)")
-    lines = [md("## MLOps maturity: {}", team), BLANK, *_headline(result, options)]
+    first = [line for w in report.warnings_first for line in (md("> **Warning:** {}", w), BLANK)]
+    lines = [md("## MLOps maturity: {}", team), BLANK, *first, *_headline(result, options)]
     if report.checks:
         lines += [BLANK, md("| Threshold | Result | Detail |"), md("| --- | --- | --- |")]
         for check in report.checks:

@@ -19,6 +19,8 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     out, buffer = console(options)
     arrow, tick, cross, dot = ("→", "✓", "✗", "•") if options.unicode else ("->", "ok", "FAIL", "*")
     team = result.team or "(team not named)"
+    for warning in report.warnings_first:
+        out.print(Text(f"warning: {warning}", style="bold yellow"))
     out.print(
         Text.assemble(
             (team, "bold"),

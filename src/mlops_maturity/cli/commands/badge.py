@@ -1,0 +1,22 @@
+"""``mlops-maturity badge``: a README badge of the stage and level, as an SVG file or on stdout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlops_maturity.cli.commands.output import Output
+from mlops_maturity.engine.assess import assess
+from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.render import badge
+
+
+def run(file: Path, out: Path | None, questionnaire: Path | None) -> Output:
+    q = load_questionnaire(questionnaire)
+    result = assess(q, load_answers(file, q))
+    svg = badge.render(result, q.score_bands)
+    if out is None or str(out) == "-":
+        return Output(stdout=svg)
+    write_atomic(out, svg)
+    return Output(stderr=(f"wrote {out} ({badge.LABEL} {badge.message(result)})",))

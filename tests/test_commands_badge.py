@@ -1,0 +1,72 @@
+"""``mlops-maturity badge``: a local SVG of the stage and level for a README."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlops_maturity.render.badge import text_width
+from mlops_maturity.render.bands import _luminance
+
+from support import EXAMPLES, Run
+
+Cli = Callable[..., Run]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _parts(svg: str) -> tuple[list[str], list[str], list[str]]:
+    root = ET.fromstring(svg)
+    fills = [r.get("fill", "") for r in root.iter(f"{SVG}rect") if r.get("fill")]
+    texts = [t.text or "" for t in root.iter(f"{SVG}text")]
+    inks = [t.get("fill", "") for t in root.iter(f"{SVG}text")]
+    return fills, texts, inks
+
+
+def test_writes_the_badge_file(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "badge.svg"
+    run = cli("badge", EXAMPLES / "stage3-platform-serving.yaml", "-o", out)
+    assert run.code == 0
+    assert run.out == ""
+    assert run.err == f"wrote {out} (MLOps stage 3 · No)\n"
+    fills, texts, _ = _parts(out.read_text(encoding="utf-8"))
+    assert texts == ["MLOps", "stage 3 · No"]
+    assert fills == ["#555555", "#bf8700"]  # stage 3 of 5 is 60: the questionnaire's "fair" band
+    assert [p.name for p in tmp_path.iterdir()] == ["badge.svg"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("example", "fill"),
+    [("stage1-pilot", "#cf222e"), ("stage2-first-deployment", "#e16f24"), ("stage5-full-automation", "#1a7f37")],
+)
+def test_colour_follows_the_stage(cli: Cli, example: str, fill: str) -> None:
+    fills, _, _ = _parts(cli("badge", EXAMPLES / f"{example}.yaml").out)
+    assert fills[1] == fill
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("stage*.yaml")), ids=lambda p: p.stem)
+def test_legible_on_any_page(cli: Cli, example: Path) -> None:
+    # Each half carries its own fill, so the page behind it does not matter; WCAG AA for small text is 4.5.
+    fills, _, inks = _parts(cli("badge", example).out)
+    assert all(_contrast(fill, ink) >= 4.5 for fill, ink in zip(fills, inks, strict=True))
+
+
+def test_width_follows_the_text(cli: Cli) -> None:
+    root = ET.fromstring(cli("badge", EXAMPLES / "stage5-full-automation.yaml").out)
+    width = int(root.get("width", "0"))
+    assert width >= text_width("MLOps") + text_width("stage 5 · High")
+    assert text_width("stage 5 · High") > text_width("stage 5 · No")
+
+
+def test_bad_input_is_exit_2(cli: Cli, tmp_path: Path) -> None:
+    run = cli("badge", tmp_path / "missing.yaml", "-o", tmp_path / "b.svg")
+    assert run.code == 2
+    assert run.err == f"error: {tmp_path / 'missing.yaml'}: no such file\n"
+    assert not (tmp_path / "b.svg").exists()
