@@ -16,7 +16,7 @@ from mlops_maturity import __version__
 from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind
 from mlops_maturity.cli.commands.output import Output
 from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCORE_FLAGS, Flag, score_options
-from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ScoreFormat
+from mlops_maturity.render.formats import CompareFormat, ConsensusFormat, PortfolioFormat, ScoreFormat
 
 app = typer.Typer(
     name="mlops-maturity",
@@ -297,3 +297,35 @@ def portfolio(
             list(paths), PortfolioOptions(fmt=fmt, out=out, min_stage=min_stage, jobs=jobs, questionnaire=questionnaire)
         )
     )
+
+
+@app.command()
+def consensus(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="The answers files of one team's respondents, one file each.", show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the team answers file here; every other command reads it.",
+            metavar="TEAM.yaml",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[ConsensusFormat, typer.Option("--format", "-f", help="Output format.")] = ConsensusFormat.text,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Name the respondents Respondent 1, 2, ... and leave out their roles.")
+    ] = False,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Merge several respondents' answers into the team's, and show where they disagree.
+
+    Each team answer is the highest option that more than half of the
+    respondents chose or went beyond (docs/respondents.md).
+    """
+    from mlops_maturity.cli.commands.consensus import ConsensusOptions, run
+
+    _emit(run(list(files), ConsensusOptions(fmt=fmt, out=out, anonymous=anonymous, questionnaire=questionnaire)))

@@ -38,7 +38,8 @@ def placement(q: Questionnaire, given: Mapping[str, Answer]) -> PlacementPoint:
     sheet = Sheet(q, dict(given))
     stage, level, _ = place(q, sheet)
     score = overall_score(q, [p.score for p in dimension_points(q, sheet)])
-    return PlacementPoint(stage=q.stages[stage].number, level=q.levels[level].id, overall_score=score)
+    lv = q.levels[level]
+    return PlacementPoint(stage=q.stages[stage].number, level=lv.id, level_name=lv.name, overall_score=score)
 
 
 def label(question: Question, value: str) -> str:
@@ -126,4 +127,3 @@ def respondents_summary(q: Questionnaire, answers: Answers) -> Respondents | Non
         disagreement_index=index(len(found), len(answers.given)),
         disagreements=found,
     )
-

@@ -193,6 +193,7 @@ class SplitAnswer(Frozen):
 class PlacementPoint(Frozen):
     stage: int
     level: str
+    level_name: str
     overall_score: float
 
 

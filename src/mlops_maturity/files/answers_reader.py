@@ -15,7 +15,6 @@ from mlops_maturity.errors import AnswersError, Problem
 from mlops_maturity.files.located_errors import pydantic_problems
 from mlops_maturity.files.yaml_reader import Document, load_file, parse
 
-
 TOP_KEYS = ("questionnaire", "team", "respondent", "role", "assessed_on", "answers", "consensus")
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from mlops_maturity.engine.compare import Comparison
+    from mlops_maturity.engine.consensus_view import ConsensusView
     from mlops_maturity.engine.portfolio import Portfolio
     from mlops_maturity.render.options import RenderOptions
     from mlops_maturity.render.score import ScoreReport
@@ -37,6 +38,14 @@ class CompareFormat(str, Enum):
 
 class PortfolioFormat(str, Enum):
     """Output formats of ``portfolio``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class ConsensusFormat(str, Enum):
+    """Output formats of ``consensus``."""
 
     text = "text"
     json = "json"
@@ -106,5 +115,23 @@ def render_portfolio(fmt: PortfolioFormat, portfolio: Portfolio, options: Render
             from mlops_maturity.render.portfolio import markdown
 
             return markdown.render(portfolio, options)
+        case _:
+            assert_never(fmt)
+
+
+def render_consensus(fmt: ConsensusFormat, view: ConsensusView, options: RenderOptions) -> str:
+    match fmt:
+        case ConsensusFormat.text:
+            from mlops_maturity.render.consensus import text
+
+            return text.render(view, options)
+        case ConsensusFormat.json:
+            from mlops_maturity.render.consensus import json
+
+            return json.render(view, options)
+        case ConsensusFormat.markdown:
+            from mlops_maturity.render.consensus import markdown
+
+            return markdown.render(view, options)
         case _:
             assert_never(fmt)
