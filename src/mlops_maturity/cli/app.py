@@ -148,10 +148,24 @@ def report(
 @app.command()
 def survey(
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Answers file to write, or to resume if it exists.", metavar="FILE")
-    ] = Path("mlops-answers.yaml"),
+        str,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Answers file to write, or to resume if it exists. With --respondent, a folder (DIR/) means "
+            "DIR/NAME.yaml.",
+            metavar="FILE",
+        ),
+    ] = "mlops-answers.yaml",
     team: Annotated[
         str | None, typer.Option("--team", help="Team name (asked at the start when not given).", metavar="NAME")
+    ] = None,
+    respondent: Annotated[
+        str | None,
+        typer.Option("--respondent", help="Who is answering, when several people of the team answer.", metavar="NAME"),
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="The respondent's role, such as 'data scientist'.", metavar="ROLE")
     ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
@@ -163,7 +177,7 @@ def survey(
     """
     from mlops_maturity.cli.commands.survey import main as run_survey
 
-    _emit(run_survey(out, team, questionnaire))
+    _emit(run_survey(out, team, questionnaire, respondent=respondent, role=role))
 
 
 @app.command()
