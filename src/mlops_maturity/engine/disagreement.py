@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from mlops_maturity.engine.answers import Answer, Answers
+from mlops_maturity.engine.answers import Answer, Answers, ConsensusRecord
 from mlops_maturity.engine.consensus import name_key, split_kinds, spread
 from mlops_maturity.engine.placement import place
 from mlops_maturity.engine.profile import dimension_points, overall_score
@@ -109,6 +109,12 @@ def disagreements(
 def index(disputed: int, answered: int) -> float:
     """The disagreement index: questions in dispute per hundred questions answered by anyone."""
     return round(100 * disputed / answered, 1) if answered else 0.0
+
+
+def disputed_count(q: Questionnaire, record: ConsensusRecord) -> int:
+    """How many questions a team file's respondents disagree on (what the index counts, without the ranking)."""
+    voices = [r.answers if r is not None else {} for r in record.respondents.values()]
+    return sum(1 for x in q.questions if split_kinds(x, [v.get(x.id) for v in voices]))
 
 
 def respondents_summary(q: Questionnaire, answers: Answers) -> Respondents | None:

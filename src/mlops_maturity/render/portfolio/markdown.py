@@ -62,6 +62,8 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         lines += [BLANK, *_gaps(p.common_gaps)]
     if p.trends:
         lines += [BLANK, *_trends(p)]
+    if any(t.respondents > 1 for t in p.teams):
+        lines += [BLANK, *_respondents(p)]
     if p.notes:
         lines += [BLANK, md("## Notes"), BLANK, *(md("- {}", note) for note in p.notes)]
     if p.errors:
@@ -126,6 +128,26 @@ def _gaps(gaps: tuple[CommonGap, ...]) -> list[Markdown]:
         alone = join((md("{}", t) for t in gap.unlocks), ", ") or NONE
         extra = join((md("{}", t) for t in gap.unlocks_with_above if t not in gap.unlocks), ", ") or NONE
         out.append(md("| {} | {} ({}) | {} | {} | {} |", i, gap.title, code(gap.question), gap.teams, alone, extra))
+    return out
+
+
+def _respondents(p: Portfolio) -> list[Markdown]:
+    """Shown once any team was answered by several people: how much each team's respondents disagree."""
+    out = [
+        md("## Respondents"),
+        BLANK,
+        md(
+            "How many people's answers place each team, and how much they disagree: the disagreement index is the "
+            "share of the questions answered on which the respondents are two or more options apart, or some know "
+            "and others do not."
+        ),
+        BLANK,
+        md("| Team | Respondents | Disagreement index |"),
+        md("|---|---:|---:|"),
+    ]
+    for t in p.teams:
+        index = md("one person's view") if t.disagreement_index is None else md("{:g}%", t.disagreement_index)
+        out.append(md("| {} | {} | {} |", t.team, t.respondents, index))
     return out
 
 
