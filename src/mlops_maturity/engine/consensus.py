@@ -168,7 +168,7 @@ def _attributed(voices: Sequence[Voice], answers: Sequence[Answer | None], team:
     those who said "not applicable" when the team did not; the reason of a team's
     "not applicable" carries those respondents' reasons.
     """
-    pieces = []
+    said: dict[str, list[str]] = {}  # text -> who wrote it: the same sentence from three people is quoted once
     for voice, answer in zip(voices, answers, strict=True):
         if answer is None:
             continue
@@ -181,12 +181,9 @@ def _attributed(voices: Sequence[Voice], answers: Sequence[Answer | None], team:
         if not text:
             continue
         differs = answer.answer is not None and answer.answer != team
-        head = voice.name
         details = [d for d in (voice.role, f"answered {answer.answer}" if differs else None) if d]
-        if details:
-            head += f" ({'; '.join(details)})"
-        pieces.append(f"{head}: {text}")
-    return fit(SEPARATOR.join(pieces)) if pieces else None
+        said.setdefault(text, []).append(f"{voice.name} ({'; '.join(details)})" if details else voice.name)
+    return fit(SEPARATOR.join(f"{', '.join(heads)}: {text}" for text, heads in said.items())) if said else None
 
 
 def fit(text: str, limit: int = MAX_TEXT_CHARS) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from mlops_maturity.engine.consensus_view import ConsensusView
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.console import console
 from mlops_maturity.render.options import RenderOptions
-from mlops_maturity.render.wording import clip, number, plural
+from mlops_maturity.render.wording import number, plural
 
 MAX_SHOWN = 20
 
@@ -36,13 +37,13 @@ def render(view: ConsensusView, options: RenderOptions) -> str:
     s = v.span
     levels = s.level_low_name if s.level_low == s.level_high else f"{s.level_low_name} to {s.level_high_name}"
     out.print(f"Each respondent alone: {words.stages(s.stage_low, s.stage_high)}, {levels}")
-    width = min(40, max(len(_who(r.name, r.role)) for r in v.respondents))
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, padding=(0, 1, 0, 2))
+    table.add_column("Respondent", overflow="fold")
+    for title in ("Stage", "Level", "Score", "Don't know"):
+        table.add_column(title, no_wrap=True, justify="right" if title != "Level" else "left")
     for r in v.respondents:
-        name = clip(_who(r.name, r.role), width, "~")
-        out.print(
-            f"  {name:<{width}}  stage {r.stage}  {r.level_name:<12} {number(r.overall_score):>5}"
-            f"  ({r.answered} answered, {r.unknown} don't know)"
-        )
+        table.add_row(_who(r.name, r.role), str(r.stage), r.level_name, number(r.overall_score), str(r.unknown))
+    out.print(table)
     out.print()
     out.print(Text(words.extent(len(v.disagreements), v.questions_answered, v.disagreement_index), style="bold"))
     for i, d in enumerate(v.disagreements[:MAX_SHOWN], 1):
