@@ -127,7 +127,7 @@ def edit(path: Path, old: str, new: str) -> None:
     ("change", "message"),
     [
         (
-            ('team: Store demand forecasting', 'team: "Search ranking"'),
+            ("team: Store demand forecasting", 'team: "Search ranking"'),
             "names 'Search ranking', but the other files are of team 'Store demand forecasting'",
         ),
         (("questionnaire: mlops-maturity", "questionnaire: acme-ml"), "this file answers questionnaire 'acme-ml'"),

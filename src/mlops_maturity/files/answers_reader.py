@@ -15,7 +15,7 @@ from mlops_maturity.errors import AnswersError, Problem
 from mlops_maturity.files.located_errors import pydantic_problems
 from mlops_maturity.files.yaml_reader import Document, load_file, parse
 
-TOP_KEYS = ("questionnaire", "team", "respondent", "role", "assessed_on", "answers", "consensus")
+TOP_KEYS = ("questionnaire", "team", "assessed_on", "answers", "respondent", "role", "consensus")
 
 
 class AnswersFile(Frozen):
