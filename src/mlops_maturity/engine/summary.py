@@ -66,8 +66,9 @@ def summarize(q: Questionnaire, answers: Answers) -> Row:
     record = answers.consensus
     if record is None:
         return row
-    count = disputed_count(q, record)
-    return replace(row, respondents=len(record.respondents), disagreement=index(count, len(answers.given)))
+    people = len(record.respondents)
+    disagreement = index(disputed_count(q, record), len(answers.given)) if people > 1 else None
+    return replace(row, respondents=people, disagreement=disagreement)
 
 
 def summarize_given(

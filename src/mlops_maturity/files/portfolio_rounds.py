@@ -49,5 +49,5 @@ def _merged(q: Questionnaire, team: str, files: list[str]) -> Iterator[Row | Fil
         row,
         respondents=len(files),
         sources=len(files),
-        disagreement=index(len(merged.disputed), len(merged.given)),
+        disagreement=index(len(merged.disputed), len(merged.given)) if len(files) > 1 else None,
     )
