@@ -51,10 +51,6 @@ class Voice:
     file: str = ""
     assessed_on: dt.date | None = None
 
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.role})" if self.role else self.name
-
 
 @dataclass(frozen=True)
 class Merged:

@@ -119,8 +119,8 @@ def build_view(
     if not span.stage_low <= placed.stage <= span.stage_high:
         notes.append(
             f"the team lands at stage {placed.stage}, outside the respondents' own stages "
-            f"({span.stage_low} to {span.stage_high}): each question is merged on its own, so the team can meet "
-            "criteria that each respondent, alone, misses somewhere"
+            f"({span.stage_low} to {span.stage_high}): each question is merged on its own, so the team's answers "
+            "can meet, or miss, a combination of criteria that no one respondent's answers do"
         )
     return ConsensusView(
         questionnaire=QuestionnaireRef.of(q),
