@@ -24,7 +24,7 @@ FULL = ["2", "3", "n", "batch only", "u", "3", ""]
 
 
 def survey(
-    out: Path, inputs: list[str | BaseException], team: str | None = None, questionnaire: Path = SURVEY
+    out: Path | str, inputs: list[str | BaseException], team: str | None = None, questionnaire: Path = SURVEY
 ) -> tuple[Output, Script]:
     io = Script(inputs)
     return run(out, team, questionnaire, io, io.layout, today=DAY), io
@@ -226,6 +226,9 @@ def test_a_name_that_cannot_name_a_file_or_a_team_file_is_refused(tmp_path: Path
         survey_person(tmp_path, [], respondent="../..")
     with pytest.raises(UsageError, match="or --respondent NAME"):
         survey(tmp_path, [])
+    with pytest.raises(UsageError, match="a folder; add --respondent NAME"):
+        survey(f"{tmp_path}/new/", [])
+    assert not (tmp_path / "new").exists()
     team = tmp_path / "team.yaml"
     team.write_text("answers:\n  ship.prod: one\nconsensus:\n  respondents:\n    Ana: {}\n", encoding="utf-8")
     with pytest.raises(UsageError, match="merged by `mlops-maturity consensus`"):

@@ -135,7 +135,10 @@ def survey_target(out: Path | str, respondent: str | None) -> Path:
     """The file to write: ``out``, or ``out/NAME.yaml`` when ``out`` is a folder and a respondent is named."""
     path = Path(out)
     name = " ".join((respondent or "").split())
-    if not name or not (str(out).endswith(("/", os.sep)) or path.is_dir()):
+    folder = str(out).endswith(("/", os.sep))
+    if folder and not name:
+        raise UsageError(f"--out {out}: a folder; add --respondent NAME to write {path / 'NAME.yaml'}, or give a file")
+    if not name or not (folder or path.is_dir()):
         return path
     path.mkdir(parents=True, exist_ok=True)  # a trailing slash says the folder is wanted
     return path / respondent_file(name)
