@@ -24,7 +24,7 @@ FULL = ["2", "3", "n", "batch only", "u", "3", ""]
 
 
 def survey(
-    out: Path, inputs: list[str | BaseException], team: str | None = None, questionnaire: Path = SURVEY
+    out: Path | str, inputs: list[str | BaseException], team: str | None = None, questionnaire: Path = SURVEY
 ) -> tuple[Output, Script]:
     io = Script(inputs)
     return run(out, team, questionnaire, io, io.layout, today=DAY), io
@@ -171,3 +171,73 @@ def test_a_file_it_cannot_edit_in_place_is_written_afresh_with_a_note(tmp_path: 
     assert output.stderr[0] == f"2 of 5 answers are saved in {out}."
     assert "# mine" not in out.read_text(encoding="utf-8")
     assert load_answers(out, survey_q).given["ship.prod"] == Answer(answer="one")
+
+
+# --- several respondents: --respondent, --role, --out DIR/ ---------------------------------------
+
+
+def test_respondent_and_out_folder_write_one_file_per_person(
+    tmp_path: Path, survey_q: Questionnaire, cli: Callable[..., Run]
+) -> None:
+    folder = tmp_path / "round"  # does not exist yet: the trailing slash asks for it
+    for name, role, first in (("Ana Lima", "data scientist", "3"), ("Ben", "ML engineer", "2")):
+        io = Script(["Fraud", first, "q"])
+        output = run(f"{folder}/", None, SURVEY, io, io.layout, today=DAY, respondent=name, role=role)
+        assert output.code == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["Ana-Lima.yaml", "Ben.yaml"]
+    ana = load_answers(folder / "Ana-Lima.yaml", survey_q)
+    assert (ana.team, ana.respondent, ana.role) == ("Fraud", "Ana Lima", "data scientist")
+    merged = cli("consensus", folder / "Ana-Lima.yaml", folder / "Ben.yaml", "--questionnaire", SURVEY, "-f", "json")
+    assert merged.code == 0, merged.err
+    assert '"name": "Ana Lima"' in merged.out and '"name": "Ben"' in merged.out
+
+
+def test_an_existing_folder_takes_the_respondent_and_resuming_keeps_them(
+    tmp_path: Path, survey_q: Questionnaire
+) -> None:
+    output, _ = survey_person(tmp_path, ["Fraud", "2", "q"], respondent="Chloé", role="platform engineer")
+    assert output.code == 0
+    out = tmp_path / "Chloé.yaml"
+    assert 'respondent: "Chloé"\nrole: "platform engineer"\n' in out.read_text(encoding="utf-8")
+    io = Script(["", "", "3", "q"])  # resumed by file name: who answered stays as it was
+    assert run(out, None, SURVEY, io, io.layout, today=DAY).code == 0
+    again = load_answers(out, survey_q)
+    assert (again.respondent, again.role) == ("Chloé", "platform engineer")
+    assert again.given["ship.method"] == Answer(answer="pipeline")
+
+
+def survey_person(folder: Path, inputs: list[str | BaseException], **person: str) -> tuple[Output, Script]:
+    io = Script(inputs)
+    return run(folder, None, SURVEY, io, io.layout, today=DAY, **person), io
+
+
+def test_a_respondent_added_to_an_existing_file_keeps_its_comments(tmp_path: Path, survey_q: Questionnaire) -> None:
+    out = tmp_path / "answers.yaml"
+    out.write_text("# our notes\nteam: Fraud  # the team\nanswers:\n  ship.prod: one  # checked\n", encoding="utf-8")
+    io = Script(["", "q"])
+    assert run(out, None, SURVEY, io, io.layout, today=DAY, respondent="Dev").code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "# our notes" in text and "# checked" in text and io.notes == []
+    assert load_answers(out, survey_q).respondent == "Dev"
+
+
+def test_a_name_that_cannot_name_a_file_or_a_team_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no letters or digits"):
+        survey_person(tmp_path, [], respondent="../..")
+    with pytest.raises(UsageError, match="or --respondent NAME"):
+        survey(tmp_path, [])
+    with pytest.raises(UsageError, match="a folder; add --respondent NAME"):
+        survey(f"{tmp_path}/new/", [])
+    assert not (tmp_path / "new").exists()
+    team = tmp_path / "team.yaml"
+    team.write_text("answers:\n  ship.prod: one\nconsensus:\n  respondents:\n    Ana: {}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="merged by `mlops-maturity consensus`"):
+        survey(team, [])
+
+
+def test_respondent_file_names_stay_inside_the_folder() -> None:
+    from mlops_maturity.cli.commands.survey import respondent_file
+
+    assert respondent_file("Ana Lima") == "Ana-Lima.yaml"
+    assert respondent_file("../etc/passwd") == "etc-passwd.yaml"
+    assert respondent_file("Zoë O'Neil") == "Zoë-O-Neil.yaml"

@@ -240,8 +240,10 @@ def test_every_file_the_survey_saves_reads_back_as_what_it_saved(folder: Folder,
         saves.append((team, {**kwargs, "given": dict(kwargs["given"])}, text))
         return text
 
-    def edited(text: str, q: Questionnaire, team: str, assessed_on: dt.date, given: dict[str, Answer]) -> str | None:
-        new = update_answers_text(text, q, team, assessed_on, given)
+    def edited(
+        text: str, q: Questionnaire, team: str, assessed_on: dt.date, given: dict[str, Answer], **kwargs: str
+    ) -> str | None:
+        new = update_answers_text(text, q, team, assessed_on, given, **kwargs)
         if new is not None:
             saves.append((team, {"assessed_on": assessed_on, "given": dict(given)}, new))
         return new

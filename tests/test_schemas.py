@@ -142,6 +142,35 @@ def _entries(q: Questionnaire) -> st.SearchStrategy[Any]:
     return st.one_of(value, long_form, st.just(["a", "list"]))
 
 
+def _consensus(q: Questionnaire) -> st.SearchStrategy[Any]:
+    """The ``consensus:`` block of a team file: mostly plausible, and wrong in every way the two checks cover."""
+    ids = st.sampled_from([x.id for x in q.questions] + ["no.such_question"])
+    pairs = [(x.id, a) for x in q.questions for a in x.valid_answers()]
+    pairs += [("no.such_question", q.questions[0].option_ids[0]), (q.questions[0].id, "bogus")]
+    plausible = st.fixed_dictionaries(
+        {},
+        optional={
+            "role": st.one_of(st.none(), st.just("ML engineer"), _TEXT, _LONG),
+            "answers": st.lists(st.sampled_from(pairs), max_size=3).map(dict),
+        },
+    )
+    wild = st.fixed_dictionaries(
+        {},
+        optional={
+            "role": st.just(["a list"]),
+            "answers": st.one_of(st.none(), st.dictionaries(ids, _values(q), max_size=3), st.just("x")),
+            "extra": st.just("x"),
+        },
+    )
+    names = st.one_of(st.sampled_from(["Ana", "Ben Okafor", "Chloé", " ", ""]), _TEXT, _LONG)
+    entries = st.dictionaries(names, st.one_of(st.none(), plausible, plausible, wild), max_size=3)
+    block = st.one_of(
+        st.fixed_dictionaries({"respondents": entries}),
+        st.fixed_dictionaries({}, optional={"respondents": st.one_of(entries, st.just("x")), "extra": st.just("x")}),
+    )
+    return st.one_of(st.none(), block, st.just("not a mapping"))
+
+
 def _documents(q: Questionnaire) -> st.SearchStrategy[dict[str, Any]]:
     ids = st.sampled_from([x.id for x in q.questions] + ["no.such_question"])
     answers = st.one_of(st.dictionaries(ids, _entries(q), max_size=4), st.just("not a mapping"))
@@ -150,8 +179,11 @@ def _documents(q: Questionnaire) -> st.SearchStrategy[dict[str, Any]]:
         optional={
             "questionnaire": st.one_of(st.none(), st.just(q.id), st.just("another")),
             "team": st.one_of(st.none(), _TEXT, _LONG),
+            "respondent": st.one_of(st.none(), _TEXT, _LONG),
+            "role": st.one_of(st.none(), _TEXT, _LONG),
             "assessed_on": st.one_of(st.none(), _DATES),
             "answers": answers,
+            "consensus": _consensus(q),
             "extra": st.just("x"),
         },
     )
@@ -198,3 +230,37 @@ def test_a_bare_not_applicable_is_refused_both_ways(tiny: Questionnaire) -> None
     document = {"answers": {"deploy.auto": "not_applicable"}}
     assert errors(answers_schema(tiny), document) != []
     assert not _validate_accepts(tiny, document)
+
+
+def _team_documents(q: Questionnaire) -> st.SearchStrategy[dict[str, Any]]:
+    """Documents valid but for the keys a respondent's or a team file adds, so those decide."""
+    question = q.questions[0]
+    base = {"questionnaire": q.id, "team": "Fraud", "answers": {question.id: question.option_ids[0]}}
+    return st.fixed_dictionaries(
+        {key: st.just(value) for key, value in base.items()},
+        optional={
+            "respondent": st.one_of(st.none(), _TEXT, _LONG),
+            "role": st.one_of(st.none(), _TEXT, _LONG),
+            "consensus": _consensus(q),
+        },
+    )
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_schema_and_validate_agree_on_respondents_and_team_files(tiny: Questionnaire, data: st.DataObject) -> None:
+    document = data.draw(_team_documents(tiny))
+    assert (errors(answers_schema(tiny), document) == []) == _validate_accepts(tiny, document), document
+
+
+def test_a_team_file_is_valid_both_ways_and_a_respondent_beside_it_is_not(tiny: Questionnaire) -> None:
+    team = {
+        "team": "Fraud",
+        "answers": {"deploy.prod": "one"},
+        "consensus": {"respondents": {"Ana": {"role": "ML engineer", "answers": {"deploy.prod": "many"}}, "Ben": None}},
+    }
+    assert errors(answers_schema(tiny), team) == [] and _validate_accepts(tiny, team)
+    both = {**team, "respondent": "Ana"}
+    assert errors(answers_schema(tiny), both) != [] and not _validate_accepts(tiny, both)
+    wrong = {**team, "consensus": {"respondents": {"Ana": {"answers": {"deploy.prod": "several"}}}}}
+    assert errors(answers_schema(tiny), wrong) != [] and not _validate_accepts(tiny, wrong)

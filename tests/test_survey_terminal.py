@@ -247,3 +247,45 @@ def test_ctrl_d_says_goodbye_on_its_own_line(tmp_path: Path, children: list[pexp
     child.expect("answers are saved")
     assert child.before.replace("\r", "").startswith("\n"), repr(child.before)
     assert finish(child) == 0
+
+
+def test_a_respondent_is_written_to_the_folder_under_their_name(
+    tmp_path: Path, survey_q: Questionnaire, children: list[pexpect.spawn]
+) -> None:
+    # A path ending in "/" is a folder; str(Path) would drop the slash, so the argument is given as typed.
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(
+        sys.executable,
+        [
+            *(
+                "-m",
+                "mlops_maturity",
+                "survey",
+                "--out",
+                "round/",
+                "--respondent",
+                "Ana Lima",
+                "--role",
+                "data scientist",
+            ),
+            *("--team", "Fraud", "--questionnaire", str(SURVEY)),
+        ],
+        env=env,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,
+        cwd=tmp_path,
+    )
+    children.append(child)
+    child.expect("Press Enter to start")
+    child.sendline("")
+    child.expect("Question 1 of 3")
+    child.expect("> ")
+    child.sendline("3")
+    child.expect("> ")
+    child.sendline("q")
+    child.expect("answers are saved in round/Ana-Lima.yaml")
+    assert finish(child) == 0
+    saved = load_answers(tmp_path / "round" / "Ana-Lima.yaml", survey_q)
+    assert (saved.team, saved.respondent, saved.role) == ("Fraud", "Ana Lima", "data scientist")
+    assert saved.given == {"ship.prod": Answer(answer="many")}

@@ -18,7 +18,7 @@ from mlops_maturity.cli.commands.output import Output
 from mlops_maturity.cli.help import HelpCommand, HelpGroup
 from mlops_maturity.cli.parameters import QuestionnaireOpt, choice_parts, format_option, score_parameter
 from mlops_maturity.cli.score_options import SCORE_FLAGS, score_options
-from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ReportFormat
+from mlops_maturity.render.formats import CompareFormat, ConsensusFormat, PortfolioFormat, ReportFormat
 
 app = typer.Typer(
     name="mlops-maturity",
@@ -143,10 +143,24 @@ def report(
 @app.command(cls=HelpCommand)
 def survey(
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Answers file to write, or to resume if it exists.", metavar="FILE")
-    ] = Path("mlops-answers.yaml"),
+        str,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Answers file to write, or to resume if it exists. With --respondent, a folder (DIR/) means "
+            "DIR/NAME.yaml.",
+            metavar="FILE",
+        ),
+    ] = "mlops-answers.yaml",
     team: Annotated[
         str | None, typer.Option("--team", help="Team name (asked at the start when not given).", metavar="NAME")
+    ] = None,
+    respondent: Annotated[
+        str | None,
+        typer.Option("--respondent", help="Who is answering, when several people of the team answer.", metavar="NAME"),
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="The respondent's role, such as 'data scientist'.", metavar="ROLE")
     ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
@@ -158,7 +172,7 @@ def survey(
     """
     from mlops_maturity.cli.commands.survey import main as run_survey
 
-    _emit(run_survey(out, team, questionnaire))
+    _emit(run_survey(out, team, questionnaire, respondent=respondent, role=role))
 
 
 @app.command(cls=HelpCommand)
@@ -337,3 +351,38 @@ def badge(
     from mlops_maturity.cli.commands.badge import run
 
     _emit(run(file, out, questionnaire))
+
+
+@app.command(cls=HelpCommand)
+def consensus(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="The answers files of one team's respondents, one file each.", show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the team answers file here; every other command reads it.",
+            metavar="TEAM.yaml",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[ConsensusFormat, format_option(ConsensusFormat)] = ConsensusFormat.text,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Name the respondents Respondent 1, 2, ... and leave out their roles.")
+    ] = False,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Merge several respondents' answers into the team's, and show where they disagree.
+
+    Each team answer is the highest option that more than half of the
+    respondents chose or went beyond (docs/respondents.md).
+    """
+    from mlops_maturity.cli.commands.consensus import ConsensusOptions, run
+
+    options = ConsensusOptions(
+        fmt=parse_choice(ConsensusFormat, "--format", fmt), out=out, anonymous=anonymous, questionnaire=questionnaire
+    )
+    _emit(run(list(files), options))

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from mlops_maturity.engine.conditions import Frozen
 
@@ -25,6 +25,33 @@ class Answer(Frozen):
     reason: FreeText | None = None
 
 
+class Respondent(Frozen):
+    """One respondent of a team file: their role, and their own answers where the team disagrees."""
+
+    role: TeamName | None = None
+    answers: dict[str, str] = Field(
+        default_factory=dict, description="question id -> this respondent's answer, on the questions in dispute"
+    )
+
+
+class ConsensusRecord(Frozen):
+    """The ``consensus:`` block of a team file written by ``mlops-maturity consensus``: who was merged.
+
+    Only facts are kept (names, roles, who answered what where the team disagrees);
+    spreads, rankings and the disagreement index are worked out again when the file is read.
+    """
+
+    respondents: dict[TeamName, Respondent | None] = Field(min_length=1)
+
+    @field_validator("respondents")
+    @classmethod
+    def _named(cls, value: dict[str, Respondent | None]) -> dict[str, Respondent | None]:
+        for name in value:
+            if not name.strip():
+                raise ValueError("a respondent's name must not be blank")
+        return value
+
+
 class Answers(Frozen):
     """Answers that passed every check, plus where each one stands in its file."""
 
@@ -35,6 +62,9 @@ class Answers(Frozen):
     given: dict[str, Answer]
     lines: dict[str, int] = Field(default_factory=dict)
     ignored: tuple[str, ...] = ()  # stale answers left out of an older file (see ``check_answers``)
+    respondent: str | None = None  # the one person whose answers these are, when the file names them
+    role: str | None = None
+    consensus: ConsensusRecord | None = None  # set in a team file merged from several respondents
 
     def evidence_notes(self) -> list[str]:
         """A note for each long-form entry with evidence but no ``answer:``: it counts as not answered."""

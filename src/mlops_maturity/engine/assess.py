@@ -11,6 +11,7 @@ from __future__ import annotations
 from mlops_maturity.engine import findings
 from mlops_maturity.engine.advice import build_disciplines, build_risks
 from mlops_maturity.engine.answers import Answers
+from mlops_maturity.engine.disagreement import respondents_summary
 from mlops_maturity.engine.investments import rank_investments
 from mlops_maturity.engine.placement import foundational, place
 from mlops_maturity.engine.profile import dimension_scores, overall_score
@@ -106,6 +107,7 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
         warnings=tuple(w.message for w in warnings),
         warning_details=tuple(warnings),
         notes=tuple(findings.notes(q, records)),
+        respondents=respondents_summary(q, answers),
     )
 
 

@@ -225,9 +225,31 @@ def mismatches(
 
 def _notes(old: Result, new: Result) -> list[str]:
     notes = []
+    voices = _voices(old, new)
+    if voices:
+        notes.append(voices)
     if old.questionnaire.version != new.questionnaire.version:
         notes.append(
             f"scored with questionnaire versions {old.questionnaire.version} and {new.questionnaire.version}; "
             "questions added or removed in between show as changed answers"
         )
     return notes
+
+
+def _voices(old: Result, new: Result) -> str | None:
+    """When the two assessments were not answered by the same people, part of any change is who answered."""
+    was, now = old.respondents, new.respondents
+    if was is None and now is None:
+        return None
+    before = {r.name for r in was.respondents} if was is not None else set()
+    after = {r.name for r in now.respondents} if now is not None else set()
+    if before == after:
+        return None
+
+    def people(names: set[str]) -> str:
+        return f"merges {len(names)} respondents ({', '.join(sorted(names))})" if names else "is one answers file"
+
+    return (
+        f"the older assessment {people(before)} and the newer {people(after)}; "
+        "part of any change may come from who answered"
+    )

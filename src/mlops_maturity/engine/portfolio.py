@@ -44,6 +44,16 @@ class TeamSummary(Lean):
     dimensions: dict[str, float | None] = Field(description="dimension id -> score, null when not applicable")
     gaps: tuple[str, ...] = Field(description="questions that keep the team from its next stage")
     files: int = Field(description="how many answers files of this team were read")
+    respondents: int = Field(
+        default=1,
+        description="people whose answers place the team: the respondents merged (a team file from `consensus`, "
+        "or respondents' files of one date), 1 for a single answers file",
+    )
+    disagreement_index: float | None = Field(
+        default=None,
+        description="share of the questions answered on which those respondents disagree, in percent; "
+        "null for a single respondent",
+    )
 
 
 class NotAssessed(Lean):
@@ -141,6 +151,9 @@ class Portfolio(Frozen):
     investments: tuple[SharedInvestment, ...] = ()
     min_stage: int | None
     below_min_stage: tuple[str, ...]
+    single_respondent: tuple[str, ...] = Field(
+        default=(), description="teams whose latest assessment is one person's answers"
+    )
     trends: tuple[Trend, ...]
     notes: tuple[str, ...]
     errors: tuple[FileProblem, ...]

@@ -4,7 +4,9 @@ A team is known by the ``team`` field of its files (the file name when that is
 empty). Its latest file places it; all of its files form its trend. Latest
 means the newest ``assessed_on``; files without one count as older than any
 dated file, and ties fall back to file-name order, so the result never
-depends on the order the files were read in.
+depends on the order the files were read in. Respondents' files of one team and
+date arrive already merged into one row (``files/portfolio_rounds.py``), which
+counts as one assessment of as many files and respondents.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class _Point:
 class _Team:
     latest: Row
     history: list[_Point]
+    files: int
 
 
 _V = TypeVar("_V")
@@ -81,20 +84,23 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
     errors: list[FileProblem] = []
     files = 0
     for item in items:
-        files += 1
         if isinstance(item, FileError):
+            files += 1
             errors.append(FileProblem(file=item.file, message=item.message))
             continue
+        files += item.sources
         point = _Point(item.file, share(item.assessed_on), item.stage, item.level, share(item.overall_score))
         team = by_team.get(item.team)
         if team is None:
-            by_team[item.team] = _Team(item, [point])
+            by_team[item.team] = _Team(item, [point], item.sources)
             continue
         team.history.append(point)
+        team.files += item.sources
         if _age(item) >= _age(team.latest):  # on a tie the later file wins, as a stable sort would have it
             team.latest = item
     names = sorted(by_team, key=lambda t: (t.casefold(), t))
     histories = {name: sorted(by_team[name].history, key=_age) for name in names}
+    counts = {name: by_team[name].files for name in names}
     newest = [by_team[name].latest for name in names]
     del by_team
     latest = [row for row in newest if row.responded >= ASSESSED]
@@ -105,7 +111,7 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
     for row in latest:
         stage_counts[row.stage] += 1
         level_counts[row.level] += 1
-    teams = tuple(_team(q, row, len(histories[row.team]), share) for row in latest)
+    teams = tuple(_team(q, row, counts[row.team], share) for row in latest)
     return Portfolio(
         questionnaire=QuestionnaireRef.of(q),
         files=files,
@@ -120,6 +126,7 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
         investments=shared_investments(q, teams),
         min_stage=min_stage,
         below_min_stage=tuple(r.team for r in latest if min_stage is not None and r.stage < min_stage),
+        single_respondent=tuple(r.team for r in latest if r.respondents == 1),
         trends=tuple(
             _trend(q, team, points) for team, points in histories.items() if len(points) > 1 and team not in left_out
         ),
@@ -142,6 +149,8 @@ def _team(q: Questionnaire, row: Row, files: int, share: _Shared) -> TeamSummary
         dimensions={d.id: share(s) for d, s in zip(q.dimensions, row.dimensions, strict=True)},
         gaps=tuple(q.by_id[g].id for g in row.gaps),  # the questionnaire's strings, not a worker's copies
         files=files,
+        respondents=row.respondents,
+        disagreement_index=row.disagreement,
     )
 
 

@@ -11,10 +11,11 @@ can never disagree; the tests compare them on random answers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mlops_maturity.engine.answers import Answer, Answers
+from mlops_maturity.engine.disagreement import disputed_count, index
 from mlops_maturity.engine.placement import place
 from mlops_maturity.engine.profile import dimension_points, overall_score
 from mlops_maturity.engine.questionnaire import Questionnaire
@@ -34,6 +35,18 @@ class Row:
     dimensions: tuple[float | None, ...]
     gaps: tuple[str, ...]
     responded: float = 1.0  # share of the questions that apply with an answer (don't know and n/a count)
+    respondents: int = 1  # people whose answers this row places (a team file names them; one file is one person)
+    sources: int = 1  # answers files this row stands for: several when respondents' files were merged here
+    disagreement: float | None = None  # the disagreement index, where several respondents were merged
+
+
+@dataclass(frozen=True, slots=True)
+class RespondentFile:
+    """An answers file that names its respondent: held back, by name only, to merge with its team's round."""
+
+    file: str
+    team: str
+    assessed_on: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +63,13 @@ def team_of(answers: Answers) -> str:
 
 
 def summarize(q: Questionnaire, answers: Answers) -> Row:
-    return summarize_given(q, answers.file, team_of(answers), answers.assessed_on, answers.given)
+    row = summarize_given(q, answers.file, team_of(answers), answers.assessed_on, answers.given)
+    record = answers.consensus
+    if record is None:
+        return row
+    people = len(record.respondents)
+    disagreement = index(disputed_count(q, record), len(answers.given)) if people > 1 else None
+    return replace(row, respondents=people, disagreement=disagreement)
 
 
 def summarize_given(

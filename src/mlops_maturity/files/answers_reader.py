@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
-from mlops_maturity.engine.answers import DATE_PATTERN, Answer, Answers, TeamName
+from mlops_maturity.engine.answers import DATE_PATTERN, Answer, Answers, ConsensusRecord, TeamName
 from mlops_maturity.engine.conditions import Frozen
 from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Questionnaire
 from mlops_maturity.errors import AnswersError, Problem
 from mlops_maturity.files.yaml_reader import Document, load_file, parse
+
+TOP_KEYS = ("questionnaire", "team", "assessed_on", "answers", "respondent", "role", "consensus")
 
 
 class AnswersFile(Frozen):
@@ -20,8 +22,20 @@ class AnswersFile(Frozen):
 
     questionnaire: str | None = None
     team: TeamName | None = None
+    respondent: TeamName | None = None
+    role: TeamName | None = None
     assessed_on: dt.date | None = None
     answers: dict[str, Answer | None] = Field(min_length=1)
+    consensus: ConsensusRecord | None = None
+
+    @model_validator(mode="after")
+    def _one_voice_or_many(self) -> "AnswersFile":
+        if self.respondent is not None and self.consensus is not None:
+            raise ValueError(
+                "a file names either its one `respondent` or, merged by consensus, its `consensus.respondents`; "
+                "not both"
+            )
+        return self
 
     @field_validator("answers", mode="before")
     @classmethod
@@ -72,6 +86,8 @@ def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bo
         raise AnswersError(problems[0].message, problems) from None
     stale = _stale(parsed, questionnaire) if drop_stale else ()
     found = tuple(_against(doc, parsed, questionnaire, skip=frozenset(stale)))
+    if not drop_stale:  # an older team file kept for comparison drops what no longer fits instead
+        found += tuple(_against_record(doc, parsed.consensus, questionnaire))
     if found:
         raise AnswersError(found[0].message, found)
     # Evidence without an answer stays (as not answered), so every output can say so and quote it.
@@ -89,6 +105,9 @@ def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bo
         given=given,
         lines=lines,
         ignored=stale,
+        respondent=(parsed.respondent or "").strip() or None,
+        role=(parsed.role or "").strip() or None,
+        consensus=_without_stale(parsed.consensus, questionnaire) if drop_stale else parsed.consensus,
     )
 
 
@@ -103,10 +122,12 @@ def _stale(parsed: AnswersFile, questionnaire: Questionnaire) -> tuple[str, ...]
 
 
 def _answers_hint(loc: tuple[str | int, ...]) -> str:
-    if len(loc) == 1 and loc[0] not in ("questionnaire", "team", "assessed_on", "answers"):
-        return "; the top-level keys are: questionnaire, team, assessed_on, answers"
+    if len(loc) == 1 and loc[0] not in TOP_KEYS:
+        return f"; the top-level keys are: {', '.join(TOP_KEYS)}"
     if len(loc) == 3 and loc[0] == "answers":
         return "; an answer's keys are: answer, evidence, reason"
+    if len(loc) == 4 and loc[:2] == ("consensus", "respondents"):
+        return "; a respondent's keys are: role, answers"
     return ""
 
 
@@ -148,3 +169,37 @@ def _against(
                 yield doc.problem(loc, f"{value!r} is not an option; choose one of: {', '.join(valid)}")
         elif value == NOT_APPLICABLE and not (answer.reason or "").strip():
             yield doc.problem(loc, "not_applicable needs a reason: write it under `reason:` in the long form")
+
+
+def _against_record(doc: Document, record: ConsensusRecord | None, questionnaire: Questionnaire) -> Iterator[Problem]:
+    """Each respondent's answers in a team file name real questions and valid answers (the short form only)."""
+    for name, respondent in record.respondents.items() if record is not None else ():
+        for qid, value in (respondent.answers if respondent is not None else {}).items():
+            loc: tuple[str | int, ...] = ("consensus", "respondents", name, "answers", qid)
+            question = questionnaire.by_id.get(qid)
+            if question is None:
+                yield doc.problem(loc, f"unknown question id {qid!r}; run `mlops-maturity questions` for the list")
+            elif value not in question.valid_answers():
+                valid = ", ".join(question.valid_answers())
+                yield doc.problem(loc, f"{value!r} is not an answer to {qid!r}; choose one of: {valid}")
+
+
+def _without_stale(record: ConsensusRecord | None, questionnaire: Questionnaire) -> ConsensusRecord | None:
+    """A team record kept for comparison, less the answers this questionnaire no longer has."""
+    if record is None:
+        return None
+
+    def fits(qid: str, value: str) -> bool:
+        question = questionnaire.by_id.get(qid)
+        return question is not None and value in question.valid_answers()
+
+    return record.model_copy(
+        update={
+            "respondents": {
+                name: None
+                if r is None
+                else r.model_copy(update={"answers": {q: v for q, v in r.answers.items() if fits(q, v)}})
+                for name, r in record.respondents.items()
+            }
+        }
+    )

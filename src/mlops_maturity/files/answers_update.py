@@ -33,11 +33,16 @@ def update_answers_text(
     team: str,
     assessed_on: dt.date | None,
     given: Mapping[str, Answer],
+    *,
+    respondent: str = "",
+    role: str = "",
 ) -> str | None:
-    """``text`` with its team, date and answers set to these and the rest untouched; None when unsafe."""
+    """``text`` with its team, respondent, date and answers set to these and the rest untouched; None when unsafe."""
     if _OTHER_BREAKS.search(text):
         return None
-    fresh = render_answers_file(q, team=team, assessed_on=assessed_on, given=given, evidence_slots=True)
+    fresh = render_answers_file(
+        q, team=team, assessed_on=assessed_on, given=given, evidence_slots=True, respondent=respondent, role=role
+    )
     try:
         doc = parse(text, "answers")
         before, wanted = check_answers(doc, q), _read(fresh, q)
@@ -47,7 +52,7 @@ def update_answers_text(
         return None
     lines = text.split("\n")
     eol = "\r" if "\r\n" in text else ""
-    edits = _head_edits(doc, lines, before, wanted, team, assessed_on)
+    edits = _head_edits(doc, lines, before, wanted, team, assessed_on, (respondent.strip(), role.strip()))
     entries = _entry_edits(doc, lines, q, before, wanted, given)
     if edits is None or entries is None:
         return None
@@ -58,7 +63,7 @@ def update_answers_text(
         after = _read(updated, q)
     except InputFileError:
         return None
-    if (after.team, after.assessed_on, after.given) != (wanted.team, wanted.assessed_on, wanted.given):
+    if _head(after) != _head(wanted) or after.given != wanted.given:
         return None
     return updated
 
@@ -67,12 +72,29 @@ def _read(text: str, q: Questionnaire) -> Answers:
     return check_answers(parse(text, "answers"), q)
 
 
+def _head(answers: Answers) -> tuple[object, ...]:
+    return (answers.team, answers.respondent, answers.role, answers.assessed_on)
+
+
 def _head_edits(
-    doc: Document, lines: list[str], before: Answers, wanted: Answers, team: str, assessed_on: dt.date | None
+    doc: Document,
+    lines: list[str],
+    before: Answers,
+    wanted: Answers,
+    team: str,
+    assessed_on: dt.date | None,
+    person: tuple[str, str],
 ) -> list[_Edit] | None:
-    """``team:`` and ``assessed_on:``: rewritten where they changed, added above ``answers:`` if absent."""
+    """``team:``, ``respondent:``, ``role:`` and ``assessed_on:``: rewritten where they changed, added above
+    ``answers:`` if absent."""
+    respondent, role = person
     new = {
         "team": (before.team != wanted.team, f"team: {quote(team)}"),
+        "respondent": (
+            before.respondent != wanted.respondent,
+            f"respondent: {quote(respondent)}" if respondent else "respondent:",
+        ),
+        "role": (before.role != wanted.role, f"role: {quote(role)}" if role else "role:"),
         "assessed_on": (
             before.assessed_on != wanted.assessed_on,
             f"assessed_on: {assessed_on.isoformat() if assessed_on else ''}".rstrip(),

@@ -46,11 +46,14 @@ def render_answers_file(
     with_help: bool = True,
     schema_hint: str | None = None,
     evidence_slots: bool = False,
+    respondent: str = "",
+    role: str = "",
 ) -> str:
     """An answers file listing every question; unanswered ones are left empty.
 
     With ``evidence_slots``, every answered question is written in the long form
     with an empty ``evidence:`` key, so the team can back its answers later.
+    ``respondent`` and ``role`` name the one person who answered, when given.
     """
     given = given or {}
     lines = []
@@ -66,6 +69,8 @@ def render_answers_file(
         "# Then: mlops-maturity score THIS_FILE",
         f"questionnaire: {_plain(q.id)}",
         f"team: {quote(team)}",
+        *([f"respondent: {quote(respondent)}"] if respondent.strip() else []),
+        *([f"role: {quote(role)}"] if role.strip() else []),
         f"assessed_on: {assessed_on.isoformat() if assessed_on else ''}".rstrip()
         + ("" if assessed_on else "  # YYYY-MM-DD"),
         "answers:",

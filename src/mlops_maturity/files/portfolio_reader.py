@@ -14,11 +14,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.summary import FileError, Row, summarize, summarize_given
+from mlops_maturity.engine.summary import FileError, RespondentFile, Row, summarize, summarize_given, team_of
 from mlops_maturity.errors import MaturityError, UsageError
 from mlops_maturity.files.answers_reader import check_answers
 from mlops_maturity.files.fast_answers_check import QuickChecker
 from mlops_maturity.files.fast_yaml import quick_parse
+from mlops_maturity.files.portfolio_rounds import merge_rounds
 from mlops_maturity.files.yaml_reader import MAX_FILE_BYTES, parse, read_text
 
 SUFFIXES = (".yaml", ".yml")
@@ -80,8 +81,12 @@ class Reader:
         self.q = q
         self.checker = QuickChecker(q)
 
-    def read(self, path: Path | str) -> Row | FileError:
-        """One file to one row; every problem becomes a ``FileError`` naming the file."""
+    def read(self, path: Path | str) -> Row | FileError | RespondentFile:
+        """One file to one row; every problem becomes a ``FileError`` naming the file.
+
+        A file that names its respondent is one voice of its team's round: it comes back
+        as a ``RespondentFile`` (names only), merged once every file has been read.
+        """
         name = str(path)  # the row keeps this very string: a name given as text is not copied
         try:
             text = _read_quickly(name) or read_text(Path(name))
@@ -90,7 +95,11 @@ class Reader:
             if checked is not None:
                 team = checked.team or Path(name).stem
                 return summarize_given(self.q, name, team, checked.assessed_on, checked.given)
-            return summarize(self.q, check_answers(doc or parse(text, name), self.q))
+            answers = check_answers(doc or parse(text, name), self.q)
+            if answers.respondent is not None:
+                date = answers.assessed_on.isoformat() if answers.assessed_on else None
+                return RespondentFile(name, team_of(answers), date)
+            return summarize(self.q, answers)
         except MaturityError as exc:
             return FileError(name, str(exc))
 
@@ -112,16 +121,17 @@ def _read_quickly(name: str) -> str | None:
 
 
 def read_one(q: Questionnaire, path: Path | str) -> Row | FileError:
-    return Reader(q).read(path)
+    return next(merge_rounds(q, [Reader(q).read(path)]))
 
 
 def read_rows(q: Questionnaire, paths: Sequence[Path | str], jobs: int | None = None) -> Iterator[Row | FileError]:
-    """Rows in the order of ``paths``; ``jobs`` worker processes (default: one per core when it pays)."""
+    """Rows in the order of ``paths``, then one row per round of respondents' files (see ``merge_rounds``);
+    ``jobs`` worker processes (default: one per core when it pays)."""
     workers = _workers(len(paths), jobs)
     if workers <= 1:
         reader = Reader(q)
-        return (reader.read(p) for p in paths)
-    return _parallel(q, paths, workers)
+        return merge_rounds(q, (reader.read(p) for p in paths))
+    return merge_rounds(q, _parallel(q, paths, workers))
 
 
 def _workers(count: int, jobs: int | None) -> int:
@@ -141,12 +151,14 @@ def _init_worker(q: Questionnaire) -> None:
     _WORKER = Reader(q)
 
 
-def _read_chunk(paths: Sequence[Path | str]) -> list[Row | FileError]:
+def _read_chunk(paths: Sequence[Path | str]) -> list[Row | FileError | RespondentFile]:
     assert _WORKER is not None
     return [_WORKER.read(p) for p in paths]
 
 
-def _parallel(q: Questionnaire, paths: Sequence[Path | str], workers: int) -> Iterator[Row | FileError]:
+def _parallel(
+    q: Questionnaire, paths: Sequence[Path | str], workers: int
+) -> Iterator[Row | FileError | RespondentFile]:
     """Chunks to the workers, rows back in order, with at most two chunks per worker in flight.
 
     ``pool.map`` would submit every chunk at once and hold each one's rows until their turn
@@ -158,7 +170,7 @@ def _parallel(q: Questionnaire, paths: Sequence[Path | str], workers: int) -> It
 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(q,)) as pool:
-        pending: deque[Future[list[Row | FileError]]] = deque()
+        pending: deque[Future[list[Row | FileError | RespondentFile]]] = deque()
         for start in range(0, len(paths), CHUNK):
             pending.append(pool.submit(_read_chunk, paths[start : start + CHUNK]))
             if len(pending) >= 2 * workers:

@@ -17,18 +17,26 @@ def answers_schema(q: Questionnaire) -> dict[str, Any]:
     It accepts exactly what ``validate`` accepts (``tests/test_schemas.py`` holds the two
     equal over generated files), with the limits taken from ``engine/answers.py``.
     """
+    name = {"type": ["string", "null"], "maxLength": MAX_TEAM_CHARS}
     return {
         "$schema": DRAFT,
         "title": f"Answers to the {q.title} questionnaire ({q.id} {q.version})",
         "type": "object",
         "additionalProperties": False,
         "required": ["answers"],
+        # One person's answers name their respondent; a team file merged by consensus names them all.
+        "not": {
+            "required": ["respondent", "consensus"],
+            "properties": {"respondent": {"type": "string"}, "consensus": {"type": "object"}},
+        },
         "properties": {
             "questionnaire": {
                 "enum": [q.id, None],
                 "description": "Id of the questionnaire these answers belong to.",
             },
-            "team": {"type": ["string", "null"], "maxLength": MAX_TEAM_CHARS},
+            "team": name,
+            "respondent": {**name, "description": "The one person who gave these answers."},
+            "role": {**name, "description": "That person's role in the team."},
             "assessed_on": {
                 "type": ["string", "null"],
                 "pattern": DATE_PATTERN,
@@ -41,6 +49,37 @@ def answers_schema(q: Questionnaire) -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {x.id: _answer(x) for x in q.questions},
             },
+            "consensus": {"anyOf": [{"type": "null"}, _consensus(q)]},
+        },
+    }
+
+
+def _consensus(q: Questionnaire) -> dict[str, Any]:
+    """The block ``mlops-maturity consensus`` writes into a team file: each respondent, their answers in dispute."""
+    respondent = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "role": {"type": ["string", "null"], "maxLength": MAX_TEAM_CHARS},
+            "answers": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {x.id: {"enum": list(x.valid_answers())} for x in q.questions},
+            },
+        },
+    }
+    return {
+        "type": "object",
+        "description": "Written by `mlops-maturity consensus`: who was merged into these team answers.",
+        "additionalProperties": False,
+        "required": ["respondents"],
+        "properties": {
+            "respondents": {
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": {"maxLength": MAX_TEAM_CHARS, "pattern": r"\S"},
+                "additionalProperties": {"anyOf": [{"type": "null"}, respondent]},
+            }
         },
     }
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from mlops_maturity.engine.compare import Comparison
+    from mlops_maturity.engine.consensus_view import ConsensusView
     from mlops_maturity.engine.portfolio import Portfolio
     from mlops_maturity.errors import MaturityError
     from mlops_maturity.render.options import RenderOptions
@@ -50,6 +51,14 @@ class ReportFormat(str, Enum):
 
     markdown = "markdown"
     html = "html"
+
+
+class ConsensusFormat(str, Enum):
+    """Output formats of ``consensus``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
 
 
 def assert_never(value: NoReturn) -> NoReturn:
@@ -136,5 +145,23 @@ def render_portfolio(fmt: PortfolioFormat, portfolio: Portfolio, options: Render
             from mlops_maturity.render.portfolio import html
 
             return html.render(portfolio, options)
+        case _:
+            assert_never(fmt)
+
+
+def render_consensus(fmt: ConsensusFormat, view: ConsensusView, options: RenderOptions) -> str:
+    match fmt:
+        case ConsensusFormat.text:
+            from mlops_maturity.render.consensus import text
+
+            return text.render(view, options)
+        case ConsensusFormat.json:
+            from mlops_maturity.render.consensus import json
+
+            return json.render(view, options)
+        case ConsensusFormat.markdown:
+            from mlops_maturity.render.consensus import markdown
+
+            return markdown.render(view, options)
         case _:
             assert_never(fmt)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from mlops_maturity.cli.commands.output import Output
-from mlops_maturity.engine.answers import Answer
+from mlops_maturity.engine.answers import MAX_TEAM_CHARS, Answer
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.errors import UsageError
 from mlops_maturity.files.answers_reader import check_answers, load_answers
@@ -26,7 +28,14 @@ from mlops_maturity.survey.summary import headline, report_command, summary
 DEFAULT_OUT = Path("mlops-answers.yaml")
 
 
-def main(out: Path, team: str | None, questionnaire: Path | None) -> Output:
+def main(
+    out: Path | str,
+    team: str | None,
+    questionnaire: Path | None,
+    *,
+    respondent: str | None = None,
+    role: str | None = None,
+) -> Output:
     """Run the survey on this process's terminal."""
     if not sys.stdin.isatty():
         raise UsageError(
@@ -36,7 +45,7 @@ def main(out: Path, team: str | None, questionnaire: Path | None) -> Output:
         )
     io = TerminalIO()
     with stop_on_signals():
-        output = run(out, team, questionnaire, io, io.layout)
+        output = run(out, team, questionnaire, io, io.layout, respondent=respondent, role=role)
     return Output(
         stdout=printable(output.stdout, sys.stdout),
         stderr=tuple(printable(line, sys.stderr) for line in output.stderr),
@@ -45,36 +54,68 @@ def main(out: Path, team: str | None, questionnaire: Path | None) -> Output:
 
 
 def run(
-    out: Path,
+    out: Path | str,
     team: str | None,
     questionnaire: Path | None,
     io: SurveyIO,
     layout: Callable[[], ScreenOptions],
     today: dt.date | None = None,
+    *,
+    respondent: str | None = None,
+    role: str | None = None,
 ) -> Output:
-    """The whole survey with injected input and output; what the CLI and the tests call."""
+    """The whole survey with injected input and output; what the CLI and the tests call.
+
+    With ``respondent``, an ``out`` that is a folder (existing, or written with a trailing
+    slash) means the file ``out/NAME.yaml``, so a facilitator can take each member of a
+    team through the survey in turn and then merge their files with ``consensus``.
+    """
     q = load_questionnaire(questionnaire)
+    out = survey_target(out, respondent)
     _check_out(out)
     given: dict[str, Answer] = {}
-    known_team, assessed_on = "", today or dt.date.today()
+    known_team, known_person, assessed_on = "", ("", ""), today or dt.date.today()
     written: str | None = None  # the file's text as last read or written, edited in place on save
     if out.exists():
         written = read_text(out)
         previous = check_answers(parse(written, str(out)), q)
+        if previous.consensus is not None:
+            raise UsageError(
+                f"{out}: holds team answers merged by `mlops-maturity consensus`; run the survey for each "
+                "respondent's own file, then consensus again"
+            )
         given, known_team = dict(previous.given), previous.team
+        known_person = (previous.respondent or "", previous.role or "")
         assessed_on = previous.assessed_on or assessed_on
     name = " ".join((team or "").split()) or known_team
+    person = " ".join((respondent or "").split()) or known_person[0]
+    person_role = " ".join((role or "").split()) or known_person[1]
+    for flag, value in (("--respondent", person), ("--role", person_role)):
+        if len(value) > MAX_TEAM_CHARS:
+            raise UsageError(f"{flag}: {len(value)} characters; keep it to {MAX_TEAM_CHARS}")
 
     def save(team_name: str, answers: dict[str, Answer]) -> None:
         nonlocal written
-        text = None if written is None else update_answers_text(written, q, team_name, assessed_on, answers)
+        text = (
+            None
+            if written is None
+            else update_answers_text(written, q, team_name, assessed_on, answers, respondent=person, role=person_role)
+        )
         if text is None:
             if written is not None:
                 io.note(
                     f"note: {out} is laid out in a way the survey cannot edit in place; it is written afresh, "
                     "and comments added to it by hand are not kept"
                 )
-            text = render_answers_file(q, team=team_name, assessed_on=assessed_on, given=answers, evidence_slots=True)
+            text = render_answers_file(
+                q,
+                team=team_name,
+                assessed_on=assessed_on,
+                given=answers,
+                evidence_slots=True,
+                respondent=person,
+                role=person_role,
+            )
         with signals_held():
             write_atomic(out, text)
         written = text
@@ -103,9 +144,33 @@ def _wants_more(io: SurveyIO) -> bool:
         return False
 
 
+def survey_target(out: Path | str, respondent: str | None) -> Path:
+    """The file to write: ``out``, or ``out/NAME.yaml`` when ``out`` is a folder and a respondent is named."""
+    path = Path(out)
+    name = " ".join((respondent or "").split())
+    folder = str(out).endswith(("/", os.sep))
+    if folder and not name:
+        raise UsageError(f"--out {out}: a folder; add --respondent NAME to write {path / 'NAME.yaml'}, or give a file")
+    if not name or not (folder or path.is_dir()):
+        return path
+    path.mkdir(parents=True, exist_ok=True)  # a trailing slash says the folder is wanted
+    return path / respondent_file(name)
+
+
+def respondent_file(name: str) -> str:
+    """``Ana Lima`` -> ``Ana-Lima.yaml``: letters, digits, ``.``, ``-``, ``_``; nothing that leaves the folder."""
+    stem = re.sub(r"[^\w.-]+", "-", name).strip(".-")[:100].rstrip(".-")
+    if not stem:
+        raise UsageError(f"--respondent {name!r}: no letters or digits to name a file with; give --out FILE instead")
+    return f"{stem}.yaml"
+
+
 def _check_out(out: Path) -> None:
     if out.is_dir():
-        raise UsageError(f"{out}: is a directory; give --out a file name such as {out / DEFAULT_OUT}")
+        raise UsageError(
+            f"{out}: is a directory; give --out a file name such as {out / DEFAULT_OUT}, "
+            f"or --respondent NAME to write {out / 'NAME.yaml'}"
+        )
     parent = out.parent if str(out.parent) else Path()
     if not parent.is_dir():
         raise UsageError(f"{out}: the folder {parent} does not exist; create it or choose another --out")

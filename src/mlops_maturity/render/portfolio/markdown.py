@@ -76,6 +76,8 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         lines += [BLANK, *tables.gaps(p.common_gaps)]
     if p.trends:
         lines += [BLANK, *tables.trends(p)]
+    if any(t.respondents > 1 for t in p.teams):
+        lines += [BLANK, *tables.respondents(p)]
     if p.notes:
         lines += [BLANK, md("### Notes"), BLANK, *(md("- {}", note) for note in p.notes)]
     if p.errors:

@@ -88,3 +88,23 @@ def trends(p: Portfolio) -> list[Markdown]:
         )
         out.append(md("| {} | {} | {:+d} | {:+g} |", trend.team, history, trend.stage_change, trend.overall_change))
     return out
+
+
+def respondents(p: Portfolio) -> list[Markdown]:
+    """Shown once any team was answered by several people: how much each team's respondents disagree."""
+    out = [
+        md("### Respondents"),
+        BLANK,
+        md(
+            "How many people's answers place each team, and how much they disagree: the disagreement index is the "
+            "share of the questions answered on which the respondents are two or more options apart, or some know "
+            "and others do not."
+        ),
+        BLANK,
+        md("| Team | Respondents | Disagreement index |"),
+        md("|---|---:|---:|"),
+    ]
+    for t in p.teams:
+        index = md("one person's view") if t.disagreement_index is None else md("{:g}%", t.disagreement_index)
+        out.append(md("| {} | {} | {} |", t.team, t.respondents, index))
+    return out

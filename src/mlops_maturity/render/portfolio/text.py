@@ -94,6 +94,8 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
             )
         if len(p.trends) > MAX_ROWS:
             out.print(f"  ... and {len(p.trends) - MAX_ROWS} more")
+    if any(t.respondents > 1 for t in p.teams):
+        _respondents(out, p, dot)
     for note in p.notes:
         out.print(Text(f"note: {note}", style="dim"))
     if p.errors:
@@ -102,6 +104,17 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
         left_out = f"{count} file{' was' if count == 1 else 's were'} left out: not readable (listed on stderr)."
         out.print(Text(left_out, style="bold red"))
     return without_trailing_blanks(buffer.getvalue())
+
+
+def _respondents(out: Console, p: Portfolio, dot: str) -> None:
+    """Shown once any team was answered by several people: how much each team's respondents disagree."""
+    out.print()
+    out.print(Text("Respondents (disagreement index: share of the questions answered in dispute):", style="bold"))
+    for t in p.teams[:MAX_ROWS]:
+        if t.respondents > 1 and t.disagreement_index is not None:
+            out.print(f"  {dot} {t.team}: {t.respondents} respondents, disagreement index {t.disagreement_index:g}%")
+    if p.single_respondent:
+        out.print(Text(f"Answered by one person: {', '.join(p.single_respondent)}", style="yellow"))
 
 
 def _capabilities(out: Console, p: Portfolio, options: RenderOptions) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.result import Respondents, Result
 from mlops_maturity.render import headline
+from mlops_maturity.render import respondents as words
 from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
@@ -18,6 +19,8 @@ def render(report: ScoreReport, options: RenderOptions) -> Markdown:
     team = md("{}", result.team) if result.team else md("(team not named)")
     first = [line for w in report.warnings_first for line in (md("> **Warning:** {}", w), BLANK)]
     lines = [md("## MLOps maturity: {}", team), BLANK, *first, *_headline(result, options)]
+    if result.respondents is not None:
+        lines += [BLANK, *_disagreements(result.respondents, arrow)]
     if report.checks:
         lines += [BLANK, md("| Threshold | Result | Detail |"), md("| --- | --- | --- |")]
         for check in report.checks:
@@ -52,6 +55,31 @@ def render(report: ScoreReport, options: RenderOptions) -> Markdown:
     ref = result.questionnaire
     lines += [BLANK, md("<sub>Questionnaire {} {}</sub>", ref.id, ref.version)]
     return md("{}\n", join(lines))
+
+
+def _disagreements(r: Respondents, arrow: Markdown) -> list[Markdown]:
+    """A team file merged by ``consensus``: who answered, and the five disagreements that matter most."""
+    lines = [
+        md("{} {}", words.headline(r), words.extent(len(r.disagreements), r.questions_answered, r.disagreement_index))
+    ]
+    if not r.disagreements:
+        return lines
+    lines += [BLANK, md("**Where the team disagrees** (most decisive first)"), BLANK]
+    lines += [
+        md(
+            "{}. {} ({}): {}; {}. {}",
+            i,
+            d.title,
+            code(d.question),
+            words.how(d),
+            words.moves(d, arrow),
+            words.answered(d),
+        )
+        for i, d in enumerate(r.disagreements[: words.TOP], 1)
+    ]
+    if len(r.disagreements) > words.TOP:
+        lines.append(md("{} more in {}.", len(r.disagreements) - words.TOP, code("mlops-maturity score --format json")))
+    return lines
 
 
 def _headline(result: Result, options: RenderOptions) -> list[Markdown]:

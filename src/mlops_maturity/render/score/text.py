@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.result import Respondents, Result
 from mlops_maturity.render import headline
+from mlops_maturity.render import respondents as words
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
@@ -48,6 +50,8 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
         f"Answered {c.answered} of {c.questions - c.skipped} questions that apply"
         f" ({c.unknown} don't know, {c.unanswered} not answered, {c.not_applicable} not applicable)"
     )
+    if result.respondents is not None:
+        _disagreements(out, result.respondents, arrow, dot)
     out.print()
     out.print(_profile(result, options))
     if result.gaps:
@@ -85,6 +89,23 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
             out.print(Text.assemble("  ", mark, f" {check.id}: {check.message}"))
     # rich pads table cells to the width; trailing blanks only get in the way of diffs and logs
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _disagreements(out: Console, r: Respondents, arrow: str, dot: str) -> None:
+    """A team file merged by ``consensus``: who answered, and the five disagreements that matter most."""
+    out.print()
+    out.print(words.headline(r))
+    out.print(words.extent(len(r.disagreements), r.questions_answered, r.disagreement_index))
+    if r.disagreements:
+        out.print(Text("Where the team disagrees (most decisive first):", style="bold"))
+    items = [
+        Text.assemble((d.title, "bold"), f": {words.how(d)}; {words.moves(d, arrow)}. {words.answered(d)}")
+        for d in r.disagreements[: words.TOP]
+    ]
+    if items:
+        out.print(_bullets(items, dot))
+    if len(r.disagreements) > words.TOP:
+        out.print(f"  ... and {len(r.disagreements) - words.TOP} more (see --format json or the report)")
 
 
 def _bullets(items: list[Text], mark: str) -> Table:

@@ -1,0 +1,84 @@
+"""``mlops-maturity consensus``: several respondents of one team merged into one placement, and their disagreements."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlops_maturity.cli.commands.output import Output
+from mlops_maturity.engine.answers import Answers
+from mlops_maturity.engine.consensus import anonymised, check_round, merge
+from mlops_maturity.engine.consensus_view import build_view
+from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.errors import InputFileError, UsageError
+from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.team_writer import render_team_file
+from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.render.formats import ConsensusFormat, render_consensus
+from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
+
+
+@dataclass(frozen=True)
+class ConsensusOptions:
+    fmt: ConsensusFormat = ConsensusFormat.text
+    out: Path | None = None
+    anonymous: bool = False
+    questionnaire: Path | None = None
+
+
+def run(files: list[Path], options: ConsensusOptions) -> Output:
+    if not files:
+        raise UsageError(
+            "give the answers files of one team's respondents, for example: "
+            "mlops-maturity consensus answers/*.yaml -o team.yaml"
+        )
+    out = options.out
+    if out is not None:
+        _check_out(out, files)
+    q = load_questionnaire(options.questionnaire)
+    round_ = check_round(_load_all(files, q))
+    voices = anonymised(round_.voices) if options.anonymous else round_.voices
+    merged = merge(q, voices)
+    view = build_view(q, round_, merged, anonymous=options.anonymous, written=str(out) if out is not None else None)
+    text = options.fmt == ConsensusFormat.text
+    rendered = render_consensus(
+        options.fmt, view, RenderOptions(color=text and color_enabled(), width=width(), unicode=unicode_ok())
+    )
+    messages: tuple[str, ...] = () if text else tuple(f"note: {n}" for n in view.notes)
+    if out is not None:
+        write_atomic(out, render_team_file(q, round_.team, round_.assessed_on, merged.given, merged.record))
+        if not text:
+            messages += (f"wrote {out}: the team answers of {len(voices)} respondents",)
+    return Output(stdout=rendered, stderr=messages)
+
+
+def _load_all(files: list[Path], q: Questionnaire) -> list[Answers]:
+    """Every file read and checked; all the problems found, in every file, are reported together."""
+    loaded: list[Answers] = []
+    problems: list[str] = []
+    for path in files:
+        try:
+            loaded.append(load_answers(path, q))
+        except InputFileError as exc:
+            problems.append(str(exc))
+    if problems:
+        count = len(problems)
+        raise InputFileError(
+            "\n".join(problems) + f"\n{count} of {len(files)} files could not be read; nothing was written"
+        )
+    return loaded
+
+
+def _check_out(out: Path, files: list[Path]) -> None:
+    if out.is_dir():
+        raise UsageError(f"-o {out}: is a directory; give a file name such as {out / 'team.yaml'}")
+    parent = out.parent if str(out.parent) else Path()
+    if not parent.is_dir():
+        raise UsageError(f"-o {out}: the folder {parent} does not exist; create it or choose another file")
+    target = os.path.normcase(os.path.abspath(out))  # noqa: PTH100 - the file need not exist yet
+    for path in files:
+        if os.path.normcase(os.path.abspath(path)) == target:  # noqa: PTH100
+            raise UsageError(f"-o {out}: is one of the respondents' files; write the team answers to another file")
