@@ -1,0 +1,148 @@
+"""The commands across assessments and teams: compare, portfolio, badge, consensus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlops_maturity.cli.app import app, emit
+from mlops_maturity.cli.choices import parse_choice
+from mlops_maturity.cli.help import HelpCommand
+from mlops_maturity.cli.parameters import QuestionnaireOpt, format_option
+from mlops_maturity.render.formats import CompareFormat, ConsensusFormat, PortfolioFormat
+
+
+@app.command(cls=HelpCommand)
+def compare(
+    old: Annotated[
+        Path,
+        typer.Argument(
+            help="The older answers file (or saved `score --format json`).", show_default=False, metavar="OLD"
+        ),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(
+            help="The newer answers file (or saved `score --format json`).", show_default=False, metavar="NEW"
+        ),
+    ],
+    fmt: Annotated[CompareFormat, format_option(CompareFormat)] = CompareFormat.text,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Show what changed between two assessments of the same team."""
+    from mlops_maturity.cli.commands.compare import run
+
+    emit(run(old, new, parse_choice(CompareFormat, "--format", fmt), questionnaire))
+
+
+@app.command(cls=HelpCommand)
+def portfolio(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Answers files, and directories searched for *.yaml / *.yml.", show_default=False, metavar="PATH"
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the report here (Markdown unless --format says otherwise), with the SVG heat map beside it.",
+            metavar="OUT.md",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        PortfolioFormat | None,
+        format_option(
+            PortfolioFormat,
+            "Output format (default: text; with -o, html for OUT.html and markdown otherwise).",
+            show_default=False,
+        ),
+    ] = None,
+    min_stage: Annotated[
+        int | None, typer.Option("--min-stage", help="Exit 1 when any team is below this stage.", metavar="N", min=0)
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes [default: one per core for large portfolios].",
+            metavar="N",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Roll many teams' answers files up into one organisation view."""
+    from mlops_maturity.cli.commands.portfolio import PortfolioOptions, run
+
+    emit(
+        run(
+            list(paths),
+            PortfolioOptions(
+                fmt=None if fmt is None else parse_choice(PortfolioFormat, "--format", fmt),
+                out=out,
+                min_stage=min_stage,
+                jobs=jobs,
+                questionnaire=questionnaire,
+            ),
+        )
+    )
+
+
+@app.command(cls=HelpCommand)
+def badge(
+    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the SVG here ('-' or none: stdout).", metavar="FILE.svg", show_default=False
+        ),
+    ] = None,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Draw a README badge, "MLOps stage 3 · Low", as a local SVG coloured by the stage."""
+    from mlops_maturity.cli.commands.badge import run
+
+    emit(run(file, out, questionnaire))
+
+
+@app.command(cls=HelpCommand)
+def consensus(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="The answers files of one team's respondents, one file each.", show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the team answers file here; every other command reads it.",
+            metavar="TEAM.yaml",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[ConsensusFormat, format_option(ConsensusFormat)] = ConsensusFormat.text,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Name the respondents Respondent 1, 2, ... and leave out their roles.")
+    ] = False,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Merge several respondents' answers into the team's, and show where they disagree.
+
+    Each team answer is the highest option that more than half of the
+    respondents chose or went beyond (docs/respondents.md).
+    """
+    from mlops_maturity.cli.commands.consensus import ConsensusOptions, run
+
+    options = ConsensusOptions(
+        fmt=parse_choice(ConsensusFormat, "--format", fmt), out=out, anonymous=anonymous, questionnaire=questionnaire
+    )
+    emit(run(list(files), options))
