@@ -13,10 +13,10 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind
+from mlops_maturity.cli.choices import FailOn, QuestionsFormat, SchemaKind
 from mlops_maturity.cli.commands.output import Output
 from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCORE_FLAGS, Flag, score_options
-from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ScoreFormat
+from mlops_maturity.render.formats import CompareFormat, PortfolioFormat, ScanFormat, ScoreFormat
 
 app = typer.Typer(
     name="mlops-maturity",
@@ -296,4 +296,51 @@ def portfolio(
         run(
             list(paths), PortfolioOptions(fmt=fmt, out=out, min_stage=min_stage, jobs=jobs, questionnaire=questionnaire)
         )
+    )
+
+
+@app.command()
+def scan(
+    directory: Annotated[
+        Path, typer.Argument(help="Folder to scan (a git checkout reads only tracked files).", show_default=False)
+    ] = Path(),
+    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")] = ScanFormat.text,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Set the findings against this answers file: supported, shows more, unverified, contradicted.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when an answer is contradicted (or, with unverified, also unverified). Needs --answers.",
+            show_default=False,
+        ),
+    ] = None,
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            "--write",
+            help="Propose answers into FILE (new or partial) with their evidence; answers already given are kept.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    questionnaire: QuestionnaireOpt = None,
+) -> None:
+    """Find evidence of MLOps practices in a repository's files, offline; nothing is run or fetched.
+
+    Findings point at file and line. A `.mlops-maturity.yaml` at the top of the
+    folder can dismiss findings or make them count as weak, with a reason; every
+    dismissal is listed. See docs/scan.md.
+    """
+    from mlops_maturity.cli.commands.scan import ScanOptions, run
+
+    _emit(
+        run(directory, ScanOptions(fmt=fmt, answers=answers, fail_on=fail_on, write=write, questionnaire=questionnaire))
     )

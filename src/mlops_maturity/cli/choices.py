@@ -15,3 +15,10 @@ class SchemaKind(str, Enum):
     answers = "answers"
     questionnaire = "questionnaire"
     result = "result"
+
+
+class FailOn(str, Enum):
+    """``scan --fail-on``: the verdict that makes the scan exit 1 (``unverified`` includes ``contradicted``)."""
+
+    contradicted = "contradicted"
+    unverified = "unverified"

@@ -27,7 +27,7 @@ from mlops_maturity.engine.findings import Finding, ProbeInfo, ScanResult
 from mlops_maturity.engine.questionnaire import Question, Questionnaire
 
 Status = Literal["supported", "shows_more", "contradicted", "unverified", "consistent", "unanswered"]
-SEVERITY: dict[Status, int] = {  # for --fail-on: a gate on one status also fails on those above it
+SEVERITY: dict[str, int] = {  # for --fail-on: a gate on one status also fails on those above it
     "consistent": 0,
     "unanswered": 0,
     "supported": 0,
@@ -108,7 +108,7 @@ def _where(findings: list[Finding], limit: int = 3) -> str:
     return ", ".join(places) + (f" and {more} more" if more > 0 else "")
 
 
-def failing(verdicts_: tuple[Verdict, ...], fail_on: Status) -> tuple[Verdict, ...]:
+def failing(verdicts_: tuple[Verdict, ...], fail_on: str) -> tuple[Verdict, ...]:
     """The verdicts that fail a ``--fail-on`` gate: that status or a more severe one."""
     floor = SEVERITY[fail_on]
     return tuple(v for v in verdicts_ if SEVERITY[v.status] >= floor and SEVERITY[v.status] > 0)

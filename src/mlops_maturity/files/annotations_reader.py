@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mlops_maturity.engine.annotations import ANNOTATIONS_FILE, Annotations, AnnotationsFile
-from mlops_maturity.errors import InputFileError, Problem
+from mlops_maturity.errors import InputFileError
 from mlops_maturity.files.located_errors import pydantic_problems
 from mlops_maturity.files.yaml_reader import load_file
 
@@ -34,6 +34,3 @@ def read_annotations(root: Path) -> Annotations | None:
         raise InputFileError(str(problems[0]), problems) from None
     lines = tuple(doc.line_of(("annotations", i)) or 1 for i in range(len(parsed.annotations)))
     return Annotations(file=ANNOTATIONS_FILE, items=parsed.annotations, lines=lines)
-
-
-__all__ = ["Problem", "read_annotations"]

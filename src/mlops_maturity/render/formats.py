@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from mlops_maturity.engine.compare import Comparison
     from mlops_maturity.engine.portfolio import Portfolio
     from mlops_maturity.render.options import RenderOptions
+    from mlops_maturity.render.scan import ScanReport
     from mlops_maturity.render.score import ScoreReport
 
 
@@ -41,6 +42,16 @@ class PortfolioFormat(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+class ScanFormat(str, Enum):
+    """Output formats of ``scan``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
 
 
 def assert_never(value: NoReturn) -> NoReturn:
@@ -106,5 +117,31 @@ def render_portfolio(fmt: PortfolioFormat, portfolio: Portfolio, options: Render
             from mlops_maturity.render.portfolio import markdown
 
             return markdown.render(portfolio, options)
+        case _:
+            assert_never(fmt)
+
+
+def render_scan(fmt: ScanFormat, report: ScanReport, options: RenderOptions) -> str:
+    match fmt:
+        case ScanFormat.text:
+            from mlops_maturity.render.scan import text
+
+            return text.render(report, options)
+        case ScanFormat.json:
+            from mlops_maturity.render.scan import json
+
+            return json.render(report, options)
+        case ScanFormat.markdown:
+            from mlops_maturity.render.scan import markdown
+
+            return markdown.render(report, options)
+        case ScanFormat.github:
+            from mlops_maturity.render.scan import github
+
+            return github.render(report, options)
+        case ScanFormat.sarif:
+            from mlops_maturity.render.scan import sarif
+
+            return sarif.render(report, options)
         case _:
             assert_never(fmt)
