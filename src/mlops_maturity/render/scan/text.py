@@ -50,11 +50,10 @@ def render(report: ScanReport, options: RenderOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _finding(finding: Finding, width: int, paint: Callable[[str, str], str]) -> str:
+def _finding(finding: Finding, widths: tuple[int, int], paint: Callable[[str, str], str]) -> str:
     strength = paint(finding.strength.ljust(6), finding.strength)
-    text = (
-        f"  {strength}  >= {finding.supports}  {finding.where.ljust(width)}  {finding.probe}: {one_line(finding.text)}"
-    )
+    supports, where = finding.supports.ljust(widths[0]), one_line(finding.where).ljust(widths[1])
+    text = f"  {strength}  >= {supports}  {where}  {finding.probe}: {one_line(finding.text)}"
     if finding.note:
         text += f"  ({one_line(finding.note)})"
     return text
