@@ -54,9 +54,17 @@ class KeyMatch(Frozen):
 
 
 class KeyProbe(KeyMatch):
-    """The key a finding points at, and other keys the same document must hold (``when``)."""
+    """The key a finding points at, and conditions on other keys.
+
+    ``when``: keys the same document must hold (paths from its top).
+    ``alongside`` / ``not_alongside``: keys the mapping holding the found key
+    must / must not hold (paths from that mapping), such as a CloudFormation
+    resource's ``Properties.State`` beside its ``Type``.
+    """
 
     when: tuple[KeyMatch, ...] = Field(default=(), max_length=8)
+    alongside: tuple[KeyMatch, ...] = Field(default=(), max_length=8)
+    not_alongside: tuple[KeyMatch, ...] = Field(default=(), max_length=8)
 
 
 class Probe(Frozen):

@@ -43,7 +43,7 @@ class _Budget:
 
 
 def yaml_hit(text: str, probe: KeyProbe) -> int | None:
-    """The 1-based line of the first key at ``probe.key`` whose document also meets ``probe.when``."""
+    """The 1-based line of the first key at ``probe.key`` that meets the probe's conditions."""
     budget = _Budget()
     try:
         for count, document in enumerate(yaml.compose_all(text, Loader=_Loader)):
@@ -51,10 +51,13 @@ def yaml_hit(text: str, probe: KeyProbe) -> int | None:
                 raise KeysUnreadable(f"more than {MAX_DOCUMENTS} YAML documents")
             if document is None:
                 continue
-            if not all(any(True for _ in _yaml_matches(document, c, budget)) for c in probe.when):
+            if not all(_holds(document, c, budget) for c in probe.when):
                 continue
-            for line in _yaml_matches(document, probe, budget):
-                return line
+            for line, _, holder in _yaml_matches(document, probe, budget):
+                if all(_holds(holder, c, budget) for c in probe.alongside) and not any(
+                    _holds(holder, c, budget) for c in probe.not_alongside
+                ):
+                    return line
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
@@ -64,14 +67,19 @@ def yaml_hit(text: str, probe: KeyProbe) -> int | None:
     return None
 
 
-def _yaml_matches(node: yaml.Node, match: KeyMatch, budget: _Budget) -> Iterator[int]:
+def _holds(node: yaml.Node, match: KeyMatch, budget: _Budget) -> bool:
+    return any(True for _ in _yaml_matches(node, match, budget))
+
+
+def _yaml_matches(node: yaml.Node, match: KeyMatch, budget: _Budget) -> Iterator[tuple[int, yaml.Node, yaml.Node]]:
+    """``(line, value, the mapping or list holding it)`` for every key at ``match.key`` whose value fits."""
     value = re.compile(match.value) if match.value is not None else None
-    for line, found in _walk(node, match.key.split("."), budget):
+    for line, found, holder in _walk(node, match.key.split("."), budget):
         if value is None or (isinstance(found, yaml.ScalarNode) and value.search(str(found.value)[:2000])):
-            yield line
+            yield line, found, holder
 
 
-def _walk(node: yaml.Node, parts: list[str], budget: _Budget) -> Iterator[tuple[int, yaml.Node]]:
+def _walk(node: yaml.Node, parts: list[str], budget: _Budget) -> Iterator[tuple[int, yaml.Node, yaml.Node]]:
     head, rest = parts[0], parts[1:]
     budget.spend()
     if isinstance(node, yaml.MappingNode):
@@ -81,7 +89,7 @@ def _walk(node: yaml.Node, parts: list[str], budget: _Budget) -> Iterator[tuple[
                 if rest:
                     yield from _walk(value, rest, budget)
                 else:
-                    yield key.start_mark.line + 1, value
+                    yield key.start_mark.line + 1, value, node
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             budget.spend()
@@ -89,7 +97,7 @@ def _walk(node: yaml.Node, parts: list[str], budget: _Budget) -> Iterator[tuple[
                 if rest:
                     yield from _walk(item, rest, budget)
                 else:
-                    yield item.start_mark.line + 1, item
+                    yield item.start_mark.line + 1, item, node
 
 
 _HEADER = re.compile(r"\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?")
