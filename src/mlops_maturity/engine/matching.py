@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from mlops_maturity.engine.globs import GlobIndex
 from mlops_maturity.engine.pattern_check import analyse
+from mlops_maturity.engine.prefilter import Gate, choose_gate, gate_regexes
 from mlops_maturity.engine.probes import Probe, ProbeSet, Strength
 
 MAX_LINE_CHARS = 2000
@@ -52,6 +53,16 @@ class Compiled:
     patterns: tuple[Rule, ...]
     requires: tuple[Rule, ...]
     forbids: tuple[Rule, ...]
+
+    @property
+    def gate(self) -> Gate | None:
+        keys = self.probe.yaml or self.probe.toml
+        named = [part for part in keys.key.split(".") if part != "*"] if keys is not None else []
+        return choose_gate(
+            ((r.literals, r.ignore_case) for r in self.requires),
+            ((r.literals, r.ignore_case) for r in self.patterns),
+            named[-1] if named else None,
+        )
 
     def may_match(self, raw: bytes, lowered: bytes) -> bool:
         """False when the bytes cannot hold a hit (a cheap test before any line is read)."""
@@ -123,20 +134,32 @@ class Matcher:
         self._context_index = GlobIndex.build([c.files for c in probes.contexts])
         self._comments = probes.comments
         self._comment_index = GlobIndex.build([c.files for c in probes.comments])
+        self._gates = [c.gate for c in self.compiled]
+        self._gate_cache: dict[tuple[int, ...], tuple[re.Pattern[bytes], ...] | None] = {}
 
-    def probes_for(self, path: str) -> list[int]:
+    def gate(self, wanted: tuple[int, ...]) -> tuple[re.Pattern[bytes], ...] | None:
+        """Searches one of which finds something in every file these probes could hit; None: no such searches."""
+        if wanted not in self._gate_cache:
+            gates = [self._gates[i] for i in wanted]
+            self._gate_cache[wanted] = None if any(g is None for g in gates) else gate_regexes(g for g in gates if g)
+        return self._gate_cache[wanted]
+
+    def contexts_of(self, path: str) -> list[int]:
+        return sorted(self._context_index.owners_of(path))
+
+    def probes_for(self, path: str) -> tuple[int, ...]:
         """Indices of the probes that look at ``path``, in probe order."""
-        return sorted(self._files.owners_of(path))
+        return tuple(sorted(self._files.owners_of(path)))
 
     def comment_prefixes(self, path: str) -> tuple[str, ...]:
         owners = sorted(self._comment_index.owners_of(path))
         return tuple(dict.fromkeys(p for i in owners for p in self._comments[i].prefixes))
 
-    def strength(self, probe: Probe, path: str) -> tuple[Strength | None, str | None]:
-        """How much a hit of ``probe`` in ``path`` counts (None: not at all), and why it counts less."""
+    def strength(self, probe: Probe, contexts: list[int]) -> tuple[Strength | None, str | None]:
+        """How much a hit of ``probe`` counts in a file of these contexts (None: not at all), and why it counts less."""
         strength: Strength = probe.strength
         note = None if strength == "strong" else "a weak sign by itself"
-        for i in sorted(self._context_index.owners_of(path)):
+        for i in contexts:
             context = self._contexts[i]
             wanted = probe.contexts.get(context.id, context.strength)
             if wanted == "ignore":

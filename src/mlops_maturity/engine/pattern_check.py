@@ -262,4 +262,22 @@ def _required_in_sequence(items: tuple[Item, ...]) -> frozenset[str] | None:
         candidates.append(frozenset((run,)))
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    ranked = max(enumerate(candidates), key=lambda item: (*selectivity(item[1]), item[0]))
+    return ranked[1]
+
+
+# Words in most source files: a literal among them filters little, so another is preferred when there is one.
+COMMON_WORDS = frozenset(
+    ["from", "import", "def", "class", "return", "self", "with", "for", "and", "not", "the", "data", "model", "models", "train", "test", "config", "name", "create", "register", "pipeline", "Pipeline", "run", "log", "print", "value", "type", "true", "false", "True", "False", "None"]
+)
+
+
+def selectivity(literals: frozenset[str] | tuple[str, ...]) -> tuple[bool, bool, int, int]:
+    """How well a set of literals is likely to rule files out, cheaply; the larger the better.
+
+    Uncommon words first, then literals long enough to be rare (4 characters),
+    then fewer of them (each is one more search), then longer ones.
+    """
+    common = any(s.strip(" .(") in COMMON_WORDS for s in literals)
+    shortest = min(len(s) for s in literals)
+    return not common, shortest >= 4, -len(literals), shortest

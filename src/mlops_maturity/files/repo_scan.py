@@ -44,7 +44,9 @@ def scan_folder(root: Path, probes: ProbeSet, annotations: Annotations | None = 
     read = 0
     with _Timer() as timer:
         for path in listing.paths:
-            wanted = [i for i in matcher.probes_for(path) if i not in run.off]
+            wanted = matcher.probes_for(path)
+            if run.off:
+                wanted = tuple(i for i in wanted if i not in run.off)
             if not wanted:
                 continue
             content = read_file(root, path)
@@ -52,7 +54,9 @@ def scan_folder(root: Path, probes: ProbeSet, annotations: Annotations | None = 
                 skipped[content.skipped] += 1
                 continue
             read += 1
-            run.file(path, content.data, wanted, timer)
+            gates = None if path.endswith(NOTEBOOK_SUFFIX) else matcher.gate(wanted)
+            if gates is None or any(gate.search(content.data) for gate in gates):
+                run.file(path, content.data, wanted, timer)
     applied = apply(run.findings, annotations, {p.id for p in probes.probes})
     kept = _capped(sorted(applied.kept, key=_order), run.notes)
     return ScanResult(
@@ -170,11 +174,12 @@ class _Run:
         self.spent: dict[int, float] = {}
         self.unreadable: list[str] = []
 
-    def file(self, path: str, data: bytes, wanted: list[int], timer: _Timer) -> None:
+    def file(self, path: str, data: bytes, wanted: tuple[int, ...], timer: _Timer) -> None:
         file = _File(path, data, self.matcher)
+        contexts = self.matcher.contexts_of(path)
         for i in wanted:
             compiled = self.matcher.compiled[i]
-            strength, note = self.matcher.strength(compiled.probe, path)
+            strength, note = self.matcher.strength(compiled.probe, contexts)
             if strength is None or not file.may_match(compiled) or not self._key_present(compiled, file):
                 continue
             start = time.perf_counter()

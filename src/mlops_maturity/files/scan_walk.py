@@ -12,6 +12,7 @@ that could start a program (``core.fsmonitor``) turned off.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -182,27 +183,38 @@ class Read:
 def read_file(root: Path, path: str) -> Read:
     """The bytes of ``root/path`` if it is a small regular text file; never follows a final symbolic link."""
     full = os.path.join(root, path)  # noqa: PTH118 - a str, once per file read: Path objects cost more here
+    try:  # open first and ask the open file: one system call less per file than lstat, then open
+        fd = os.open(full, _OPEN_FLAGS)
+    except OSError as exc:
+        return Read(skipped="symlink" if exc.errno == errno.ELOOP else "unreadable")
     try:
-        info = os.lstat(full)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Read(skipped="not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            return Read(skipped="too large")
+        chunks = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
     except OSError:
         return Read(skipped="unreadable")
-    if stat.S_ISLNK(info.st_mode):
-        return Read(skipped="symlink")
-    if not stat.S_ISREG(info.st_mode):
-        return Read(skipped="not a regular file")
-    if info.st_size > MAX_FILE_BYTES:
-        return Read(skipped="too large")
-    try:
-        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        return Read(skipped="unreadable")
+    finally:
+        os.close(fd)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     if len(data) > MAX_FILE_BYTES:
         return Read(skipped="too large")
-    if b"\0" in data[:BINARY_SNIFF_BYTES]:
+    if data.find(b"\0", 0, BINARY_SNIFF_BYTES) != -1:
         return Read(skipped="binary")
     return Read(data=data)
+
+
+# No symbolic link at the end of the path (ELOOP), and a FIFO or device does not block the open.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def decode(data: bytes) -> str:
