@@ -268,10 +268,43 @@ def _required_in_sequence(items: tuple[Item, ...]) -> frozenset[str] | None:
 
 # Words in most source files: a literal among them filters little, so another is preferred when there is one.
 COMMON_WORDS = frozenset(
-    (
-        "from import def class return self with for and not the data model models train test config name create "
-        "register pipeline Pipeline run log print value type true false True False None event request resource"
-    ).split()
+    [
+        "from",
+        "import",
+        "def",
+        "class",
+        "return",
+        "self",
+        "with",
+        "for",
+        "and",
+        "not",
+        "the",
+        "data",
+        "model",
+        "models",
+        "train",
+        "test",
+        "config",
+        "name",
+        "create",
+        "register",
+        "pipeline",
+        "Pipeline",
+        "run",
+        "log",
+        "print",
+        "value",
+        "type",
+        "true",
+        "false",
+        "True",
+        "False",
+        "None",
+        "event",
+        "request",
+        "resource",
+    ]
 )
 
 
