@@ -106,7 +106,8 @@ def _git_files(root: Path, notes: list[str]) -> list[str] | None:
 
 def _in_checkout(root: Path) -> bool:
     """A ``.git`` entry here or in a parent folder; cheaper than asking git, which would fail anyway."""
-    return any(os.path.lexists(folder / ".git") for folder in (root, *root.parents))
+    absolute = root.resolve()
+    return any(os.path.lexists(folder / ".git") for folder in (absolute, *absolute.parents))
 
 
 def _inside(root: Path, path: str, skipped: Counter[str], folders: dict[str, bool]) -> bool:
