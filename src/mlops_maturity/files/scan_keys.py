@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_VISITS = 100_000  # nodes looked at in one file
 MAX_DOCUMENTS = 1000
+MAX_LINES = 20_000  # a longer file is data, not configuration: its keys are not read
 
 
 class KeysUnreadable(Exception):
@@ -44,6 +45,7 @@ class _Budget:
 
 def yaml_hit(text: str, probe: KeyProbe) -> int | None:
     """The 1-based line of the first key at ``probe.key`` that meets the probe's conditions."""
+    _check_length(text)
     budget = _Budget()
     try:
         for count, document in enumerate(yaml.compose_all(text, Loader=_Loader)):
@@ -65,6 +67,11 @@ def yaml_hit(text: str, probe: KeyProbe) -> int | None:
     except RecursionError:
         raise KeysUnreadable("YAML nested too deeply") from None
     return None
+
+
+def _check_length(text: str) -> None:
+    if text.count("\n") > MAX_LINES:
+        raise KeysUnreadable(f"over {MAX_LINES} lines, so its keys are not read")
 
 
 def _holds(node: yaml.Node, match: KeyMatch, budget: _Budget) -> bool:
@@ -109,6 +116,7 @@ _PART = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)"""
 
 def toml_hit(text: str, probe: KeyProbe) -> int | None:
     """The 1-based line where ``probe.key`` (or a table under it) is written, if the file also meets ``when``."""
+    _check_length(text)
     entries = list(_toml_entries(text))
     if not all(_toml_first(entries, c) is not None for c in probe.when):
         return None
