@@ -108,7 +108,8 @@ def test_hostile_files_give_a_clean_result(tmp_path: Path, scanq: Questionnaire,
     (repo / ".github" / "workflows").mkdir(parents=True)
     (repo / ".github" / "workflows" / "big.yml").write_text("on:\n  push:\nrun: pytest\n" + lines)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
     )
     (repo / ".github" / "workflows" / "bomb.yml").write_text(bomb + "on:\n  push:\nrun: pytest\n")
     (repo / ".github" / "workflows" / "broken.yml").write_text("on: [push\nrun: pytest\n")
