@@ -84,10 +84,11 @@ def _verdict(question: Question, answer: str | None, findings: list[Finding], pr
         if shown is None:
             return verdict("unanswered", f"{said}; the probes found nothing")
         return verdict("unanswered", f"{said}; the repository shows at least {shown} ({at})")
-    refuting = [p.id for p in probes if answer in p.contradicts]
+    refuting = {p.id: p.title for p in probes if answer in p.contradicts}
     against = [f for f in findings if f.strength == "strong" and f.probe in refuting]
     if against:
-        return verdict("contradicted", f"answered {answer}, but {_where(against)} shows otherwise", against)
+        what = refuting[against[0].probe]
+        return verdict("contradicted", f"answered {answer}, but: {what} ({_where(against)})", against)
     rank = question.rank(answer)
     if shown is not None and question.rank(shown) > rank:
         return verdict("shows_more", f"answered {answer}; the repository shows at least {shown} ({at})")
