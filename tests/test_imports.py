@@ -36,3 +36,14 @@ def test_score_json_does_not_import_rich_or_jinja() -> None:
     loaded = _loaded_after(code)
     assert "jinja2" not in loaded
     assert "rich" not in loaded
+
+
+def test_score_does_not_pay_for_scan() -> None:
+    code = (
+        "import sys, pathlib, tempfile; from mlops_maturity.cli import main; "
+        "p = pathlib.Path(tempfile.mkdtemp()) / 'a.yaml'; p.write_text('answers:\\n  deploy.prod: one\\n'); "
+        f"main(['score', str(p), '--format', 'text', '--questionnaire', {str(TINY)!r}])"
+    )
+    loaded = _loaded_after(code)
+    scan_modules = {m for m in loaded if m.rsplit(".", 1)[-1] in ("repo_scan", "scan_walk", "probes", "evidence")}
+    assert not scan_modules
