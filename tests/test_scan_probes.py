@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from mlops_maturity.engine.globs import GlobIndex, check_glob, glob_regex
 from mlops_maturity.engine.pattern_check import analyse
-from mlops_maturity.engine.prefilter import anchor, gate_regexes
+from mlops_maturity.engine.prefilter import anchor, gate_set
 from mlops_maturity.engine.probes import Probe, ProbeSet
 from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.files.probes_loader import load_probes
@@ -103,14 +103,21 @@ def test_whenever_a_pattern_matches_the_text_holds_one_of_its_literals(parts: li
         return
     if analysis.literals is not None and re.search(pattern, text):
         assert any(literal in text for literal in analysis.literals)
-        gates = gate_regexes([(tuple(s.encode() for s in analysis.literals), False)])
-        assert any(gate.search(text.encode()) for gate in gates)
+        gates = gate_set([(0, (tuple(s.encode() for s in analysis.literals), analysis.ignore_case))])
+        assert gates.candidates(text.encode()) == {0}
 
 
 def test_an_anchor_starts_at_the_rarest_byte() -> None:
-    assert anchor(b"mlflow") in b"mlflow"
-    assert len(anchor(b"mlflow")) >= 3
+    assert anchor(b"mlflow") == b"mlflow"  # at least six bytes are kept
+    assert b"registered_model_name".endswith(anchor(b"registered_model_name"))
     assert anchor(b"ab") == b"ab"
+
+
+def test_overlapping_literals_are_all_found() -> None:
+    gates = gate_set([(0, ((b"abcdef",), False)), (1, ((b"defghi",), False)), (2, ((b"MLFLOW",), True))])
+    assert gates.candidates(b"xxabcdefghixx") == {0, 1}
+    assert gates.candidates(b"import mlflow") == {2}
+    assert gates.candidates(b"nothing here") == frozenset()
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from mlops_maturity.engine.globs import GlobIndex
 from mlops_maturity.engine.pattern_check import analyse
-from mlops_maturity.engine.prefilter import Gate, choose_gate, gate_regexes
+from mlops_maturity.engine.prefilter import Gate, GateSet, choose_gate, gate_set
 from mlops_maturity.engine.probes import Probe, ProbeSet, Strength
 
 MAX_LINE_CHARS = 2000
@@ -135,14 +135,14 @@ class Matcher:
         self._comments = probes.comments
         self._comment_index = GlobIndex.build([c.files for c in probes.comments])
         self._gates = [c.gate for c in self.compiled]
-        self._gate_cache: dict[tuple[int, ...], tuple[re.Pattern[bytes], ...] | None] = {}
+        self._gate_sets: dict[tuple[int, ...], GateSet] = {}
 
-    def gate(self, wanted: tuple[int, ...]) -> tuple[re.Pattern[bytes], ...] | None:
-        """Searches one of which finds something in every file these probes could hit; None: no such searches."""
-        if wanted not in self._gate_cache:
-            gates = [self._gates[i] for i in wanted]
-            self._gate_cache[wanted] = None if any(g is None for g in gates) else gate_regexes(g for g in gates if g)
-        return self._gate_cache[wanted]
+    def gates(self, wanted: tuple[int, ...]) -> GateSet:
+        """The one search that tells which of these probes could hit a file (built once per set of probes)."""
+        found = self._gate_sets.get(wanted)
+        if found is None:
+            found = self._gate_sets[wanted] = gate_set([(i, self._gates[i]) for i in wanted])
+        return found
 
     def contexts_of(self, path: str) -> list[int]:
         return sorted(self._context_index.owners_of(path))

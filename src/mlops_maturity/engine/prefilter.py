@@ -1,17 +1,21 @@
-"""One search per file that tells whether any probe could hit it at all.
+"""Which probes could hit a file at all, found with one search over its bytes.
 
 Each probe has a gate: literal text that any hit must come with (the literals
 of its most selective ``requires`` pattern, or of its patterns, or the key a
 key probe looks for). The gates of the probes that look at a file are joined
 into one regular expression, arranged as a trie so that the engine tests one
-character per position rather than one literal after another. When it finds
-nothing, which is most files, the file costs that one search.
+character per position rather than one literal after another, and each
+literal is searched from a rare byte on, so that the engine, which skips every
+position whose byte cannot start a literal, skips most of them. A file where
+the search finds nothing, which is most files, costs that one search; where it
+finds something, only the probes owning what it found are tried.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from mlops_maturity.engine.pattern_check import selectivity
 
@@ -26,8 +30,7 @@ def choose_gate(
     """The gate of one probe from its rules' ``(literals, ignore_case)``; None when no literal is certain.
 
     Every ``requires`` pattern must match, and so must one of the patterns, so
-    each of them is a candidate; the one whose shortest literal is longest is
-    taken, as the likeliest to be rare.
+    each of them is a candidate; the likeliest to be rare is taken.
     """
     candidates: list[Gate] = [(lits, icase) for lits, icase in requires if lits]
     rules = list(patterns)
@@ -43,33 +46,59 @@ def choose_gate(
 
 
 # Printable ASCII from the most to the least frequent in Python and YAML sources (measured once on CPython's
-# library). A gate searches for each literal from its rarest byte on, so that the search engine, which skips
-# every position whose byte cannot start a literal, skips most of them.
+# library), to start each literal's search at a rare byte.
 _BY_FREQUENCY = b" etrsainol'dc,fp_um.h\"():g0by=xE-T#wAvkI1LNSR\\2COP[]3D>MF54U6`8*9H7BGq+/j|WzV%K{}?<XY~!;@Z^$QJ&"
 _RARITY = {byte: rank for rank, byte in enumerate(_BY_FREQUENCY)}
-MIN_ANCHOR = 3
+MIN_ANCHOR = 6  # bytes kept from the rare one on: shorter pieces of a literal are found too often
 
 
 def anchor(literal: bytes) -> bytes:
-    """The part of ``literal`` from its rarest byte on (at least ``MIN_ANCHOR`` bytes): found wherever it is."""
+    """The part of ``literal`` from its rarest byte on, keeping at least ``MIN_ANCHOR`` bytes."""
     last = max(len(literal) - MIN_ANCHOR, 0)
     start = max(range(last + 1), key=lambda i: (_RARITY.get(literal[i], len(_RARITY)), -i))
     return literal[start:]
 
 
-def gate_regexes(gates: Iterable[Gate]) -> tuple[re.Pattern[bytes], ...]:
-    """Regular expressions that together find any of the gates' literals: one exact, one case-blind if needed."""
-    exact: set[bytes] = set()
-    blind: set[bytes] = set()
-    for literals, icase in gates:
-        (blind if icase else exact).update(anchor(literal) for literal in literals)
-    out = []
-    for found, flags in ((exact, 0), (blind, re.IGNORECASE)):
-        if found:
-            # A literal that holds another is found whenever the other is: keep the shorter.
-            kept = sorted(a for a in found if not any(b != a and b in a for b in found))
-            out.append(re.compile(_trie(kept), flags))
-    return tuple(out)
+@dataclass(frozen=True)
+class GateSet:
+    """The gates of the probes that look at one kind of path."""
+
+    searches: tuple[tuple[re.Pattern[bytes], bool], ...]  # (search, case-blind)
+    owners: dict[bytes, frozenset[int]]  # a literal found -> the probes it may let through
+    always: frozenset[int]  # probes without a gate: tried on every file
+
+    def candidates(self, data: bytes) -> frozenset[int]:
+        """The probes that may hit ``data``: those whose gate literal occurs, and those without a gate."""
+        found: set[int] = set(self.always)
+        for search, blind in self.searches:
+            match = search.search(data)
+            while match is not None:  # every start, not just non-overlapping matches: literals may overlap
+                found |= self.owners[match.group().lower() if blind else match.group()]
+                match = search.search(data, match.start() + 1)
+        return frozenset(found)
+
+
+def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
+    """The searches for ``(probe index, gate)`` pairs."""
+    always = frozenset(i for i, gate in gates if gate is None)
+    wanted: dict[bool, dict[bytes, set[int]]] = {False: {}, True: {}}
+    for i, gate in gates:
+        if gate is not None:
+            literals, blind = gate
+            for literal in literals:
+                wanted[blind].setdefault(anchor(literal.lower() if blind else literal), set()).add(i)
+    searches = []
+    owners: dict[bytes, frozenset[int]] = {}
+    for blind, found in wanted.items():
+        if not found:
+            continue
+        # A literal that holds another is present whenever the other is: search for the shorter only, and let
+        # it through the probes of both.
+        kept = sorted(a for a in found if not any(b != a and b in a for b in found))
+        for short in kept:
+            owners[short] = frozenset(i for long, probes in found.items() if short in long for i in probes)
+        searches.append((re.compile(_trie(kept), re.IGNORECASE if blind else 0), blind))
+    return GateSet(tuple(searches), owners, always)
 
 
 def _trie(literals: list[bytes]) -> bytes:
