@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from mlops_maturity.engine.globs import GlobIndex, check_glob, glob_regex
 from mlops_maturity.engine.pattern_check import analyse
-from mlops_maturity.engine.prefilter import anchor, gate_set
+from mlops_maturity.engine.prefilter import gate_set
 from mlops_maturity.engine.probes import Probe, ProbeSet
 from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.files.probes_loader import load_probes
@@ -105,12 +105,6 @@ def test_whenever_a_pattern_matches_the_text_holds_one_of_its_literals(parts: li
         assert any(literal in text for literal in analysis.literals)
         gates = gate_set([(0, (tuple(s.encode() for s in analysis.literals), analysis.ignore_case))])
         assert gates.candidates(text.encode()) == {0}
-
-
-def test_an_anchor_starts_at_the_rarest_byte() -> None:
-    assert anchor(b"mlflow") == b"mlflow"  # at least six bytes are kept
-    assert b"registered_model_name".endswith(anchor(b"registered_model_name"))
-    assert anchor(b"ab") == b"ab"
 
 
 def test_overlapping_literals_are_all_found() -> None:

@@ -1,14 +1,12 @@
-"""Which probes could hit a file at all, found with one search over its bytes.
+"""Which probes could hit a file at all, found with a few fast searches over its bytes.
 
 Each probe has a gate: literal text that any hit must come with (the literals
 of its most selective ``requires`` pattern, or of its patterns, or the key a
 key probe looks for). The gates of the probes that look at a file are joined
-into one regular expression, arranged as a trie so that the engine tests one
-character per position rather than one literal after another, and each
-literal is searched from a rare byte on, so that the engine, which skips every
-position whose byte cannot start a literal, skips most of them. A file where
-the search finds nothing, which is most files, costs that one search; where it
-finds something, only the probes owning what it found are tried.
+into a few regular expressions (one per first byte, each a trie) that the
+engine scans fast. A file where they find nothing, which is most files,
+costs those searches; where they find something, only the probes owning what
+was found are tried.
 """
 
 from __future__ import annotations
@@ -45,20 +43,6 @@ def choose_gate(
     return max(candidates, key=lambda gate: (*selectivity(tuple(s.decode() for s in gate[0])), not gate[1]))
 
 
-# Printable ASCII from the most to the least frequent in Python and YAML sources (measured once on CPython's
-# library), to start each literal's search at a rare byte.
-_BY_FREQUENCY = b" etrsainol'dc,fp_um.h\"():g0by=xE-T#wAvkI1LNSR\\2COP[]3D>MF54U6`8*9H7BGq+/j|WzV%K{}?<XY~!;@Z^$QJ&"
-_RARITY = {byte: rank for rank, byte in enumerate(_BY_FREQUENCY)}
-MIN_ANCHOR = 6  # bytes kept from the rare one on: shorter pieces of a literal are found too often
-
-
-def anchor(literal: bytes) -> bytes:
-    """The part of ``literal`` from its rarest byte on, keeping at least ``MIN_ANCHOR`` bytes."""
-    last = max(len(literal) - MIN_ANCHOR, 0)
-    start = max(range(last + 1), key=lambda i: (_RARITY.get(literal[i], len(_RARITY)), -i))
-    return literal[start:]
-
-
 @dataclass(frozen=True)
 class GateSet:
     """The gates of the probes that look at one kind of path."""
@@ -86,7 +70,7 @@ def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
         if gate is not None:
             literals, blind = gate
             for literal in literals:
-                wanted[blind].setdefault(anchor(literal.lower() if blind else literal), set()).add(i)
+                wanted[blind].setdefault(literal.lower() if blind else literal, set()).add(i)
     searches = []
     owners: dict[bytes, frozenset[int]] = {}
     for blind, found in wanted.items():
@@ -97,7 +81,13 @@ def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
         kept = sorted(a for a in found if not any(b != a and b in a for b in found))
         for short in kept:
             owners[short] = frozenset(i for long, probes in found.items() if short in long for i in probes)
-        searches.append((re.compile(_trie(kept), re.IGNORECASE if blind else 0), blind))
+        # One search per first byte: each then starts with a literal, which the engine finds with a fast scan
+        # (measured: about half the time of one search for everything).
+        by_first: dict[bytes, list[bytes]] = {}
+        for literal in kept:
+            by_first.setdefault(literal[:1], []).append(literal)
+        flags = re.IGNORECASE if blind else 0
+        searches += [(re.compile(_trie(group), flags), blind) for group in by_first.values()]
     return GateSet(tuple(searches), owners, always)
 
 
