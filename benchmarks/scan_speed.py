@@ -32,11 +32,56 @@ from pathlib import Path
 from mlops_maturity.files.probes_loader import load_probes
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
 
-WORDS = (
-    "data frame model train test value config path load save result metric score param batch epoch loss "
-    "feature label split sample record user order item price count total index key name status time date "
-    "request response client server handler service cache queue event table column row query schema"
-).split()
+WORDS = [
+    "data",
+    "frame",
+    "model",
+    "train",
+    "test",
+    "value",
+    "config",
+    "path",
+    "load",
+    "save",
+    "result",
+    "metric",
+    "score",
+    "param",
+    "batch",
+    "epoch",
+    "loss",
+    "feature",
+    "label",
+    "split",
+    "sample",
+    "record",
+    "user",
+    "order",
+    "item",
+    "price",
+    "count",
+    "total",
+    "index",
+    "key",
+    "name",
+    "status",
+    "time",
+    "date",
+    "request",
+    "response",
+    "client",
+    "server",
+    "handler",
+    "service",
+    "cache",
+    "queue",
+    "event",
+    "table",
+    "column",
+    "row",
+    "query",
+    "schema",
+]
 IMPORTS = ("numpy as np", "pandas as pd", "os", "sys", "json", "logging", "typing", "pathlib", "requests", "torch")
 
 
