@@ -229,3 +229,10 @@ def test_contradictions_must_lie_below_the_supported_option(tmp_path: Path) -> N
             "'tracker_all' is not below 'tracker_some': evidence for an option refutes only answers under it",
         )
     ]
+
+
+def test_in_a_notebook_a_literal_json_would_escape_is_not_relied_on() -> None:
+    gates = gate_set([(0, ((b"mlflow.",), False)), (1, ((b'="models',), False))])
+    notebook = rb'{"source": ["mlflow.log_metric(1)\n", "uri =\"models:/m/1\""]}'  # the quote is escaped
+    assert gates.candidates(notebook) == {0}
+    assert gates.candidates(notebook, json_strings=True) == {0, 1}

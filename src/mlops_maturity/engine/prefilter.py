@@ -50,10 +50,16 @@ class GateSet:
     searches: tuple[tuple[re.Pattern[bytes], bool], ...]  # (search, case-blind)
     owners: dict[bytes, frozenset[int]]  # a literal found -> the probes it may let through
     always: frozenset[int]  # probes without a gate: tried on every file
+    escapable: frozenset[int] = frozenset()  # probes with a literal that JSON would write escaped
 
-    def candidates(self, data: bytes) -> frozenset[int]:
-        """The probes that may hit ``data``: those whose gate literal occurs, and those without a gate."""
-        found: set[int] = set(self.always)
+    def candidates(self, data: bytes, json_strings: bool = False) -> frozenset[int]:
+        """The probes that may hit ``data``: those whose gate literal occurs, and those without a gate.
+
+        With ``json_strings`` (a notebook: code inside JSON strings), a literal JSON
+        would escape (a quote, a backslash, a control or non-ASCII character) may
+        not appear as it is, so its probes are tried whatever the search finds.
+        """
+        found: set[int] = set(self.always) | (self.escapable if json_strings else set())
         for search, blind in self.searches:
             match = search.search(data)
             while match is not None:  # every start, not just non-overlapping matches: literals may overlap
@@ -65,6 +71,7 @@ class GateSet:
 def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
     """The searches for ``(probe index, gate)`` pairs."""
     always = frozenset(i for i, gate in gates if gate is None)
+    escapable = frozenset(i for i, gate in gates if gate is not None and any(map(_json_escapes, gate[0])))
     wanted: dict[bool, dict[bytes, set[int]]] = {False: {}, True: {}}
     for i, gate in gates:
         if gate is not None:
@@ -88,7 +95,11 @@ def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
             by_first.setdefault(literal[:1], []).append(literal)
         flags = re.IGNORECASE if blind else 0
         searches += [(re.compile(_trie(group), flags), blind) for group in by_first.values()]
-    return GateSet(tuple(searches), owners, always)
+    return GateSet(tuple(searches), owners, always, escapable)
+
+
+def _json_escapes(literal: bytes) -> bool:
+    return any(byte in b'"\\' or byte < 0x20 or byte >= 0x80 for byte in literal)
 
 
 def _trie(literals: list[bytes]) -> bytes:

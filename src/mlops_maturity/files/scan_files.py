@@ -65,9 +65,8 @@ def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str]) -> Partial:
                 part.skipped[content.skipped] += 1
                 continue
             part.read += 1
-            if not path.endswith(NOTEBOOK_SUFFIX):  # a notebook's JSON escapes could hide a literal
-                candidates = matcher.gates(wanted).candidates(content.data)
-                wanted = tuple(i for i in wanted if i in candidates)
+            candidates = matcher.gates(wanted).candidates(content.data, json_strings=path.endswith(NOTEBOOK_SUFFIX))
+            wanted = tuple(i for i in wanted if i in candidates)
             if wanted:
                 run.file(path, content.data, wanted, timer)
     part.findings, part.notes, part.unreadable = run.findings, run.notes, run.unreadable
