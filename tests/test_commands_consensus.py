@@ -62,6 +62,18 @@ def test_the_order_of_the_files_changes_nothing(cli: Cli) -> None:
     assert cli("consensus", *reversed(RESPONDENTS), "-f", "json").out == forward
 
 
+def test_a_folder_stands_for_the_answers_files_in_it(cli: Cli, tmp_path: Path) -> None:
+    """``survey --out DIR/`` writes one file per respondent into a folder; ``consensus DIR/`` reads them back."""
+    assert (
+        cli("consensus", FOLDER / "respondents", "-f", "json").out == cli("consensus", *RESPONDENTS, "-f", "json").out
+    )
+    empty = tmp_path / "nobody"
+    empty.mkdir()
+    run = cli("consensus", empty)
+    assert (run.code, run.out) == (2, "")
+    assert f"{empty}: is a folder with no answers files" in run.err
+
+
 def test_anonymous_names_nobody(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "team.yaml"
     run = cli("consensus", *RESPONDENTS, "--anonymous", "-o", out, "-f", "markdown")

@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
+from mlops_maturity.cli.app import app
+
 from support import EXAMPLES, Run
 
 Cli = Callable[..., Run]
-COMMANDS = ["", "score", "report", "survey", "questions", "init", "validate", "schema", "compare", "portfolio", "badge"]
+COMMANDS = ["", *(command.name or command.callback.__name__ for command in app.registered_commands if command.callback)]
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +32,11 @@ def test_help_page(cli: Cli, golden: Callable[[str, str], None], command: str) -
         assert wrong not in run.out
 
 
-@pytest.mark.parametrize("command", ["score", "report", "survey", "portfolio"])
+def test_every_command_has_a_help_page() -> None:
+    assert {"score", "report", "survey", "scan", "consensus", "portfolio", "badge"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", ["score", "report", "survey", "portfolio", "consensus", "scan"])
 def test_help_shows_examples(cli: Cli, command: str) -> None:
     out = cli(command, "--help").out
     examples = out.split("Examples:\n", 1)[1].splitlines()

@@ -59,3 +59,14 @@ def test_score_on_the_shipped_questionnaire_reads_no_yaml_folder_and_no_error_he
 
 def test_importing_the_markdown_escaper_costs_no_jinja() -> None:
     assert "jinja2" not in _loaded_after("import mlops_maturity.render.markdown")
+
+
+def test_score_does_not_pay_for_scan() -> None:
+    code = (
+        "import sys, pathlib, tempfile; from mlops_maturity.cli import main; "
+        "p = pathlib.Path(tempfile.mkdtemp()) / 'a.yaml'; p.write_text('answers:\\n  deploy.prod: one\\n'); "
+        f"main(['score', str(p), '--format', 'text', '--questionnaire', {str(TINY)!r}])"
+    )
+    loaded = _loaded_after(code)
+    scan_modules = {m for m in loaded if m.rsplit(".", 1)[-1] in ("repo_scan", "scan_walk", "probes", "evidence")}
+    assert not scan_modules

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mlops_maturity.render.wording import clip
+from mlops_maturity.cut import clip
 
 from support import DATA, EXAMPLES, ROOT, Run
 
@@ -27,7 +27,7 @@ def test_no_renderer_cuts_text_its_own_way() -> None:
     offenders = [
         str(path.relative_to(ROOT))
         for path in sources
-        if path.name != "wording.py"
+        if path.name != "cut.py"
         and re.search(r"""clip\([^)]*"~"|\]\s*\+\s*["'](\.\.\.|…)["']""", path.read_text(encoding="utf-8"))
     ]
     assert offenders == []

@@ -1,7 +1,7 @@
 """The typer application: the app, its root options, and the three modules that declare its commands.
 
 Each command is one thin function (in ``app_team``, ``app_questionnaire`` and
-``app_organisation``) that imports what it needs when it runs, so ``score`` pays
+``app_organisation``, ``app_evidence``) that imports what it needs when it runs, so ``score`` pays
 only for what it uses.
 """
 
@@ -57,4 +57,5 @@ def emit(output: Output) -> NoReturn:
 from mlops_maturity.cli import app_team  # noqa: E402, F401
 from mlops_maturity.cli import app_questionnaire  # noqa: E402, F401
 from mlops_maturity.cli import app_organisation  # noqa: E402, F401
+from mlops_maturity.cli import app_evidence  # noqa: E402, F401
 # isort: on

@@ -117,7 +117,10 @@ def badge(
 def consensus(
     files: Annotated[
         list[Path],
-        typer.Argument(help="The answers files of one team's respondents, one file each.", show_default=False),
+        typer.Argument(
+            help="The answers files of one team's respondents, one file each, or the folder that holds them.",
+            show_default=False,
+        ),
     ],
     out: Annotated[
         Path | None,

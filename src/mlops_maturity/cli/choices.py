@@ -35,3 +35,10 @@ def parse_choice(kind: type[E], flag: str, value: str | E) -> E:
 def metavar(kind: type[Enum]) -> str:
     """How help shows a choice: ``[text|json|yaml]``."""
     return "[" + "|".join(m.value for m in kind) + "]"
+
+
+class FailOn(str, Enum):
+    """``scan --fail-on``: the verdict that makes the scan exit 1 (``unverified`` includes ``contradicted``)."""
+
+    contradicted = "contradicted"
+    unverified = "unverified"

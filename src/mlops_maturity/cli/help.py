@@ -28,6 +28,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "report": (
         f"{PROG} report mlops-answers.yaml -o fraud-report.md",
+        f"{PROG} report mlops-answers.yaml -o fraud-report.html",
         f"{PROG} report mlops-answers.yaml --target-stage 4 > plan.md",
     ),
     "survey": (
@@ -39,6 +40,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         f"{PROG} portfolio assessments/ -o portfolio.md --min-stage 2",
     ),
     "badge": (f"{PROG} badge mlops-answers.yaml -o badge.svg",),
+    "consensus": (f"{PROG} consensus assessments/fraud/2026-11/ -o assessments/fraud/2026-11.yaml",),
+    "scan": (
+        f"{PROG} scan",
+        f"{PROG} scan . --answers mlops-answers.yaml --fail-on contradicted --format sarif > mlops.sarif",
+        f"{PROG} scan . --write mlops-answers.yaml",
+    ),
 }
 
 

@@ -7,6 +7,7 @@ Layout of a folder::
     stages.yaml             {stages: [...]}   stage 0 first, entry criteria, risks, disciplines
     levels.yaml             {levels: [...]}   lowest first, entry criteria
     rules.yaml              {rules: [...]}    consistency rules (optional file)
+    probes.yaml             {probes: [...]}   what ``scan`` looks for (optional file; see ``files/probes_loader.py``)
 """
 
 from __future__ import annotations

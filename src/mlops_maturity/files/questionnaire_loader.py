@@ -32,11 +32,14 @@ def _load_default() -> Questionnaire:
 
 def questionnaire_problems(directory: Path) -> list[Problem]:
     """Every problem in a questionnaire folder (empty when it is valid)."""
+    from mlops_maturity.files.probes_loader import probes_problems  # optional part; only validate reads it here
+
     try:
-        _load(Path(directory))
+        questionnaire: Questionnaire | None = _load(Path(directory))
     except QuestionnaireError as exc:
-        return list(exc.problems) or [Problem(str(directory), str(exc))]
-    return []
+        found = list(exc.problems) or [Problem(str(directory), str(exc))]
+        return found + probes_problems(Path(directory), None) if Path(directory).is_dir() else found
+    return probes_problems(Path(directory), questionnaire)
 
 
 def _load(directory: Path) -> Questionnaire:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 DEFAULT_QUESTIONNAIRE = "mlops-maturity"
+PROBES_FILE = "probes.yaml"  # in a questionnaire folder: what ``scan`` looks for (optional)
 _PACKAGE = Path(__file__).resolve().parent.parent  # mlops_maturity/
 
 

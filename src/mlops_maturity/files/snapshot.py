@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.files.shipped import PROBES_FILE
 
 SNAPSHOT_FILE = "snapshot.json"
 FORMAT = 1
@@ -36,6 +37,8 @@ def source_digest(directory: Path) -> str:
     """SHA-256 over the name and bytes of every YAML file the loader reads."""
     digest = hashlib.sha256()
     for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("questions/*.yaml")):
+        if path.name == PROBES_FILE:  # read by ``scan`` only; the questionnaire does not depend on it
+            continue
         data = path.read_bytes()
         digest.update(f"{path.relative_to(directory).as_posix()}\0{len(data)}\0".encode())
         digest.update(data)

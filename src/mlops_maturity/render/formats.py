@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mlops_maturity.engine.portfolio import Portfolio
     from mlops_maturity.errors import MaturityError
     from mlops_maturity.render.options import RenderOptions
+    from mlops_maturity.render.scan import ScanReport
     from mlops_maturity.render.score import ScoreReport
 
 
@@ -59,6 +60,16 @@ class ConsensusFormat(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+class ScanFormat(str, Enum):
+    """Output formats of ``scan``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
 
 
 def assert_never(value: NoReturn) -> NoReturn:
@@ -163,5 +174,31 @@ def render_consensus(fmt: ConsensusFormat, view: ConsensusView, options: RenderO
             from mlops_maturity.render.consensus import markdown
 
             return markdown.render(view, options)
+        case _:
+            assert_never(fmt)
+
+
+def render_scan(fmt: ScanFormat, report: ScanReport, options: RenderOptions) -> str:
+    match fmt:
+        case ScanFormat.text:
+            from mlops_maturity.render.scan import text
+
+            return text.render(report, options)
+        case ScanFormat.json:
+            from mlops_maturity.render.scan import json
+
+            return json.render(report, options)
+        case ScanFormat.markdown:
+            from mlops_maturity.render.scan import markdown
+
+            return markdown.render(report, options)
+        case ScanFormat.github:
+            from mlops_maturity.render.scan import github
+
+            return github.render(report, options)
+        case ScanFormat.sarif:
+            from mlops_maturity.render.scan import sarif
+
+            return sarif.render(report, options)
         case _:
             assert_never(fmt)

@@ -22,14 +22,3 @@ def percent(ratio: float) -> str:
 
 def plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural or singular + 's')}"
-
-
-def clip(text: str, width: int, unicode: bool = True) -> str:
-    """Cut ``text`` to at most ``width`` characters, ending with the one mark every format uses where it was cut.
-
-    The mark is "…" where the output may hold Unicode and "..." where it must be ASCII.
-    """
-    if len(text) <= width:
-        return text
-    mark = "…" if unicode else "..."
-    return text[: max(0, width - len(mark))].rstrip() + mark

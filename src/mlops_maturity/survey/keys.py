@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from mlops_maturity.cut import clip
 from mlops_maturity.engine.questionnaire import UNKNOWN, Question
-from mlops_maturity.render.wording import clip
 
 ActionKind = Literal["choose", "not_applicable", "keep", "back", "help", "quit", "invalid"]
 

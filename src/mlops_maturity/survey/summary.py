@@ -9,10 +9,10 @@ from pathlib import Path
 
 from rich.text import Text
 
+from mlops_maturity.cut import clip
 from mlops_maturity.engine.questionnaire import UNKNOWN
 from mlops_maturity.engine.result import Result, RiskResult, RoadmapItem
 from mlops_maturity.render.console import bar
-from mlops_maturity.render.wording import clip
 from mlops_maturity.survey.screen import Line, ScreenOptions, Unwrapped, draw, wrapped
 
 TOP = 3

@@ -35,6 +35,7 @@ def run(files: list[Path], options: ConsensusOptions) -> Output:
             "give the answers files of one team's respondents, for example: "
             "mlops-maturity consensus answers/*.yaml -o team.yaml"
         )
+    files = [file for path in files for file in respondent_files(path)]
     out = options.out
     if out is not None:
         _check_out(out, files)
@@ -53,6 +54,16 @@ def run(files: list[Path], options: ConsensusOptions) -> Output:
         if not text:
             messages += (f"wrote {out}: the team answers of {len(voices)} respondents",)
     return Output(stdout=rendered, stderr=messages)
+
+
+def respondent_files(path: Path) -> list[Path]:
+    """What ``path`` stands for: itself, or the answers files directly in the folder it names."""
+    if not path.is_dir():
+        return [path]
+    found = sorted(c for c in path.iterdir() if c.is_file() and c.suffix.lower() in (".yaml", ".yml"))
+    if not found:
+        raise UsageError(f"{path}: is a folder with no answers files (*.yaml, *.yml) in it")
+    return found
 
 
 def _load_all(files: list[Path], q: Questionnaire) -> list[Answers]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from rich.padding import Padding
 from rich.text import Text
 
+from mlops_maturity.cut import clip
 from mlops_maturity.engine.compare import Comparison
 from mlops_maturity.render.console import console, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
-from mlops_maturity.render.wording import clip, signed
+from mlops_maturity.render.wording import signed
 
 
 def _score(value: float | None) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 
+from mlops_maturity.cut import clip
 from mlops_maturity.engine.portfolio import Portfolio
 from mlops_maturity.render.bands import band_of, ink, legend
-from mlops_maturity.render.wording import clip
 
 CELL_W, CELL_H = 46, 22
 CHAR_W = 7.2  # average advance of the 12px sans-serif used for labels

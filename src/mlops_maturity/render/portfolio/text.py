@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from mlops_maturity.cut import clip
 from mlops_maturity.engine.portfolio import Portfolio
 from mlops_maturity.engine.questionnaire import ScoreBand
 from mlops_maturity.render.bands import band_of, legend
 from mlops_maturity.render.console import bar, console, hanging, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
-from mlops_maturity.render.wording import clip
 
 MAX_ROWS = 40  # a terminal is not the place for every team of a large organisation
 MAX_GAPS = 10

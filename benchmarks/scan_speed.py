@@ -1,0 +1,231 @@
+"""How fast ``scan`` is on a large checkout, against ``git grep -E`` with the same patterns over the same tree.
+
+Generates a git checkout of 50,000 files (Python, notebooks, YAML, JSON, Markdown,
+TypeScript, shell, data, each a few kilobytes of plausible text, with some MLOps
+evidence sown in), then times, in the same run:
+
+  scan      ``mlops-maturity scan TREE --format json``, the whole command as a user runs it
+  git grep  ``git grep -E -I -n -f PATTERNS`` over the same tree, PATTERNS being every
+            pattern of the shipped probes (``patterns``, ``requires``, ``forbids``) that
+            POSIX extended syntax can express ((?:...) written as (...), \\d as [0-9])
+
+and prints the two times and their ratio (goal: at most 2, and scan under 3 s).
+Wall time is the median of ``--repeat`` runs, CPU time (user and system, workers
+included) the minimum: on a shared machine the CPU time is the steadier measure.
+Usage: python benchmarks/scan_speed.py [--files N] [--repeat N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mlops_maturity.files.probes_loader import load_probes
+from mlops_maturity.files.questionnaire_loader import load_questionnaire
+
+WORDS = [
+    "data",
+    "frame",
+    "model",
+    "train",
+    "test",
+    "value",
+    "config",
+    "path",
+    "load",
+    "save",
+    "result",
+    "metric",
+    "score",
+    "param",
+    "batch",
+    "epoch",
+    "loss",
+    "feature",
+    "label",
+    "split",
+    "sample",
+    "record",
+    "user",
+    "order",
+    "item",
+    "price",
+    "count",
+    "total",
+    "index",
+    "key",
+    "name",
+    "status",
+    "time",
+    "date",
+    "request",
+    "response",
+    "client",
+    "server",
+    "handler",
+    "service",
+    "cache",
+    "queue",
+    "event",
+    "table",
+    "column",
+    "row",
+    "query",
+    "schema",
+]
+IMPORTS = ("numpy as np", "pandas as pd", "os", "sys", "json", "logging", "typing", "pathlib", "requests", "torch")
+
+
+def _identifier(rng: random.Random) -> str:
+    return "_".join(rng.sample(WORDS, rng.randint(1, 3)))
+
+
+def _python(rng: random.Random) -> str:
+    lines = [f'"""{" ".join(rng.sample(WORDS, 6)).capitalize()}."""', ""]
+    lines += [f"import {module}" for module in rng.sample(IMPORTS, 3)]
+    for _ in range(rng.randint(2, 6)):
+        name = _identifier(rng)
+        lines += ["", "", f"def {name}({_identifier(rng)}, {_identifier(rng)}=None):"]
+        lines.append(f'    """Return the {" ".join(rng.sample(WORDS, 4))}."""')
+        for _ in range(rng.randint(3, 12)):
+            lines.append(f"    {_identifier(rng)} = {_identifier(rng)}.{_identifier(rng)}({rng.randint(0, 99)})")
+        lines.append(f"    return {_identifier(rng)}")
+    lines.append(f"\n\nclass {''.join(w.title() for w in rng.sample(WORDS, 2))}:\n    pass\n")
+    return "\n".join(lines)
+
+
+def _yaml(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randint(5, 40)):
+        out.append(f"{_identifier(rng)}:\n  {_identifier(rng)}: {rng.randint(0, 1000)}\n  name: {rng.choice(WORDS)}")
+    return "\n".join(out) + "\n"
+
+
+def _prose(rng: random.Random) -> str:
+    return "\n".join(" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))) for _ in range(rng.randint(8, 60)))
+
+
+def _json(rng: random.Random) -> str:
+    pairs = ", ".join(f'"{_identifier(rng)}": {rng.randint(0, 9999)}' for _ in range(rng.randint(5, 80)))
+    return "{" + pairs + "}\n"
+
+
+def _typescript(rng: random.Random) -> str:
+    body = "\n".join(f"  const {_identifier(rng)} = await {_identifier(rng)}({rng.randint(0, 9)});" for _ in range(30))
+    return f"export async function {_identifier(rng)}() {{\n{body}\n}}\n"
+
+
+KINDS = (
+    ("py", _python, 40),
+    ("md", _prose, 10),
+    ("json", _json, 10),
+    ("yaml", _yaml, 8),
+    ("txt", _prose, 6),
+    ("ts", _typescript, 10),
+    ("sh", _prose, 4),
+    ("csv", _json, 6),
+    ("ipynb", _json, 2),
+    ("yml", _yaml, 4),
+)
+EVIDENCE = {
+    "Dockerfile": "FROM python:3.11-slim\nCOPY . /app\n",
+    "dvc.lock": "schema: '2.0'\nstages:\n  train:\n    deps:\n    - path: data.csv\n      md5: 0123456789abcdef\n",
+    "dvc.yaml": "stages:\n  train:\n    cmd: python train.py\n    metrics:\n    - metrics.json\n",
+    ".github/workflows/ci.yml": "on:\n  push:\njobs:\n  t:\n    steps:\n      - run: pytest -q\n",
+    "src/train.py": "import mlflow\n\nwith mlflow.start_run():\n    mlflow.log_metric('rmse', 0.1)\n",
+}
+
+
+def generate(root: Path, files: int) -> None:
+    rng = random.Random(15)
+    weights = [weight for _, _, weight in KINDS]
+    for i in range(files - len(EVIDENCE)):
+        ext, make, _ = rng.choices(KINDS, weights)[0]
+        folder = root / f"pkg{i % 40}" / f"mod{i % 997}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{_identifier(rng)}_{i}.{ext}").write_text(make(rng), encoding="utf-8")
+    for path, text in EVIDENCE.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    git = ["git", "-c", "user.email=bench@example.org", "-c", "user.name=bench", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "generated"], cwd=root, check=True)
+
+
+def ere_patterns() -> tuple[list[str], int]:
+    """The shipped probes' patterns in POSIX extended syntax, and how many could not be written so."""
+    probes = load_probes(None, load_questionnaire())
+    out, skipped = [], 0
+    for probe in probes.probes:
+        for pattern in (*probe.patterns, *probe.requires, *probe.forbids):
+            if any(token in pattern for token in ("(?=", "(?!", "(?<", "(?i")):
+                skipped += 1
+                continue
+            out.append(pattern.replace("(?:", "(").replace(r"\d", "[0-9]"))
+    return sorted(set(out)), skipped
+
+
+def timed(command: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
+    """Median wall time and minimum CPU time (user + system, the command and its workers), in seconds."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), min(cpus)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--files", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="generate the tree here (or reuse it) and keep it")
+    args = parser.parse_args()
+    if shutil.which("git") is None:
+        print("needs git", file=sys.stderr)
+        return 2
+    workdir = Path(tempfile.mkdtemp(prefix="scan-speed-")) if args.keep is None else args.keep
+    tree = workdir / "tree"
+    try:
+        if not (tree / ".git").exists():
+            tree.mkdir(parents=True)
+            start = time.perf_counter()
+            generate(tree, args.files)
+            print(f"generated {args.files} files in {time.perf_counter() - start:.1f} s")
+        size = sum(p.stat().st_size for p in tree.rglob("*") if p.is_file() and ".git" not in p.parts)
+        patterns, skipped = ere_patterns()
+        pattern_file = workdir / "patterns.txt"
+        pattern_file.write_text("\n".join(patterns) + "\n", encoding="utf-8")
+        script = Path(sys.executable).with_name("mlops-maturity")
+        cli = [str(script)] if script.exists() else [sys.executable, "-m", "mlops_maturity"]
+        scan, scan_cpu = timed([*cli, "scan", ".", "--format", "json"], tree, args.repeat)
+        grep, grep_cpu = timed(["git", "grep", "-E", "-I", "-n", "-f", str(pattern_file)], tree, args.repeat)
+        print(
+            f"tree: {args.files} files, {size / 1e6:.0f} MB; {len(patterns)} patterns for git grep ({skipped} not ERE)"
+        )
+        print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (both commands use every core)")
+        print(f"{'':22} {'wall':>7} {'cpu':>7}")
+        print(f"{'scan (whole command)':22} {scan:6.2f}s {scan_cpu:6.2f}s   goal: wall under 3 s")
+        print(f"{'git grep -E':22} {grep:6.2f}s {grep_cpu:6.2f}s")
+        print(f"{'ratio scan / git grep':22} {scan / grep:7.2f} {scan_cpu / grep_cpu:7.2f}   goal: at most 2")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

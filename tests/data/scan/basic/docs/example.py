@@ -1,0 +1,5 @@
+"""Documentation example."""
+
+import tracker
+
+tracker.log("example", 1)
