@@ -11,7 +11,7 @@ import typer
 from mlops_maturity.cli.app import app, emit
 from mlops_maturity.cli.choices import parse_choice
 from mlops_maturity.cli.help import HelpCommand
-from mlops_maturity.cli.parameters import QuestionnaireOpt, format_option, score_parameter
+from mlops_maturity.cli.parameters import QuestionnaireOpt, ScanOpt, format_option, score_parameter
 from mlops_maturity.cli.score_options import SCORE_FLAGS, score_options
 from mlops_maturity.render.formats import ReportFormat
 
@@ -81,6 +81,7 @@ def report(
             show_default=False,
         ),
     ] = None,
+    scan: ScanOpt = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Write the leadership report: a one-minute summary for leaders, then the detail for the team.
@@ -96,6 +97,7 @@ def report(
         target_stage=target_stage,
         questionnaire=questionnaire,
         fmt=None if fmt is None else parse_choice(ReportFormat, "--format", fmt),
+        scan=scan,
     )
     emit(run(file, options))
 
@@ -122,6 +124,15 @@ def survey(
     role: Annotated[
         str | None, typer.Option("--role", help="The respondent's role, such as 'data scientist'.", metavar="ROLE")
     ] = None,
+    scan: Annotated[
+        Path | None,
+        typer.Option(
+            "--scan",
+            help="Scan this repository first: what its files show becomes each open question's default.",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> None:
     """Answer the questionnaire interactively; every answer is saved as you go.
@@ -132,4 +143,4 @@ def survey(
     """
     from mlops_maturity.cli.commands.survey import main as run_survey
 
-    emit(run_survey(out, team, questionnaire, respondent=respondent, role=role))
+    emit(run_survey(out, team, questionnaire, respondent=respondent, role=role, scan=scan))

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from mlops_maturity.cli.choices import metavar, parse_choice
-from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, Flag
+from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCAN_HELP, Flag
 from mlops_maturity.render.formats import ScoreFormat
 
 QuestionnaireOpt = Annotated[
@@ -24,6 +24,9 @@ QuestionnaireOpt = Annotated[
         envvar=QUESTIONNAIRE_ENV,
     ),
 ]
+
+
+ScanOpt = Annotated[Path | None, typer.Option("--scan", help=SCAN_HELP, metavar="DIR", show_default=False)]
 
 
 def choice_parts(kind: type[Enum], flag: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from mlops_maturity.render.formats import ScoreFormat
 
 QUESTIONNAIRE_ENV = "MLOPS_MATURITY_QUESTIONNAIRE"
 STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+SCAN_HELP = "Set the answers against this repository's files (see `scan`); the placement does not change."
 
 # How a flag's value is read: an output format, a whole number from 0, free text, a path,
 # free text that may be repeated, or a switch that takes no value.
@@ -62,6 +63,13 @@ SCORE_FLAGS: tuple[Flag, ...] = (
     ),
     Flag("require_complete", ("--require-complete",), "switch", "Treat unanswered questions as an error (exit 2)."),
     Flag(
+        "scan",
+        ("--scan",),
+        "path",
+        SCAN_HELP,
+        "DIR",
+    ),
+    Flag(
         "questionnaire",
         ("--questionnaire",),
         "path",
@@ -80,6 +88,7 @@ class ScoreOptions:
     min_dimension: tuple[str, ...] = ()
     baseline: Path | None = None
     require_complete: bool = False
+    scan: Path | None = None
     questionnaire: Path | None = None
     step_summary: Path | None = None  # $GITHUB_STEP_SUMMARY; written with --format github only
 

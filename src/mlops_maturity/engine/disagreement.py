@@ -17,7 +17,7 @@ from mlops_maturity.engine.answers import Answer, Answers, ConsensusRecord
 from mlops_maturity.engine.consensus import name_key, split_kinds, spread
 from mlops_maturity.engine.placement import place
 from mlops_maturity.engine.profile import dimension_points, overall_score
-from mlops_maturity.engine.questionnaire import UNKNOWN, Question, Questionnaire
+from mlops_maturity.engine.questionnaire import UNKNOWN, Questionnaire
 from mlops_maturity.engine.result import (
     Disagreement,
     PlacementPoint,
@@ -25,7 +25,7 @@ from mlops_maturity.engine.result import (
     Respondents,
     SplitAnswer,
 )
-from mlops_maturity.engine.sheet import STATUS_LABELS, Sheet
+from mlops_maturity.engine.sheet import Sheet, answer_label
 
 UNANSWERED = "unanswered"
 
@@ -40,10 +40,6 @@ def placement(q: Questionnaire, given: Mapping[str, Answer]) -> PlacementPoint:
     score = overall_score(q, [p.score for p in dimension_points(q, sheet)])
     lv = q.levels[level]
     return PlacementPoint(stage=q.stages[stage].number, level=lv.id, level_name=lv.name, overall_score=score)
-
-
-def label(question: Question, value: str) -> str:
-    return question.option(value).label if value in question.option_ids else STATUS_LABELS[value]
 
 
 def disagreements(
@@ -88,12 +84,12 @@ def disagreements(
                     kinds=kinds,
                     spread=width,
                     team_answer=team_value,
-                    team_label=label(question, team_value),
+                    team_label=answer_label(question, team_value),
                     answers=tuple(
                         SplitAnswer(
                             respondent=name,
                             answer=value or UNANSWERED,
-                            label=label(question, value or UNANSWERED),
+                            label=answer_label(question, value or UNANSWERED),
                             evidence=(evidence or {}).get(name, {}).get(question.id),
                         )
                         for (name, _), value in zip(voices, values, strict=True)

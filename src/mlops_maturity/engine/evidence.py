@@ -19,14 +19,13 @@ Statuses, for a question some probe looks for:
 
 from __future__ import annotations
 
-from typing import Literal
-
 from mlops_maturity.engine.answers import Answers
 from mlops_maturity.engine.conditions import Frozen
 from mlops_maturity.engine.questionnaire import Question, Questionnaire
+from mlops_maturity.engine.repository import VERDICT_ORDER, RepositoryCheck, RepositoryEvidence, Status
 from mlops_maturity.engine.scan_findings import Finding, ProbeInfo, ScanResult
+from mlops_maturity.engine.sheet import answer_label
 
-Status = Literal["supported", "shows_more", "contradicted", "unverified", "consistent", "unanswered"]
 SEVERITY: dict[str, int] = {  # for --fail-on: a gate on one status also fails on those above it
     "consistent": 0,
     "unanswered": 0,
@@ -113,3 +112,43 @@ def failing(verdicts_: tuple[Verdict, ...], fail_on: str) -> tuple[Verdict, ...]
     """The verdicts that fail a ``--fail-on`` gate: that status or a more severe one."""
     floor = SEVERITY[fail_on]
     return tuple(v for v in verdicts_ if SEVERITY[v.status] >= floor and SEVERITY[v.status] > 0)
+
+
+MAX_WHERE = 5
+
+
+def repository_evidence(
+    questionnaire: Questionnaire, scan: ScanResult, found: tuple[Verdict, ...]
+) -> RepositoryEvidence:
+    """The verdicts as a result carries them: most telling first, each with its places and labels."""
+    questions = {q.id: q for q in questionnaire.questions}
+
+    def label(question: Question, value: str | None) -> str | None:
+        return answer_label(question, value) if value is not None else None
+
+    checks = []
+    for v in sorted(found, key=lambda v: VERDICT_ORDER.index(v.status)):
+        question = questions[v.question]
+        checks.append(
+            RepositoryCheck(
+                question=v.question,
+                title=question.title,
+                status=v.status,
+                answer=v.answer,
+                answer_label=label(question, v.answer),
+                shown=v.shown,
+                shown_label=label(question, v.shown),
+                where=tuple(f.where for f in v.findings[:MAX_WHERE]),
+                refuted_by=scan.probe(v.findings[0].probe).title if v.status == "contradicted" else None,
+                message=v.message,
+            )
+        )
+    counts = {status: sum(v.status == status for v in found) for status in VERDICT_ORDER}
+    return RepositoryEvidence(
+        root=scan.root,
+        files_read=scan.files_read,
+        findings=len(scan.findings),
+        dismissed=len(scan.dismissed),
+        counts={s: n for s, n in counts.items() if n},
+        checks=tuple(checks),
+    )

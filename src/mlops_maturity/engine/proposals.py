@@ -13,9 +13,9 @@ from mlops_maturity.cut import clip
 from mlops_maturity.engine.answers import MAX_TEXT_CHARS, Answer
 from mlops_maturity.engine.evidence import shown_option
 from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.repository import EVIDENCE_PREFIX
 from mlops_maturity.engine.scan_findings import ScanResult
 
-EVIDENCE_PREFIX = "scan: "
 MAX_PLACES = 5
 
 

@@ -7,6 +7,7 @@ from pydantic import Field
 from mlops_maturity.engine.answers import DATE_PATTERN
 from mlops_maturity.engine.conditions import Frozen
 from mlops_maturity.engine.questionnaire import DEFAULT_BANDS, Questionnaire, Role, ScoreBand, Slug, Version
+from mlops_maturity.engine.repository import RepositoryEvidence
 
 SCHEMA_VERSION = 2  # 2: score bands, structured warnings
 
@@ -282,4 +283,7 @@ class Result(Frozen):
     notes: tuple[Finding, ...] = Field(default=(), description="things worth knowing that contradict nothing")
     respondents: Respondents | None = Field(
         default=None, description="for a team file merged from several respondents: who, and where they disagree"
+    )
+    repository: RepositoryEvidence | None = Field(
+        default=None, description="with --scan DIR: what the repository's files say about each answer they bear on"
     )

@@ -27,6 +27,13 @@ STATUS_LABELS = {
     "skipped": "does not apply yet",
     "pending": "waits for another answer",
 }
+
+
+def answer_label(question: Question, value: str) -> str:
+    """How an answer reads: its option's label, or what "unknown", "not applicable" and the like mean."""
+    return question.option(value).label if value in question.option_ids else STATUS_LABELS[value]
+
+
 OUT_OF_PLAY = frozenset(("skipped", "pending"))  # statuses of questions that do not apply, or may not
 
 

@@ -30,9 +30,17 @@ class Position:
 class Flow:
     """The current question and the answers so far; every move keeps every answer."""
 
-    def __init__(self, questionnaire: Questionnaire, given: dict[str, Answer] | None = None) -> None:
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        given: dict[str, Answer] | None = None,
+        proposed: dict[str, Answer] | None = None,
+    ) -> None:
         self.q = questionnaire
         self.given: dict[str, Answer] = dict(given or {})
+        # What a scan of the team's repository proposes (``survey --scan DIR``): the default of a question
+        # still unanswered, which Enter accepts with its evidence; never an answer until then.
+        self.proposed: dict[str, Answer] = dict(proposed or {})
         self.index: int | None = None
         self._sheet: Sheet | None = None
         self.index = self._next_unanswered(-1)
@@ -93,11 +101,30 @@ class Flow:
         self.index = self._after(self.index)
 
     def keep(self) -> bool:
-        """Leave the current answer as it is and move on; False when there is none to keep."""
-        if self.index is None or not self.is_answered(self.index):
+        """Leave the current answer as it is, or accept the scan's proposal, and move on; False when neither."""
+        if self.index is None:
             return False
+        if not self.is_answered(self.index):
+            proposal = self.proposal()
+            if proposal is None:
+                return False
+            self.given[self.q.questions[self.index].id] = proposal
+            self._sheet = None
         self.index = self._after(self.index)
         return True
+
+    def proposal(self) -> Answer | None:
+        """The scan's proposal for the current question, while it has no answer."""
+        if self.index is None or self.is_answered(self.index):
+            return None
+        return self.proposed.get(self.q.questions[self.index].id)
+
+    def proposal_choice(self) -> str | None:
+        """The scan's proposal as the user would type it: ``3``."""
+        proposal = self.proposal()
+        if proposal is None or proposal.answer is None:
+            return None
+        return str(self._require_current().rank(proposal.answer) + 1)
 
     def back(self) -> bool:
         """Go to the previous question that applies; False when already at the first."""

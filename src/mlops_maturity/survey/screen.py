@@ -71,6 +71,8 @@ class QuestionView:
     notice: str = ""
     show_help: bool = False
     percent: int | None = None  # the share answered to draw; the session keeps it from going backwards
+    proposed: str | None = None  # the scan's proposal as typed (``3``), for a question still unanswered
+    proposed_from: str = ""  # where the scan found it: ``dvc.lock:7 (dvc-lock)``
 
 
 def minutes(questions: int) -> str:
@@ -134,8 +136,12 @@ def welcome(
     resume_at: int | None,
     options: ScreenOptions,
     team: str = "",
+    proposed: int | None = None,
 ) -> str:
-    """First screen: what this is, how long, where the answers go, the keys."""
+    """First screen: what this is, how long, where the answers go, the keys.
+
+    ``proposed``: with ``--scan``, how many questions the repository's files suggest an answer to.
+    """
     lines: list[Line] = [Text(q.title, style="bold")]
     if team:
         lines.append(Text.assemble("Team: ", (team, "bold")))
@@ -156,6 +162,14 @@ def welcome(
             "",
             f"{remaining} short questions in {len(q.dimensions)} sections{more}, {minutes(remaining)}.",
             options.width,
+        )
+    if proposed is not None:
+        lines += wrapped(
+            "",
+            f"The repository's files suggest answers to {proposed} question{'s' if proposed != 1 else ''}: "
+            "each is marked as the default, and Enter accepts it with where it was found.",
+            options.width,
+            style="cyan",
         )
     lines.append(None)
     lines += wrapped(
@@ -229,15 +243,21 @@ def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None
     choices.append((UNKNOWN_KEY, "Don't know"))
     if qn.allow_not_applicable:
         choices.append((NOT_APPLICABLE_KEY, "Does not apply to us (you will be asked why)"))
+    chosen = view.current or view.proposed
     for key, label in choices:
-        mark = marker if key == view.current else " "
-        style = "bold green" if key == view.current else ""
+        mark = marker if key == chosen else " "
+        style = ("bold green" if view.current else "bold cyan") if key == chosen else ""
         lines += wrapped(f" {mark} {key:>2}  ", label, width, style=style, prefix_style="bold cyan")
     lines.append(None)
     if view.current is not None:
         lines.append(Spare(Text(f"Your answer so far is marked {marker}; press Enter to keep it.", style="green")))
         if view.reason:
             lines += wrapped("Reason given: ", view.reason, width, style="green")
+    elif view.proposed is not None:
+        found = f", found at {view.proposed_from}" if view.proposed_from else ""
+        lines += wrapped(
+            "", f"The repository shows {marker} {view.proposed}{found}. Enter accepts it.", width, style="cyan"
+        )
     if view.notice:
         lines += wrapped("", view.notice, width, style="yellow")
     lines.append(Text(keys_line(qn, options), style="dim"))

@@ -14,6 +14,7 @@ from typing import Literal, Protocol
 
 from mlops_maturity.engine.answers import MAX_TEAM_CHARS, MAX_TEXT_CHARS, Answer
 from mlops_maturity.engine.questionnaire import NOT_APPLICABLE
+from mlops_maturity.engine.repository import EVIDENCE_PREFIX
 from mlops_maturity.survey import screen
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.keys import interpret
@@ -58,6 +59,7 @@ class Session:
     layout: Callable[[], ScreenOptions]
     out: str
     team: str = ""
+    scanned: bool = False  # with --scan: the welcome says how many answers the files suggest
     notice: str = field(default="", init=False)
     shown_percent: int = field(default=0, init=False)  # the progress bar never moves backwards
     shown_total: int | None = field(default=None, init=False)
@@ -80,7 +82,10 @@ class Session:
         answered = flow.answered_count()
         remaining = len(flow.applicable()) - answered
         resume_at = flow.position().number if flow.current is not None else None
-        self.io.show(screen.welcome(flow.q, self.out, remaining, answered, resume_at, self.layout(), self.team))
+        proposed = len(flow.proposed) if self.scanned else None
+        self.io.show(
+            screen.welcome(flow.q, self.out, remaining, answered, resume_at, self.layout(), self.team, proposed)
+        )
         if not ask_team:
             self.io.ask("Press Enter to start. ")
             return
@@ -118,10 +123,12 @@ class Session:
                 notice=notice,
                 show_help=show_help,
                 percent=self.shown_percent,
+                proposed=flow.proposal_choice(),
+                proposed_from=_places(flow.proposal()),
             )
             self.io.show(screen.question(view, self.layout()))
             self.notice, show_help = "", False
-            action = interpret(self.io.ask(PROMPT), question, view.current is not None)
+            action = interpret(self.io.ask(PROMPT), question, view.current is not None or view.proposed is not None)
             if action.kind == "choose":
                 flow.choose(action.value)
                 self.save(self.team, flow.to_save())
@@ -133,7 +140,10 @@ class Session:
                 else:
                     self.notice = "Kept as it was: a 'does not apply' answer needs a reason."
             elif action.kind == "keep":
+                accepting = view.current is None
                 flow.keep()
+                if accepting:  # the scan's proposal became an answer
+                    self.save(self.team, flow.to_save())
             elif action.kind == "back":
                 if not flow.back():
                     self.notice = "This is the first question; there is nothing before it."
@@ -174,3 +184,10 @@ class Session:
             if answer == "q":
                 return False
             self.io.note("Press Enter for the result, b to go back, or q to quit.")
+
+
+def _places(proposal: Answer | None) -> str:
+    """Where a proposal was found, without the ``scan:`` mark its evidence carries in the file."""
+    if proposal is None or not proposal.evidence:
+        return ""
+    return proposal.evidence.removeprefix(EVIDENCE_PREFIX)

@@ -23,6 +23,7 @@ class ReportOptions:
     target_stage: int | None = None
     questionnaire: Path | None = None
     fmt: ReportFormat | None = None  # default: html when OUT ends in .html or .htm, else markdown
+    scan: Path | None = None  # the team's repository, to set the answers against
 
 
 HTML_CHART = "capability-chart.svg"  # the name the page's Markdown uses for the chart it carries inline
@@ -38,7 +39,12 @@ def run(file: Path, options: ReportOptions) -> Output:
     )
     html = fmt == ReportFormat.html
     chart = _chart_path(out) if out is not None and not html else None
-    result = assess(q, load_answers(file, q), target_stage=options.target_stage)
+    answers = load_answers(file, q)
+    result = assess(q, answers, target_stage=options.target_stage)
+    if options.scan is not None:
+        from mlops_maturity.files.repository_scan import with_repository
+
+        result = with_repository(result, options.scan, q, options.questionnaire, answers)
     report = render_report(
         result,
         chart_name=HTML_CHART if html else (chart.name if chart else None),

@@ -17,12 +17,10 @@ from mlops_maturity.cli.commands.output import BELOW_THRESHOLD, OK, Output
 from mlops_maturity.engine.answers import Answers
 from mlops_maturity.engine.evidence import failing, verdicts
 from mlops_maturity.errors import UsageError
-from mlops_maturity.files.annotations_reader import read_annotations
 from mlops_maturity.files.answers_prefill import Prefilled, prefill
 from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.probes_loader import load_probes
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.files.repo_scan import scan_folder
+from mlops_maturity.files.repository_scan import scan_repository
 from mlops_maturity.render.formats import ScanFormat, render_scan
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.scan import ScanReport
@@ -41,12 +39,9 @@ class ScanOptions:
 def run(directory: Path, options: ScanOptions) -> Output:
     if options.fail_on is not None and options.answers is None:
         raise UsageError("--fail-on needs --answers FILE: the verdicts it gates on compare findings with answers")
-    if not directory.is_dir():
-        raise UsageError(f"{directory}: not a folder; give the folder to scan (default: the current one)")
     q = load_questionnaire(options.questionnaire)
-    probes = load_probes(options.questionnaire, q)
     answers: Answers | None = load_answers(options.answers, q) if options.answers is not None else None
-    scan = scan_folder(directory, probes, read_annotations(directory), shown=str(directory))
+    scan = scan_repository(directory, q, options.questionnaire)
     found = verdicts(q, answers, scan) if answers is not None else None
     messages: list[str] = []
     if options.write is not None:

@@ -34,6 +34,10 @@ def _score(file: Path, options: ScoreOptions) -> Output:
     thresholds = parse_thresholds(q, options.min_stage, options.min_level, options.min_dimension)
     answers = load_answers(file, q)
     result = assess(q, answers)
+    if options.scan is not None:
+        from mlops_maturity.files.repository_scan import with_repository
+
+        result = with_repository(result, options.scan, q, options.questionnaire, answers)
     if options.require_complete and result.unanswered:
         listed = ", ".join(result.unanswered)
         raise AnswersError(

@@ -13,6 +13,7 @@ from pathlib import Path
 from mlops_maturity.cli.commands.output import Output
 from mlops_maturity.engine.answers import MAX_TEAM_CHARS, Answer
 from mlops_maturity.engine.assess import assess
+from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
 from mlops_maturity.files.answers_reader import check_answers, load_answers
 from mlops_maturity.files.answers_update import update_answers_text
@@ -35,6 +36,7 @@ def main(
     *,
     respondent: str | None = None,
     role: str | None = None,
+    scan: Path | None = None,
 ) -> Output:
     """Run the survey on this process's terminal."""
     if not sys.stdin.isatty():
@@ -45,7 +47,7 @@ def main(
         )
     io = TerminalIO()
     with stop_on_signals():
-        output = run(out, team, questionnaire, io, io.layout, respondent=respondent, role=role)
+        output = run(out, team, questionnaire, io, io.layout, respondent=respondent, role=role, scan=scan)
     return Output(
         stdout=printable(output.stdout, sys.stdout),
         stderr=tuple(printable(line, sys.stderr) for line in output.stderr),
@@ -63,12 +65,14 @@ def run(
     *,
     respondent: str | None = None,
     role: str | None = None,
+    scan: Path | None = None,
 ) -> Output:
     """The whole survey with injected input and output; what the CLI and the tests call.
 
     With ``respondent``, an ``out`` that is a folder (existing, or written with a trailing
     slash) means the file ``out/NAME.yaml``, so a facilitator can take each member of a
     team through the survey in turn and then merge their files with ``consensus``.
+    With ``scan``, what the repository's files show is each open question's default.
     """
     q = load_questionnaire(questionnaire)
     out = survey_target(out, respondent)
@@ -120,8 +124,8 @@ def run(
             write_atomic(out, text)
         written = text
 
-    flow = Flow(q, given)
-    session = Session(flow=flow, io=io, save=save, layout=layout, out=str(out), team=name)
+    flow = Flow(q, given, _proposed(scan, q, questionnaire))
+    session = Session(flow=flow, io=io, save=save, layout=layout, out=str(out), team=name, scanned=scan is not None)
     ending = session.run(ask_team=not name)
     if ending.outcome == "finished":
         result = assess(q, load_answers(out, q))
@@ -132,6 +136,16 @@ def run(
         io.show("")
         return Output(stdout=summary(result, command, str(out), layout()))
     return Output(stderr=_goodbye(ending, flow, out, questionnaire), code=ending.code)
+
+
+def _proposed(scan: Path | None, q: Questionnaire, questionnaire: Path | None) -> dict[str, Answer]:
+    """Each question's answer as the repository's files show it, with where (``--scan DIR``)."""
+    if scan is None:
+        return {}
+    from mlops_maturity.engine.proposals import proposals
+    from mlops_maturity.files.repository_scan import scan_repository
+
+    return proposals(q, scan_repository(scan, q, questionnaire), {})
 
 
 def _wants_more(io: SurveyIO) -> bool:

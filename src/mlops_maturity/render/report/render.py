@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from mlops_maturity.errors import TemplateError
 from mlops_maturity.files.shipped import templates_dir
+from mlops_maturity.render import repository
 from mlops_maturity.render.markdown import markdown_text
 from mlops_maturity.render.report.sandbox import MAX_TEXT_CHARS, LimitExceeded, ReportSandbox
 from mlops_maturity.render.report.template_files import TemplateFolderLoader
@@ -68,6 +69,9 @@ def environment(template_dir: Path | None, *, svg: bool = False) -> ReportSandbo
         num=number,
         pct=percent,
         plural=plural,
+        repository_headline=repository.headline,
+        repository_said=repository.said,
+        repository_line=repository.line,
     )
     return env
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from mlops_maturity.engine.evidence import Verdict
 from mlops_maturity.engine.questionnaire import Question, Questionnaire
+from mlops_maturity.engine.repository import VERDICT_ORDER
 from mlops_maturity.engine.scan_findings import Finding, ScanResult
 
 TOOL = "mlops-maturity"
@@ -53,17 +54,6 @@ def summary(report: ScanReport) -> str:
     if scan.dismissed:
         found += f", {len(scan.dismissed)} dismissed by annotations"
     return f"{'; '.join(parts)}. {found}."
-
-
-VERDICT_LABELS = {
-    "contradicted": "contradicted",
-    "unverified": "unverified",
-    "shows_more": "the repo shows more",
-    "supported": "supported",
-    "consistent": "consistent",
-    "unanswered": "not answered",
-}
-VERDICT_ORDER = ("contradicted", "unverified", "shows_more", "supported", "unanswered", "consistent")
 
 
 def ordered_verdicts(report: ScanReport) -> list[Verdict]:

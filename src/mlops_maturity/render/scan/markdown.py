@@ -8,9 +8,10 @@ f-strings, so that the Markdown builder of the render package can take it over.)
 
 from __future__ import annotations
 
+from mlops_maturity.engine.repository import VERDICT_LABELS
 from mlops_maturity.render.markdown import code, escape
 from mlops_maturity.render.options import RenderOptions
-from mlops_maturity.render.scan import VERDICT_LABELS, ScanReport, ordered_verdicts, summary
+from mlops_maturity.render.scan import ScanReport, ordered_verdicts, summary
 
 
 def _row(cells: list[str]) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from mlops_maturity.engine.repository import RepositoryEvidence
 from mlops_maturity.engine.result import Respondents, Result
-from mlops_maturity.render import headline
+from mlops_maturity.render import headline, repository
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
@@ -48,6 +49,8 @@ def render(report: ScoreReport, options: RenderOptions) -> Markdown:
             )
         if len(result.gaps) > MAX_GAPS:
             lines.append(md("{} more in {}.", len(result.gaps) - MAX_GAPS, code("mlops-maturity score --format json")))
+    if result.repository is not None:
+        lines += [BLANK, *_repository(result.repository)]
     if result.warnings:
         count = len(result.warnings)
         noun = md("warnings") if count != 1 else md("warning")
@@ -79,6 +82,18 @@ def _disagreements(r: Respondents, arrow: Markdown) -> list[Markdown]:
     ]
     if len(r.disagreements) > words.TOP:
         lines.append(md("{} more in {}.", len(r.disagreements) - words.TOP, code("mlops-maturity score --format json")))
+    return lines
+
+
+def _repository(e: RepositoryEvidence) -> list[Markdown]:
+    """``--scan DIR``: refuted and exceeded answers one per line; the unverified named together."""
+    lines = [md("**What the repository shows.** {}", repository.headline(e))]
+    shown = [c for status in ("contradicted", "shows_more") for c in e.with_status(status)]
+    if shown:
+        lines += [BLANK, *(md("- {}", repository.line(c)) for c in shown[: 2 * repository.TOP])]
+    unverified = e.with_status("unverified")
+    if unverified:
+        lines += [BLANK, md("No evidence in the files for: {}.", "; ".join(c.title for c in unverified))]
     return lines
 
 

@@ -6,8 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mlops_maturity.engine.repository import VERDICT_LABELS, RepositoryEvidence, Status
 from mlops_maturity.engine.result import Respondents, Result
-from mlops_maturity.render import headline
+from mlops_maturity.render import headline, repository
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
@@ -81,6 +82,8 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
         out.print()
         out.print(Text("Notes:", style="bold"))
         out.print(_bullets([Text(n.message) for n in result.notes], dot))
+    if result.repository is not None:
+        _repository(out, result.repository, dot)
     if report.checks:
         out.print()
         out.print(Text("Thresholds:", style="bold"))
@@ -106,6 +109,25 @@ def _disagreements(out: Console, r: Respondents, arrow: str, dot: str) -> None:
         out.print(_bullets(items, dot))
     if len(r.disagreements) > words.TOP:
         out.print(f"  ... and {len(r.disagreements) - words.TOP} more (see --format json or the report)")
+
+
+def _repository(out: Console, e: RepositoryEvidence, dot: str) -> None:
+    """``--scan DIR``: the answers the files refute or exceed, each with where; the unverified by name."""
+    out.print()
+    out.print(Text("What the repository shows:", style="bold"))
+    out.print(Text(repository.headline(e)))
+    styles: dict[Status, str] = {"contradicted": "bold red", "shows_more": "cyan"}
+    for status, style in styles.items():
+        checks = e.with_status(status)
+        if checks:
+            out.print(_bullets([Text(repository.line(c), style=style) for c in checks[: repository.TOP]], dot))
+            if len(checks) > repository.TOP:
+                out.print(
+                    f"  ... and {len(checks) - repository.TOP} more {VERDICT_LABELS[status]} (see scan --answers)"
+                )
+    unverified = e.with_status("unverified")
+    if unverified:
+        out.print(Text(f"No evidence in the files for: {'; '.join(c.title for c in unverified)}.", style="dim"))
 
 
 def _bullets(items: list[Text], mark: str) -> Table:
