@@ -23,7 +23,7 @@ from mlops_maturity.files.scan_files import Partial, scan_paths
 from mlops_maturity.files.scan_walk import list_files
 
 MAX_FINDINGS_PER_PROBE = 50
-PARALLEL_FROM = 2000  # files some probe looks at: below this, starting workers costs more than it saves
+PARALLEL_FROM = 2000  # files listed: below this, starting workers costs more than it saves
 MAX_WORKERS = 4
 
 
@@ -33,8 +33,9 @@ def scan_folder(root: Path, probes: ProbeSet, annotations: Annotations | None = 
         raise UsageError(f"{root}: not a folder; give the folder to scan (default: the current one)")
     listing = list_files(root)
     matcher = Matcher(probes)
-    paths = [path for path in listing.paths if matcher.probes_for(path)]
-    part = _probe_all(root, matcher, paths)
+    # Each worker asks which probes look at its share of the paths: asking for all of them first would be
+    # work done on one core while the others wait.
+    part = _probe_all(root, matcher, listing.paths)
     skipped = Counter(listing.skipped) + part.skipped
     applied = apply(part.findings, annotations, {p.id for p in probes.probes})
     notes = part.summary()

@@ -112,20 +112,25 @@ def _in_checkout(root: Path) -> bool:
 
 def _inside(root: Path, path: str, skipped: Counter[str], folders: dict[str, bool]) -> bool:
     """False when a folder on the way to ``path`` is not a real folder (a symbolic link put there since)."""
-    parent = path.rpartition("/")[0]
-    while parent:
-        known = folders.get(parent)
-        if known is None:
-            try:
-                known = stat.S_ISDIR(os.lstat(root / parent).st_mode)
-            except OSError:
-                known = False
-            folders[parent] = known
-        if not known:
-            skipped["symlink"] += 1
-            return False
-        parent = parent.rpartition("/")[0]
-    return True
+    if _real_folder(str(root), path.rpartition("/")[0], folders):
+        return True
+    skipped["symlink"] += 1
+    return False
+
+
+def _real_folder(root: str, folder: str, known: dict[str, bool]) -> bool:
+    """``folder`` and every folder above it are real folders, not symbolic links; each is asked once."""
+    if not folder:
+        return True
+    found = known.get(folder)
+    if found is None:
+        try:
+            found = stat.S_ISDIR(os.lstat(os.path.join(root, folder)).st_mode)  # noqa: PTH118 - once per folder
+        except OSError:
+            found = False
+        found = found and _real_folder(root, folder.rpartition("/")[0], known)
+        known[folder] = found
+    return found
 
 
 def _walk(root: Path) -> Listing:
