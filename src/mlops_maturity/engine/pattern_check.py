@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mlops_maturity.engine.literal_rarity import selectivity
+
 MAX_PATTERN_CHARS = 300
 MAX_UNBOUNDED = 4  # repeats without an upper bound (*, +, {n,}) one match passes through
 MAX_BOUND = 100  # the largest explicit repeat count, as in {1,100}
@@ -264,56 +266,3 @@ def _required_in_sequence(items: tuple[Item, ...]) -> frozenset[str] | None:
         return None
     ranked = max(enumerate(candidates), key=lambda item: (*selectivity(item[1]), item[0]))
     return ranked[1]
-
-
-# Words in most source files: a literal among them filters little, so another is preferred when there is one.
-COMMON_WORDS = frozenset(
-    [
-        "from",
-        "import",
-        "def",
-        "class",
-        "return",
-        "self",
-        "with",
-        "for",
-        "and",
-        "not",
-        "the",
-        "data",
-        "model",
-        "models",
-        "train",
-        "test",
-        "config",
-        "name",
-        "create",
-        "register",
-        "pipeline",
-        "Pipeline",
-        "run",
-        "log",
-        "print",
-        "value",
-        "type",
-        "true",
-        "false",
-        "True",
-        "False",
-        "None",
-        "event",
-        "request",
-        "resource",
-    ]
-)
-
-
-def selectivity(literals: frozenset[str] | tuple[str, ...]) -> tuple[bool, bool, int, int]:
-    """How well a set of literals is likely to rule files out, cheaply; the larger the better.
-
-    Uncommon words first, then literals long enough to be rare (4 characters),
-    then fewer of them (each is one more search), then longer ones.
-    """
-    common = any(s.strip(" .(") in COMMON_WORDS for s in literals)
-    shortest = min(len(s) for s in literals)
-    return not common, shortest >= 4, -len(literals), shortest

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from mlops_maturity.engine.pattern_check import selectivity
+from mlops_maturity.engine.literal_rarity import selectivity
 
 Gate = tuple[tuple[bytes, ...], bool]  # (literals, ignore case: literals lower-cased)
 
