@@ -20,14 +20,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from startup import timed
 
 from mlops_maturity.files.probes_loader import load_probes
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
@@ -175,19 +175,6 @@ def ere_patterns() -> tuple[list[str], int]:
     return sorted(set(out)), skipped
 
 
-def timed(command: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
-    """Median wall time and minimum CPU time (user + system, the command and its workers), in seconds."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), min(cpus)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--files", type=int, default=50_000)
@@ -211,8 +198,8 @@ def main() -> int:
         pattern_file.write_text("\n".join(patterns) + "\n", encoding="utf-8")
         script = Path(sys.executable).with_name("mlops-maturity")
         cli = [str(script)] if script.exists() else [sys.executable, "-m", "mlops_maturity"]
-        scan, scan_cpu = timed([*cli, "scan", ".", "--format", "json"], tree, args.repeat)
-        grep, grep_cpu = timed(["git", "grep", "-E", "-I", "-n", "-f", str(pattern_file)], tree, args.repeat)
+        scan, scan_cpu = timed([*cli, "scan", ".", "--format", "json"], args.repeat, tree)
+        grep, grep_cpu = timed(["git", "grep", "-E", "-I", "-n", "-f", str(pattern_file)], args.repeat, tree)
         print(
             f"tree: {args.files} files, {size / 1e6:.0f} MB; {len(patterns)} patterns for git grep ({skipped} not ERE)"
         )

@@ -38,13 +38,13 @@ PYDANTIC_MINIMUM = (
 )
 
 
-def timed(command: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall time and minimum CPU time of ``command``, in seconds."""
+def timed(command: list[str], repeat: int, cwd: Path | None = None) -> tuple[float, float]:
+    """Median wall time and minimum CPU time (user + system, the command and its workers) of ``command``, in s."""
     walls, cpus = [], []
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)

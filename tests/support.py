@@ -13,6 +13,19 @@ DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
 TINY = DATA / "questionnaires" / "tiny"
 SURVEY = DATA / "questionnaires" / "survey"
+SCANQ = DATA / "questionnaires" / "scan"  # a small questionnaire with one probe of each kind
+SCAN_REPO = DATA / "scan" / "basic"  # a small repository with evidence for SCANQ's probes
+# Answers to SCANQ that the fixture repository supports, exceeds and contradicts.
+SCAN_ANSWERS = """\
+questionnaire: scanq
+team: Toy
+answers:
+  data.versioning: cannot
+  track.runs: tracker_all
+  ship.container: files
+  ci.tests: ci
+  biz.value: measured
+"""
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

@@ -20,21 +20,9 @@ import pytest
 from mlops_maturity.files.answers_reader import load_answers
 from mlops_maturity.files.questionnaire_loader import load_questionnaire
 
-from support import DATA, Run
+from support import DATA, SCAN_ANSWERS, SCAN_REPO, SCANQ, Run
 
-SCANQ = DATA / "questionnaires" / "scan"
-BASIC = DATA / "scan" / "basic"
 SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json"
-ANSWERS = """\
-questionnaire: scanq
-team: Toy
-answers:
-  data.versioning: cannot
-  track.runs: tracker_all
-  ship.container: files
-  ci.tests: ci
-  biz.value: measured
-"""
 ANNOTATIONS = """\
 annotations:
   - probes: [dockerfile]
@@ -51,7 +39,7 @@ annotations:
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the fixture repository as ``repo`` in the working directory (not a git checkout)."""
-    shutil.copytree(BASIC, tmp_path / "repo")
+    shutil.copytree(SCAN_REPO, tmp_path / "repo")
     monkeypatch.chdir(tmp_path)
     return Path("repo")
 
@@ -71,7 +59,7 @@ def test_every_format_matches_its_golden_file(
     assert run.code == 0, run.err
     golden(f"scan/basic.{suffix}", run.out)
     (repo / ".mlops-maturity.yaml").write_text(ANNOTATIONS)
-    Path("answers.yaml").write_text(ANSWERS)
+    Path("answers.yaml").write_text(SCAN_ANSWERS)
     run = scan(cli, repo, "--format", fmt, "--answers", "answers.yaml")
     assert run.code == 0, run.err
     golden(f"scan/verdicts.{suffix}", run.out)
@@ -89,7 +77,7 @@ def test_sarif_is_valid_against_the_official_schema(repo: Path, cli: Callable[..
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
     (repo / ".mlops-maturity.yaml").write_text(ANNOTATIONS)
-    Path("answers.yaml").write_text(ANSWERS)
+    Path("answers.yaml").write_text(SCAN_ANSWERS)
     for args in ((), ("--answers", "answers.yaml")):
         log = json.loads(scan(cli, repo, "--format", "sarif", *args).out)
         errors = sorted(validator.iter_errors(log), key=str)
@@ -120,7 +108,7 @@ def test_github_annotations_point_at_the_lines_that_show_the_evidence(repo: Path
 
 
 def test_verdicts_and_fail_on(repo: Path, cli: Callable[..., Run]) -> None:
-    Path("answers.yaml").write_text(ANSWERS)
+    Path("answers.yaml").write_text(SCAN_ANSWERS)
     run = scan(cli, repo, "--answers", "answers.yaml", "--format", "json")
     verdicts = {v["question"]: v for v in json.loads(run.out)["verdicts"]}
     assert verdicts["data.versioning"]["status"] == "contradicted"
@@ -134,14 +122,14 @@ def test_verdicts_and_fail_on(repo: Path, cli: Callable[..., Run]) -> None:
     failed = scan(cli, repo, "--answers", "answers.yaml", "--fail-on", "unverified")
     assert failed.code == 1
     assert "data.versioning (contradicted)" in failed.err
-    Path("fine.yaml").write_text(ANSWERS.replace("data.versioning: cannot", "data.versioning: linked"))
+    Path("fine.yaml").write_text(SCAN_ANSWERS.replace("data.versioning: cannot", "data.versioning: linked"))
     assert scan(cli, repo, "--answers", "fine.yaml", "--fail-on", "contradicted").code == 0
 
 
 def test_unverified_is_a_notice_that_only_fails_when_asked(tmp_path: Path, cli: Callable[..., Run]) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    (tmp_path / "a.yaml").write_text(ANSWERS.replace("data.versioning: cannot", "data.versioning: linked"))
+    (tmp_path / "a.yaml").write_text(SCAN_ANSWERS.replace("data.versioning: cannot", "data.versioning: linked"))
     run = scan(cli, empty, "--answers", tmp_path / "a.yaml", "--fail-on", "contradicted")
     assert run.code == 0
     assert "unverified  data.versioning: answered linked, but no finding shows linked or above" in run.out

@@ -24,28 +24,16 @@ from mlops_maturity.files.repository_scan import scan_repository
 from mlops_maturity.render.markdown import markdown_text
 from mlops_maturity.survey.flow import Flow
 
-from support import DATA, Run
+from support import SCAN_ANSWERS, SCAN_REPO, SCANQ, Run
 
-SCANQ = DATA / "questionnaires" / "scan"
-BASIC = DATA / "scan" / "basic"
-ANSWERS = """\
-questionnaire: scanq
-team: Toy
-answers:
-  data.versioning: cannot
-  track.runs: tracker_all
-  ship.container: files
-  ci.tests: ci
-  biz.value: measured
-"""
 Cli = Callable[..., Run]
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(BASIC, tmp_path / "repo")
+    shutil.copytree(SCAN_REPO, tmp_path / "repo")
     monkeypatch.chdir(tmp_path)
-    Path("answers.yaml").write_text(ANSWERS, encoding="utf-8")
+    Path("answers.yaml").write_text(SCAN_ANSWERS, encoding="utf-8")
     return Path("repo")
 
 
@@ -80,7 +68,7 @@ def test_score_text_markdown_and_github_show_the_contradiction(repo: Path, cli: 
     assert "but the files show otherwise: The lock file records data hashes (dvc.lock:" in " ".join(text.split())
     markdown = score(cli, "-f", "markdown", "--scan", repo).out
     assert "**What the repository shows.**" in markdown
-    line = next(i for i, t in enumerate(ANSWERS.splitlines(), 1) if "data.versioning" in t)
+    line = next(i for i, t in enumerate(SCAN_ANSWERS.splitlines(), 1) if "data.versioning" in t)
     github = score(cli, "-f", "github", "--scan", repo).out
     warning = next(a for a in github.splitlines() if "contradicted" in a)
     assert warning.startswith(f"::warning file=answers.yaml,line={line},title=")

@@ -1,14 +1,15 @@
-"""Every output format: one ``str`` Enum per command, each member mapped to one render function.
+"""Every output format: one ``str`` Enum per command, each member rendered by ``render/<command>/<member>.py``.
 
-The mapping is a ``match`` that mypy checks for exhaustiveness (``assert_never``),
-so a new member without a renderer fails type checking, not a user. Each branch
-imports its renderer when it is chosen, so a format costs only what it uses.
+The module is imported when its format is chosen, so a format costs only what it
+uses; ``tests/test_formats.py`` checks that every member has its module and
+``render`` function, so a new member without a renderer fails a test, not a user.
 """
 
 from __future__ import annotations
 
+import importlib
 from enum import Enum
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
 if TYPE_CHECKING:
     from mlops_maturity.engine.compare import Comparison
@@ -77,30 +78,14 @@ def assert_never(value: NoReturn) -> NoReturn:
     raise AssertionError(f"unhandled format: {value!r}")
 
 
+def _render(command: str, fmt: Enum, *args: object) -> str:
+    """What ``render/<command>/<format>.py``'s ``render`` returns, its module imported only now."""
+    module = importlib.import_module(f"mlops_maturity.render.{command}.{fmt.value}")
+    return cast(str, module.render(*args))
+
+
 def render_score(fmt: ScoreFormat, report: ScoreReport, options: RenderOptions) -> str:
-    match fmt:
-        case ScoreFormat.text:
-            from mlops_maturity.render.score import text
-
-            return text.render(report, options)
-        case ScoreFormat.json:
-            from mlops_maturity.render.score import json
-
-            return json.render(report, options)
-        case ScoreFormat.markdown:
-            from mlops_maturity.render.score import markdown
-
-            return markdown.render(report, options)
-        case ScoreFormat.github:
-            from mlops_maturity.render.score import github
-
-            return github.render(report, options)
-        case ScoreFormat.junit:
-            from mlops_maturity.render.score import junit
-
-            return junit.render(report, options)
-        case _:
-            assert_never(fmt)
+    return _render("score", fmt, report, options)
 
 
 def render_score_error(fmt: ScoreFormat, error: MaturityError, file: str) -> str | None:
@@ -121,84 +106,16 @@ def render_score_error(fmt: ScoreFormat, error: MaturityError, file: str) -> str
 
 
 def render_compare(fmt: CompareFormat, comparison: Comparison, options: RenderOptions) -> str:
-    match fmt:
-        case CompareFormat.text:
-            from mlops_maturity.render.compare import text
-
-            return text.render(comparison, options)
-        case CompareFormat.json:
-            from mlops_maturity.render.compare import json
-
-            return json.render(comparison, options)
-        case CompareFormat.markdown:
-            from mlops_maturity.render.compare import markdown
-
-            return markdown.render(comparison, options)
-        case _:
-            assert_never(fmt)
+    return _render("compare", fmt, comparison, options)
 
 
 def render_portfolio(fmt: PortfolioFormat, portfolio: Portfolio, options: RenderOptions) -> str:
-    match fmt:
-        case PortfolioFormat.text:
-            from mlops_maturity.render.portfolio import text
-
-            return text.render(portfolio, options)
-        case PortfolioFormat.json:
-            from mlops_maturity.render.portfolio import json
-
-            return json.render(portfolio, options)
-        case PortfolioFormat.markdown:
-            from mlops_maturity.render.portfolio import markdown
-
-            return markdown.render(portfolio, options)
-        case PortfolioFormat.html:
-            from mlops_maturity.render.portfolio import html
-
-            return html.render(portfolio, options)
-        case _:
-            assert_never(fmt)
+    return _render("portfolio", fmt, portfolio, options)
 
 
 def render_consensus(fmt: ConsensusFormat, view: ConsensusView, options: RenderOptions) -> str:
-    match fmt:
-        case ConsensusFormat.text:
-            from mlops_maturity.render.consensus import text
-
-            return text.render(view, options)
-        case ConsensusFormat.json:
-            from mlops_maturity.render.consensus import json
-
-            return json.render(view, options)
-        case ConsensusFormat.markdown:
-            from mlops_maturity.render.consensus import markdown
-
-            return markdown.render(view, options)
-        case _:
-            assert_never(fmt)
+    return _render("consensus", fmt, view, options)
 
 
 def render_scan(fmt: ScanFormat, report: ScanReport, options: RenderOptions) -> str:
-    match fmt:
-        case ScanFormat.text:
-            from mlops_maturity.render.scan import text
-
-            return text.render(report, options)
-        case ScanFormat.json:
-            from mlops_maturity.render.scan import json
-
-            return json.render(report, options)
-        case ScanFormat.markdown:
-            from mlops_maturity.render.scan import markdown
-
-            return markdown.render(report, options)
-        case ScanFormat.github:
-            from mlops_maturity.render.scan import github
-
-            return github.render(report, options)
-        case ScanFormat.sarif:
-            from mlops_maturity.render.scan import sarif
-
-            return sarif.render(report, options)
-        case _:
-            assert_never(fmt)
+    return _render("scan", fmt, report, options)
