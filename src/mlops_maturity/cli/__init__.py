@@ -1,7 +1,7 @@
 """Entry point: ``main(argv) -> int``, the one place errors become exit codes.
 
 Nothing heavy is imported here: ``--version`` answers without loading typer,
-a plain ``score`` call (see ``fast_score.py``) runs without it too, and
+a plain ``score`` or ``report`` call (see ``fast_path.py``) runs without it too, and
 everything else loads the typer app from ``cli/app.py`` on demand.
 """
 
@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from mlops_maturity import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,16 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     if args == ["--version"]:  # the one call that must not pay for typer
         print(f"mlops-maturity {__version__}")
         return 0
-    from mlops_maturity.cli.fast_score import score_call
+    from mlops_maturity.cli.fast_path import plain_call
     from mlops_maturity.errors import MaturityError
 
     try:
-        plain_score = score_call(args)
-        if plain_score is not None:  # CI's call: skip typer's parser, which costs more than the scoring
-            from mlops_maturity.cli.commands.score import run
-
-            file, options = plain_score
-            return run(file, options).write()
+        plain = plain_call(args)
+        if plain is not None:  # CI's calls: skip typer's parser, which costs more than the scoring
+            return _run_plain(plain.command, plain.file, plain.values)
         return _typer_app(args)
     except MaturityError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -41,6 +42,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:
         return _usage_or_bug(exc)
+
+
+def _run_plain(command: str, file: Path, values: dict[str, object]) -> int:
+    if command == "score":
+        from mlops_maturity.cli.commands.score import run as run_score
+        from mlops_maturity.cli.score_options import score_options
+
+        return run_score(file, score_options(values)).write()
+    from mlops_maturity.cli.commands.report import run as run_report
+    from mlops_maturity.cli.report_options import report_options
+
+    return run_report(file, report_options(values)).write()
 
 
 def _typer_app(args: list[str]) -> int:

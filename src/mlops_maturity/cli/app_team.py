@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from mlops_maturity.cli.app import app, emit
-from mlops_maturity.cli.choices import parse_choice
 from mlops_maturity.cli.help import HelpCommand
-from mlops_maturity.cli.parameters import QuestionnaireOpt, ScanOpt, format_option, score_parameter
+from mlops_maturity.cli.parameters import QuestionnaireOpt, with_flags
+from mlops_maturity.cli.report_options import REPORT_FLAGS, report_options
 from mlops_maturity.cli.score_options import SCORE_FLAGS, score_options
-from mlops_maturity.render.formats import ReportFormat
 
 
 def score(file: Path, **values: Any) -> None:
@@ -27,79 +25,21 @@ def score(file: Path, **values: Any) -> None:
     emit(run(file, score_options(values)))
 
 
-# The signature typer reads is built from the one declaration of score's options.
-_SCORE_PARAMETERS = [
-    inspect.Parameter(
-        "file",
-        inspect.Parameter.POSITIONAL_OR_KEYWORD,
-        annotation=Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
-    ),
-    *(score_parameter(flag) for flag in SCORE_FLAGS),
-]
-score.__signature__ = inspect.Signature(_SCORE_PARAMETERS, return_annotation=None)  # type: ignore[attr-defined]
-score.__annotations__ = {p.name: p.annotation for p in _SCORE_PARAMETERS}
-app.command(cls=HelpCommand)(score)
+app.command(cls=HelpCommand)(with_flags(score, SCORE_FLAGS))
 
 
-@app.command(cls=HelpCommand)
-def report(
-    file: Annotated[Path, typer.Argument(help="Answers file (YAML).", show_default=False, metavar="FILE")],
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Write the report to OUT.md and its chart to OUT.svg beside it, or to one self-contained page "
-            "OUT.html. Without it the report goes to stdout.",
-            metavar="OUT",
-            show_default=False,
-        ),
-    ] = None,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            help="Folder with your own report.md.j2 or single sections; the rest comes from the shipped templates.",
-            metavar="DIR",
-            show_default=False,
-        ),
-    ] = None,
-    target_stage: Annotated[
-        int | None,
-        typer.Option(
-            "--target-stage",
-            help="Plan the roadmap to stage N instead of the next stage; N runs from 1 to the questionnaire's "
-            "top stage (1 to 5 with the shipped one).",
-            metavar="N",
-        ),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        format_option(
-            ReportFormat,
-            "markdown, or html for one page to circulate (default: html for OUT.html).",
-            show_default=False,
-        ),
-    ] = None,
-    scan: ScanOpt = None,
-    questionnaire: QuestionnaireOpt = None,
-) -> None:
+def report(file: Path, **values: Any) -> None:
     """Write the leadership report: a one-minute summary for leaders, then the detail for the team.
 
     Markdown by default; --format html (or -o OUT.html) gives one self-contained
     page that prints cleanly to PDF.
     """
-    from mlops_maturity.cli.commands.report import ReportOptions, run
+    from mlops_maturity.cli.commands.report import run
 
-    options = ReportOptions(
-        out=out,
-        template_dir=template_dir,
-        target_stage=target_stage,
-        questionnaire=questionnaire,
-        fmt=None if fmt is None else parse_choice(ReportFormat, "--format", fmt),
-        scan=scan,
-    )
-    emit(run(file, options))
+    emit(run(file, report_options(values)))
+
+
+app.command(cls=HelpCommand)(with_flags(report, REPORT_FLAGS))
 
 
 @app.command(cls=HelpCommand)

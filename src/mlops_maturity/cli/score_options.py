@@ -1,8 +1,8 @@
 """``score``'s options, declared once.
 
 Both ways into ``score`` are built from :data:`SCORE_FLAGS`: the typer command
-(``cli/app.py``, which also gives help and usage errors) and the fast parser
-for plain CI calls (``cli/fast_score.py``, which skips typer). Adding an option
+(``cli/app_team.py``, which also gives help and usage errors) and the fast parser
+for plain CI calls (``cli/fast_path.py``, which skips typer). Adding an option
 means adding a field to :class:`ScoreOptions` and a line to ``SCORE_FLAGS``; a
 test checks that the two name the same fields. Nothing here imports typer.
 """
@@ -13,32 +13,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Literal, NamedTuple
 
+from mlops_maturity.cli.flags import QUESTIONNAIRE_FLAG, SCAN_FLAG, STEP_SUMMARY_ENV, Flag, checked_values
 from mlops_maturity.render.formats import ScoreFormat
 
-QUESTIONNAIRE_ENV = "MLOPS_MATURITY_QUESTIONNAIRE"
-STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
-SCAN_HELP = "Set the answers against this repository's files (see `scan`); the placement does not change."
-
-# How a flag's value is read: an output format, a whole number from 0, free text, a path,
-# free text that may be repeated, or a switch that takes no value.
-Kind = Literal["format", "natural", "text", "path", "repeat", "switch"]
-
-
-class Flag(NamedTuple):
-    """One command-line option of ``score``: which ``ScoreOptions`` field it sets and how it is written."""
-
-    field: str
-    names: tuple[str, ...]
-    kind: Kind
-    help: str
-    metavar: str | None = None
-    envvar: str | None = None
-
-
 SCORE_FLAGS: tuple[Flag, ...] = (
-    Flag("fmt", ("--format", "-f"), "format", "Output format."),
+    Flag("fmt", ("--format", "-f"), "format", "Output format.", choices=ScoreFormat, default=ScoreFormat.text),
     Flag(
         "min_stage",
         ("--min-stage",),
@@ -62,21 +42,8 @@ SCORE_FLAGS: tuple[Flag, ...] = (
         "OLD_FILE",
     ),
     Flag("require_complete", ("--require-complete",), "switch", "Treat unanswered questions as an error (exit 2)."),
-    Flag(
-        "scan",
-        ("--scan",),
-        "path",
-        SCAN_HELP,
-        "DIR",
-    ),
-    Flag(
-        "questionnaire",
-        ("--questionnaire",),
-        "path",
-        "Questionnaire folder to use instead of the shipped one.",
-        "DIR",
-        QUESTIONNAIRE_ENV,
-    ),
+    SCAN_FLAG,
+    QUESTIONNAIRE_FLAG,
 )
 
 
@@ -95,18 +62,7 @@ class ScoreOptions:
 
 def score_options(values: Mapping[str, object]) -> ScoreOptions:
     """Options from parsed flag values (by field name), plus the job summary file GitHub names in the environment."""
-    known = {f.field for f in SCORE_FLAGS}
-    unknown = set(values) - known
-    if unknown:  # a parser and this table disagree: a bug, not a user's mistake
-        raise ValueError(f"not options of score: {', '.join(sorted(unknown))}")
-    given = {name: value for name, value in values.items() if value is not None}
-    if "fmt" in given:  # a member from the fast parser, the checked value from typer's (as typers differ)
-        from mlops_maturity.cli.choices import parse_choice
-
-        given["fmt"] = parse_choice(ScoreFormat, "--format", given["fmt"])  # type: ignore[arg-type]
-    repeated = given.get("min_dimension")
-    if isinstance(repeated, list):
-        given["min_dimension"] = tuple(repeated)
+    given = checked_values("score", SCORE_FLAGS, values)
     summary = os.environ.get(STEP_SUMMARY_ENV)
     return ScoreOptions(**given, step_summary=Path(summary) if summary else None)  # type: ignore[arg-type]
 

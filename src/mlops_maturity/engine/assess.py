@@ -11,7 +11,6 @@ from __future__ import annotations
 from mlops_maturity.engine import findings
 from mlops_maturity.engine.advice import build_disciplines, build_risks
 from mlops_maturity.engine.answers import Answers
-from mlops_maturity.engine.disagreement import respondents_summary
 from mlops_maturity.engine.investments import rank_investments
 from mlops_maturity.engine.placement import foundational, place
 from mlops_maturity.engine.profile import dimension_scores, overall_score
@@ -21,6 +20,7 @@ from mlops_maturity.engine.result import (
     LevelPlacement,
     LevelStatus,
     QuestionnaireRef,
+    Respondents,
     Result,
     StagePlacement,
     StageRef,
@@ -107,7 +107,7 @@ def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | N
         warnings=tuple(w.message for w in warnings),
         warning_details=tuple(warnings),
         notes=tuple(findings.notes(q, records)),
-        respondents=respondents_summary(q, answers),
+        respondents=_respondents(q, answers),
     )
 
 
@@ -124,3 +124,12 @@ def _gap(q: Questionnaire, sheet: Sheet, stage: int, criterion: Criterion) -> Ga
         stage=stage,
         role=criterion.role,
     )
+
+
+def _respondents(q: Questionnaire, answers: Answers) -> Respondents | None:
+    """Only a team file merged by ``consensus`` pays for the disagreement module."""
+    if answers.consensus is None:
+        return None
+    from mlops_maturity.engine.disagreement import respondents_summary
+
+    return respondents_summary(q, answers)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from mlops_maturity.cli.commands.output import Output
+from mlops_maturity.cli.report_options import ReportOptions
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.errors import InputFileError, UsageError
@@ -14,17 +14,6 @@ from mlops_maturity.files.questionnaire_loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
 from mlops_maturity.render.formats import ReportFormat
 from mlops_maturity.render.report import render_report
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    out: Path | None = None
-    template_dir: Path | None = None
-    target_stage: int | None = None
-    questionnaire: Path | None = None
-    fmt: ReportFormat | None = None  # default: html when OUT ends in .html or .htm, else markdown
-    scan: Path | None = None  # the team's repository, to set the answers against
-
 
 HTML_CHART = "capability-chart.svg"  # the name the page's Markdown uses for the chart it carries inline
 

@@ -22,6 +22,7 @@ from mlops_maturity.errors import TemplateError
 from mlops_maturity.files.shipped import templates_dir
 from mlops_maturity.render import repository
 from mlops_maturity.render.markdown import markdown_text
+from mlops_maturity.render.report.precompiled import PrecompiledLoader
 from mlops_maturity.render.report.sandbox import MAX_TEXT_CHARS, LimitExceeded, ReportSandbox
 from mlops_maturity.render.report.template_files import TemplateFolderLoader
 from mlops_maturity.render.wording import number, percent, plural
@@ -48,7 +49,7 @@ def _raw(value: Any) -> Markup:
 
 def environment(template_dir: Path | None, *, svg: bool = False) -> ReportSandbox:
     """One sandboxed environment per output type: Markdown escaping or XML escaping."""
-    shipped = TemplateFolderLoader(templates_dir())
+    shipped = PrecompiledLoader(svg)
     user = TemplateFolderLoader(template_dir) if template_dir is not None else None
     search = [user] if user is not None else []
     loader = jinja2.ChoiceLoader([*search, shipped, jinja2.PrefixLoader({"shipped": shipped})])

@@ -1,4 +1,4 @@
-"""The typer-free ``score`` path: built from the same declaration as the typer command, same results, no typer."""
+"""The typer-free path of ``score`` and ``report``: built from the declarations the typer commands use, same results."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.cli import fast_score
-from mlops_maturity.cli.score_options import QUESTIONNAIRE_ENV, SCORE_FLAGS, ScoreOptions, field_names
-from mlops_maturity.render.formats import ScoreFormat
+from mlops_maturity.cli import fast_path
+from mlops_maturity.cli.flags import QUESTIONNAIRE_ENV, Flag
+from mlops_maturity.cli.report_options import REPORT_FLAGS, ReportOptions, report_options
+from mlops_maturity.cli.score_options import SCORE_FLAGS, ScoreOptions, field_names, score_options
+from mlops_maturity.render.formats import ReportFormat, ScoreFormat
 
 from support import EXAMPLES, TINY, Run, run_process
 
@@ -21,14 +23,21 @@ STAGE1 = EXAMPLES / "stage1-pilot.yaml"
 STAGE5 = EXAMPLES / "stage5-full-automation.yaml"
 
 
-def _typer_score_params() -> dict[str, bool]:
-    """Every spelling of every option of the typer ``score`` command -> whether it is a flag."""
+def score_call(args: list[str]) -> tuple[Path, ScoreOptions] | None:
+    call = fast_path.plain_call(args)
+    if call is None or call.command != "score":
+        return None
+    return call.file, score_options(call.values)
+
+
+def _typer_params(name: str) -> dict[str, bool]:
+    """Every spelling of every option of a typer command -> whether it is a flag."""
     import typer.main
 
     from mlops_maturity.cli.app import app
 
     group = typer.main.get_command(app)
-    command = group.commands["score"]  # type: ignore[attr-defined]
+    command = group.commands[name]  # type: ignore[attr-defined]
     spellings: dict[str, bool] = {}
     for param in command.params:
         if param.param_type_name != "option" or param.name == "help":
@@ -38,9 +47,10 @@ def _typer_score_params() -> dict[str, bool]:
     return spellings
 
 
-def test_the_declaration_matches_the_typer_command() -> None:
-    declared = {name: flag.kind == "switch" for flag in SCORE_FLAGS for name in flag.names}
-    assert declared == _typer_score_params()
+@pytest.mark.parametrize(("name", "flags"), [("score", SCORE_FLAGS), ("report", REPORT_FLAGS)])
+def test_the_declaration_matches_the_typer_command(name: str, flags: tuple[Flag, ...]) -> None:
+    declared = {spelling: flag.kind == "switch" for flag in flags for spelling in flag.names}
+    assert declared == _typer_params(name)
 
 
 def test_every_option_field_is_declared_once() -> None:
@@ -71,7 +81,7 @@ def test_plain_calls_are_parsed(
 ) -> None:
     monkeypatch.delenv(QUESTIONNAIRE_ENV, raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    assert fast_score.score_call(args) == expected
+    assert score_call(args) == expected
 
 
 @pytest.mark.parametrize(
@@ -93,27 +103,35 @@ def test_plain_calls_are_parsed(
         ["score", "--", "a.yaml"],
         ["score", "a.yaml", "--baseline", "--format"],
         ["--version", "score", "a.yaml"],
-        ["report", "a.yaml"],
+        ["report", "a.yaml", "-o", "-"],
+        ["survey"],
         [],
     ],
 )
 def test_anything_unusual_goes_to_typer(args: list[str]) -> None:
-    assert fast_score.score_call(args) is None
+    assert fast_path.plain_call(args) is None
+
+
+def test_plain_report_calls_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(QUESTIONNAIRE_ENV, raising=False)
+    call = fast_path.plain_call(["report", "a.yaml", "-o", "r.html", "--target-stage", "4", "-f", "html"])
+    assert call is not None and call.command == "report"
+    assert report_options(call.values) == ReportOptions(out=Path("r.html"), target_stage=4, fmt=ReportFormat.html)
 
 
 def test_the_questionnaire_variable_is_read_unless_the_option_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.setenv(QUESTIONNAIRE_ENV, "/org/q")
-    assert fast_score.score_call(["score", "a.yaml"]) == (
+    assert score_call(["score", "a.yaml"]) == (
         Path("a.yaml"),
         ScoreOptions(questionnaire=Path("/org/q")),
     )
-    assert fast_score.score_call(["score", "a.yaml", "--questionnaire", "mine"]) == (
+    assert score_call(["score", "a.yaml", "--questionnaire", "mine"]) == (
         Path("a.yaml"),
         ScoreOptions(questionnaire=Path("mine")),
     )
     monkeypatch.setenv(QUESTIONNAIRE_ENV, "")  # click ignores an empty variable; so do we
-    assert fast_score.score_call(["score", "a.yaml"]) == (Path("a.yaml"), ScoreOptions())
+    assert score_call(["score", "a.yaml"]) == (Path("a.yaml"), ScoreOptions())
 
 
 SAME_EITHER_WAY: list[tuple[list[str | Path], int]] = [
@@ -129,6 +147,13 @@ SAME_EITHER_WAY: list[tuple[list[str | Path], int]] = [
     (["score", STAGE1, "--questionnaire", TINY], 2),
     (["score", EXAMPLES / "missing.yaml"], 2),
     (["score", EXAMPLES], 2),
+    (["score", STAGE1, "--scan", EXAMPLES, "--format", "json"], 0),
+    (["report", STAGE5], 0),
+    (["report", STAGE1, "--target-stage", "5", "-f", "html"], 0),
+    (["report", STAGE1, "--target-stage", "9"], 2),
+    (["report", STAGE1, "--template-dir", EXAMPLES / "missing"], 2),
+    (["report", STAGE1, "--questionnaire", TINY], 2),
+    (["report", STAGE1, "--scan", EXAMPLES / "missing"], 2),
 ]
 
 
@@ -140,9 +165,9 @@ SAME_EITHER_WAY: list[tuple[list[str | Path], int]] = [
 def test_both_paths_give_the_same_result(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, args: list[str | Path], code: int
 ) -> None:
-    assert fast_score.score_call([str(a) for a in args]) is not None
+    assert fast_path.plain_call([str(a) for a in args]) is not None
     fast = cli(*args)
-    monkeypatch.setattr(fast_score, "score_call", lambda _args: None)
+    monkeypatch.setattr(fast_path, "plain_call", lambda _args: None)
     slow = cli(*args)
     assert fast == slow
     assert fast.code == code, fast.err
@@ -153,7 +178,7 @@ def test_require_complete_is_the_same_either_way(cli: Cli, monkeypatch: pytest.M
     partial.write_text("answers:\n  deploy.prod: one\n", encoding="utf-8")
     args = ("score", partial, "--questionnaire", TINY, "--require-complete")
     fast = cli(*args)
-    monkeypatch.setattr(fast_score, "score_call", lambda _args: None)
+    monkeypatch.setattr(fast_path, "plain_call", lambda _args: None)
     assert fast == cli(*args)
     assert fast.code == 2 and "--require-complete was given" in fast.err
 
@@ -177,3 +202,16 @@ def test_a_plain_score_never_imports_typer_and_help_still_works() -> None:
     assert '"stage"' in proc.stdout
     helped = run_process("score", STAGE5, "--help")
     assert helped.code == 0 and "--min-stage" in helped.out
+
+
+def test_a_plain_report_never_imports_typer(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    probe = (
+        "import sys\n"
+        "from mlops_maturity.cli import main\n"
+        f"code = main(['report', {str(STAGE5)!r}, '-o', {str(out)!r}])\n"
+        "print(code, 'typer' in sys.modules, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    assert proc.stderr.splitlines()[-1] == "0 False"
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
