@@ -18,7 +18,8 @@ from mlops_maturity.engine.disagreement import placement
 from mlops_maturity.engine.questionnaire import Question, Questionnaire
 from mlops_maturity.files.answers_reader import parse_answers
 from mlops_maturity.files.team_writer import render_team_file
-from strategies import answers_of, dates, given_answers, questionnaires, texts
+from questionnaire_strategies import questionnaires
+from strategies import answers_of, dates, given_answers, texts
 
 SOME = settings(max_examples=35, deadline=None)
 NAMES = ("Ana", "Ben", "Chloé", "Dev", "Eli")

@@ -37,8 +37,9 @@ from mlops_maturity.files.questionnaire_loader import load_questionnaire
 from mlops_maturity.render.formats import ScoreFormat, render_score
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
+from questionnaire_strategies import Folder, folders, questionnaires, written
 from scripted_io import Script
-from strategies import Folder, answers_of, dates, folders, given_answers, questionnaires, texts, written
+from strategies import answers_of, dates, given_answers, texts
 
 from support import ROOT
 
