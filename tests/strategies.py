@@ -13,7 +13,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from mlops_maturity.engine.answers import Answer, Answers
-from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Questionnaire
+from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Question, Questionnaire
 
 # Slugs YAML 1.1 would read as booleans, null, numbers or dates if written plain, and other shapes
 # the id pattern allows (leading digits, dashes, underscores, the maximum length). Ids come from a
@@ -125,3 +125,11 @@ def answers_of(q: Questionnaire, given: dict[str, Answer], team: str = "t") -> A
 
 def dates() -> st.SearchStrategy[dt.date | None]:
     return st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+
+
+def raisable(question: Question, answer: Answer | None) -> list[str]:
+    """Options strictly above the current answer; any option when the answer is not an option."""
+    value = answer.answer if answer is not None else None
+    if value in question.option_ids:
+        return list(question.option_ids[question.rank(value) + 1 :])
+    return list(question.option_ids)

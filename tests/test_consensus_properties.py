@@ -15,11 +15,11 @@ from mlops_maturity.engine.answers import Answer, Answers
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.consensus import Voice, merge
 from mlops_maturity.engine.disagreement import placement
-from mlops_maturity.engine.questionnaire import Question, Questionnaire
+from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.files.answers_reader import parse_answers
 from mlops_maturity.files.team_writer import render_team_file
 from questionnaire_strategies import questionnaires
-from strategies import answers_of, dates, given_answers, texts
+from strategies import answers_of, dates, given_answers, raisable, texts
 
 SOME = settings(max_examples=35, deadline=None)
 NAMES = ("Ana", "Ben", "Chloé", "Dev", "Eli")
@@ -57,14 +57,6 @@ def test_the_order_of_the_files_does_not_matter(q: Questionnaire, data: st.DataO
         assert merge(q, shuffled) == merge(q, people)
 
 
-def _raisable(question: Question, answer: Answer | None) -> list[str]:
-    """Options strictly above the answer; any option when the answer is not an option."""
-    value = answer.answer if answer is not None else None
-    if value in question.option_ids:
-        return list(question.option_ids[question.rank(value) + 1 :])
-    return list(question.option_ids)
-
-
 @SOME
 @given(q=questionnaires(), data=st.data())
 def test_raising_one_respondents_answer_never_lowers_the_team(q: Questionnaire, data: st.DataObject) -> None:
@@ -72,11 +64,11 @@ def test_raising_one_respondents_answer_never_lowers_the_team(q: Questionnaire, 
         sheets = data.draw(st.lists(given_answers(q, texts_too=False), min_size=1, max_size=5))
         who = data.draw(st.integers(0, len(sheets) - 1))
         sheet = sheets[who]
-        candidates = [x for x in q.questions if _raisable(x, sheet.get(x.id))]
+        candidates = [x for x in q.questions if raisable(x, sheet.get(x.id))]
         if not candidates:
             continue
         question = data.draw(st.sampled_from(candidates))
-        raised = data.draw(st.sampled_from(_raisable(question, sheet.get(question.id))))
+        raised = data.draw(st.sampled_from(raisable(question, sheet.get(question.id))))
         after = [*sheets[:who], {**sheet, question.id: Answer(answer=raised)}, *sheets[who + 1 :]]
         before_team, after_team = merge(q, voices(sheets)).given, merge(q, voices(after)).given
         old, new = rungs(q, before_team), rungs(q, after_team)

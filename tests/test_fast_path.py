@@ -190,28 +190,27 @@ def test_the_job_summary_is_written_on_the_fast_path(tmp_path: Path) -> None:
     assert summary.read_text(encoding="utf-8").startswith("## ")
 
 
-def test_a_plain_score_never_imports_typer_and_help_still_works() -> None:
+def _without_typer(*args: str) -> tuple[str, str]:
+    """Run ``main(args)`` in a fresh process: its stdout, and "CODE TYPER_LOADED"."""
     probe = (
         "import sys\n"
         "from mlops_maturity.cli import main\n"
-        f"code = main(['score', {str(STAGE5)!r}, '--format', 'json'])\n"
+        f"code = main({list(args)!r})\n"
         "print(code, 'typer' in sys.modules, file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
-    assert proc.stderr.splitlines()[-1] == "0 False"
-    assert '"stage"' in proc.stdout
+    return proc.stdout, proc.stderr.splitlines()[-1]
+
+
+def test_a_plain_score_never_imports_typer_and_help_still_works() -> None:
+    out, status = _without_typer("score", str(STAGE5), "--format", "json")
+    assert status == "0 False"
+    assert '"stage"' in out
     helped = run_process("score", STAGE5, "--help")
     assert helped.code == 0 and "--min-stage" in helped.out
 
 
 def test_a_plain_report_never_imports_typer(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
-    probe = (
-        "import sys\n"
-        "from mlops_maturity.cli import main\n"
-        f"code = main(['report', {str(STAGE5)!r}, '-o', {str(out)!r}])\n"
-        "print(code, 'typer' in sys.modules, file=sys.stderr)\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
-    assert proc.stderr.splitlines()[-1] == "0 False"
+    assert _without_typer("report", str(STAGE5), "-o", str(out))[1] == "0 False"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

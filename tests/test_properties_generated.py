@@ -28,7 +28,7 @@ from mlops_maturity.cli.score_options import ScoreOptions
 from mlops_maturity.engine.answers import Answer
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.gates import Thresholds, evaluate_checks
-from mlops_maturity.engine.questionnaire import Question, Questionnaire
+from mlops_maturity.engine.questionnaire import Questionnaire
 from mlops_maturity.engine.result import Result
 from mlops_maturity.files.answers_reader import load_answers, parse_answers
 from mlops_maturity.files.answers_update import update_answers_text
@@ -39,7 +39,7 @@ from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 from questionnaire_strategies import Folder, folders, questionnaires, written
 from scripted_io import Script
-from strategies import answers_of, dates, given_answers, texts
+from strategies import answers_of, dates, given_answers, raisable, texts
 
 from support import ROOT
 
@@ -94,25 +94,17 @@ def test_nothing_answered_is_the_bottom_and_the_best_answers_are_the_top(q: Ques
     assert top.gaps == () and top.completeness.ratio == 1.0
 
 
-def _raisable(question: Question, answer: Answer | None) -> list[str]:
-    """Options strictly above the current answer; any option when the answer is not an option."""
-    value = answer.answer if answer is not None else None
-    if value in question.option_ids:
-        return list(question.option_ids[question.rank(value) + 1 :])
-    return list(question.option_ids)
-
-
 @SOME
 @given(q=questionnaires(), data=st.data())
 def test_raising_one_answer_never_lowers_stage_level_or_scores(q: Questionnaire, data: st.DataObject) -> None:
     for _ in range(SHEETS):
         given = data.draw(given_answers(q, texts_too=False))
-        candidates = [x for x in q.questions if _raisable(x, given.get(x.id))]
+        candidates = [x for x in q.questions if raisable(x, given.get(x.id))]
         if not candidates:  # every answer is already the best option
             continue
         question = data.draw(st.sampled_from(candidates))
         old = given.get(question.id)
-        new = data.draw(st.sampled_from(_raisable(question, old)))
+        new = data.draw(st.sampled_from(raisable(question, old)))
         before = assess(q, answers_of(q, given))
         after = assess(q, answers_of(q, {**given, question.id: Answer(answer=new)}))
         assert after.stage.number >= before.stage.number
