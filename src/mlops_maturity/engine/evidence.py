@@ -117,6 +117,11 @@ def failing(verdicts_: tuple[Verdict, ...], fail_on: str) -> tuple[Verdict, ...]
 MAX_WHERE = 5
 
 
+def most_telling_first(found: tuple[Verdict, ...]) -> list[Verdict]:
+    """Verdicts worth reading first first (``VERDICT_ORDER``); within a status, questionnaire order."""
+    return sorted(found, key=lambda v: VERDICT_ORDER.index(v.status))
+
+
 def repository_evidence(
     questionnaire: Questionnaire, scan: ScanResult, found: tuple[Verdict, ...]
 ) -> RepositoryEvidence:
@@ -127,7 +132,7 @@ def repository_evidence(
         return answer_label(question, value) if value is not None else None
 
     checks = []
-    for v in sorted(found, key=lambda v: VERDICT_ORDER.index(v.status)):
+    for v in most_telling_first(found):
         question = questions[v.question]
         checks.append(
             RepositoryCheck(

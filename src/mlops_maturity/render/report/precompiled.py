@@ -51,11 +51,12 @@ def compile_shipped(environments: dict[str, jinja2.Environment]) -> str:
     out: dict[str, Any] = {"jinja2": jinja2.__version__}
     root = templates_dir()
     names = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.j2"))
+    folder = TemplateFolderLoader(root)
     for kind, env in environments.items():
         wanted = [n for n in names if (n in SVG_TEMPLATES) == (kind == "svg")]
         entries = {}
         for name in wanted:
-            source = TemplateFolderLoader(root).get_source(env, name)[0]
+            source = folder.get_source(env, name)[0]
             python = env.compile(source, name, raw=True)
             entries[name] = {"digest": _digest(source), "python": python}
         out[kind] = entries

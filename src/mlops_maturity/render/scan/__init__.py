@@ -6,9 +6,8 @@ import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from mlops_maturity.engine.evidence import Verdict
+from mlops_maturity.engine.evidence import Verdict, most_telling_first
 from mlops_maturity.engine.questionnaire import Question, Questionnaire
-from mlops_maturity.engine.repository import VERDICT_ORDER
 from mlops_maturity.engine.scan_findings import Finding, ScanResult
 
 TOOL = "mlops-maturity"
@@ -58,5 +57,4 @@ def summary(report: ScanReport) -> str:
 
 def ordered_verdicts(report: ScanReport) -> list[Verdict]:
     """Verdicts worth reading first first; within a status, questionnaire order."""
-    verdicts = report.verdicts or ()
-    return sorted(verdicts, key=lambda v: VERDICT_ORDER.index(v.status))
+    return most_telling_first(report.verdicts or ())
