@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("stage*.yaml"))
 CUSTOM = ROOT / "examples" / "custom-questionnaire"
+RESPONDENTS = ROOT / "examples" / "consensus" / "respondents"
+REPOSITORY = ROOT / "tests" / "data" / "scan" / "basic"
 
 
 def calls() -> list[tuple[str, list[str]]]:
@@ -40,8 +42,17 @@ def calls() -> list[tuple[str, list[str]]]:
         ("portfolio-md", ["portfolio", str(ROOT / "examples"), "--format", "markdown"]),
         ("custom-score", ["score", str(CUSTOM / "answers.yaml"), "--questionnaire", str(CUSTOM / "questionnaire")]),
     ]
-    for cmd in ("score", "report", "survey", "questions", "init", "validate", "schema", "compare", "portfolio"):
+    commands = ("score", "report", "survey", "questions", "init", "validate", "schema", "compare", "portfolio")
+    for cmd in (*commands, "scan", "consensus", "badge"):
         out.append((f"help-{cmd}", [cmd, "--help"]))
+    for fmt in ("text", "json", "markdown", "github", "sarif"):
+        out.append((f"scan-basic-{fmt}", ["scan", str(REPOSITORY), "--format", fmt]))
+        out.append(
+            (f"scan-basic-answers-{fmt}", ["scan", str(REPOSITORY), "--format", fmt, "--answers", str(EXAMPLES[1])])
+        )
+    for fmt in ("text", "json", "markdown"):
+        out.append((f"consensus-{fmt}", ["consensus", str(RESPONDENTS), "--format", fmt]))
+    out.append(("consensus-anonymous", ["consensus", str(RESPONDENTS), "--anonymous"]))
     for path in EXAMPLES:
         name = path.stem
         for fmt in ("text", "json", "markdown", "github", "junit"):
@@ -64,6 +75,11 @@ def calls() -> list[tuple[str, list[str]]]:
             )
         )
         out.append((f"report-{name}", ["report", str(path)]))
+        out.append((f"report-{name}-html", ["report", str(path), "--format", "html"]))
+        out.append((f"badge-{name}", ["badge", str(path)]))
+        for fmt in ("text", "json", "markdown", "github"):
+            out.append((f"score-{name}-scan-{fmt}", ["score", str(path), "--scan", str(REPOSITORY), "--format", fmt]))
+        out.append((f"report-{name}-scan", ["report", str(path), "--scan", str(REPOSITORY)]))
     for a, b in itertools.pairwise(EXAMPLES):
         for fmt in ("text", "json", "markdown"):
             out.append((f"compare-{a.stem}-{b.stem}-{fmt}", ["compare", str(a), str(b), "--format", fmt]))
