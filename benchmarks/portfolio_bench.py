@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
 GOAL_RATIO = 5.0
 

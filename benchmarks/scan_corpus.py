@@ -31,12 +31,12 @@ from pathlib import Path
 
 import yaml
 
-from mlops_maturity.engine.answers import Answer, Answers
-from mlops_maturity.engine.evidence import verdicts
-from mlops_maturity.engine.scan_findings import Finding, ScanResult
-from mlops_maturity.files.probes_loader import load_probes
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.files.repo_scan import scan_folder
+from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
+from mlops_maturity.scan.io.probes_file import load_probes
+from mlops_maturity.scan.io.run import scan_folder
+from mlops_maturity.scan.verdicts.findings import Finding, ScanResult
+from mlops_maturity.scan.verdicts.verdicts import verdicts
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "scan-corpus"

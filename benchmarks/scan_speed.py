@@ -29,8 +29,8 @@ from pathlib import Path
 
 from startup import timed
 
-from mlops_maturity.files.probes_loader import load_probes
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
+from mlops_maturity.scan.io.probes_file import load_probes
 
 WORDS = [
     "data",

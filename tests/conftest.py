@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.cli import main
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
 from support import GOLDEN, SURVEY, TINY, Run
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.gates import Thresholds, evaluate_checks
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.scoring.gates import Thresholds, evaluate_checks
+from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.render.score import ScoreReport
 
 from support import DATA

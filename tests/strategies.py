@@ -12,8 +12,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from mlops_maturity.engine.answers import Answer, Answers
-from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, Question, Questionnaire
+from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
 
 # Slugs YAML 1.1 would read as booleans, null, numbers or dates if written plain, and other shapes
 # the id pattern allows (leading digits, dashes, underscores, the maximum length). Ids come from a

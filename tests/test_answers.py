@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import AnswersError
-from mlops_maturity.files.answers_reader import parse_answers
+from mlops_maturity.files.answers.reader import parse_answers
 
 
 def test_short_and_long_forms(tiny: Questionnaire) -> None:

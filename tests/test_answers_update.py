@@ -10,11 +10,11 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.answers_reader import parse_answers
-from mlops_maturity.files.answers_update import update_answers_text
-from mlops_maturity.files.answers_writer import render_answers_file
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.answers.reader import parse_answers
+from mlops_maturity.files.answers.update import update_answers_text
+from mlops_maturity.files.answers.writer import render_answers_file
 
 DAY = dt.date(2026, 11, 22)
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.answers_reader import parse_answers
-from mlops_maturity.files.answers_writer import render_answers_file
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.answers.reader import parse_answers
+from mlops_maturity.files.answers.writer import render_answers_file
 
 
 def _body(text: str) -> list[str]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.engine.answers import Answer, Answers
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import Result
 
 
 def answers(given: dict[str, str | Answer], team: str = "t") -> Answers:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.engine.questionnaire import DEFAULT_BANDS
+from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS
 from pngpixels import has_colour, pixels
 
 from support import DATA, EXAMPLES, Run

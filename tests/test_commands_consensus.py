@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.fast_answers_check import QuickChecker
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.portfolio.fast_answers_check import QuickChecker
 from mlops_maturity.files.schemas import answers_schema
 from mlops_maturity.files.yaml_reader import load_file
 

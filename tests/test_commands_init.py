@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.schemas import answers_schema
 
 from support import TINY, Run

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.cli.commands.output import Output
 from mlops_maturity.cli.commands.survey import resume_command, run
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.cli.output import Output
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import AnswersError, UsageError
-from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.files.answers.reader import load_answers
 from scripted_io import Script
 
 from support import SURVEY, Run

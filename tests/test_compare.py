@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.compare import Comparison, check_comparable, compare
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.engine.organisation.compare import Comparison, check_comparable, compare
 from mlops_maturity.errors import InputFileError
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
 from support import DATA
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from mlops_maturity.engine.conditions import AllOf, AnyOf, Condition, PlacementAtom, QuestionAtom, evaluate, is_monotone
+from mlops_maturity.engine.model.conditions import (
+    AllOf,
+    AnyOf,
+    Condition,
+    PlacementAtom,
+    QuestionAtom,
+    evaluate,
+    is_monotone,
+)
 
 ADAPTER: TypeAdapter[Condition] = TypeAdapter(Condition)
 RANKS = {"q.a": 1, "q.b": None}

@@ -1,4 +1,4 @@
-"""The consensus rule (``engine/consensus.py``) and the disagreements (``engine/disagreement.py``), by example."""
+"""The consensus rule (``engine/respondents/consensus.py``) and the disagreements, by example."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from mlops_maturity.engine.answers import MAX_TEXT_CHARS, Answer, Answers
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.consensus import (
+from mlops_maturity.engine.model.answers import MAX_TEXT_CHARS, Answer, Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.respondents.consensus import (
     CUT,
     Voice,
     anonymised,
@@ -18,8 +19,7 @@ from mlops_maturity.engine.consensus import (
     split_kinds,
     team_answer,
 )
-from mlops_maturity.engine.disagreement import disagreements, respondents_summary
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.respondents.disagreement import disagreements, respondents_summary
 from mlops_maturity.errors import InputFileError
 
 U, NA = "unknown", "not_applicable"

@@ -11,13 +11,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.engine.answers import Answer, Answers
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.consensus import Voice, merge
-from mlops_maturity.engine.disagreement import placement
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.answers_reader import parse_answers
-from mlops_maturity.files.team_writer import render_team_file
+from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.respondents.consensus import Voice, merge
+from mlops_maturity.engine.respondents.disagreement import placement
+from mlops_maturity.files.answers.reader import parse_answers
+from mlops_maturity.files.answers.team_writer import render_team_file
 from questionnaire_strategies import questionnaires
 from strategies import answers_of, dates, given_answers, raisable, texts
 

@@ -1,4 +1,4 @@
-"""The questionnaire's cross-references: every rule of ``engine/cross_references.py`` triggered by name."""
+"""The questionnaire's cross-references: every rule of ``engine/model/integrity.py`` triggered by name."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.engine.conditions import AllOf, PlacementAtom, QuestionAtom
-from mlops_maturity.engine.cross_references import Known, check_integrity
-from mlops_maturity.engine.questionnaire import Criterion, Dimension, Questionnaire, Risk
+from mlops_maturity.engine.model.conditions import AllOf, PlacementAtom, QuestionAtom
+from mlops_maturity.engine.model.integrity import Known, check_integrity
+from mlops_maturity.engine.model.questionnaire import Criterion, Dimension, Questionnaire, Risk
 
 
 def _with(q: Questionnaire, **update: Any) -> Questionnaire:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.files.shipped import default_questionnaire_dir
+from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
 
 from support import EXAMPLES, Run
 

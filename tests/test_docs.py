@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.render.criteria import criteria_markdown
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.render.docs.criteria import criteria_markdown
 
 from support import ROOT
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.answers.reader import load_answers
 
 from support import EXAMPLES
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlops_maturity.errors import AnswersError
-from mlops_maturity.files.answers_reader import check_answers
-from mlops_maturity.files.fast_answers_check import QuickChecker
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import check_answers
+from mlops_maturity.files.portfolio.fast_answers_check import QuickChecker
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import Document
 
 from support import DATA

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.cli import fast_path
-from mlops_maturity.cli.flags import QUESTIONNAIRE_ENV, Flag
-from mlops_maturity.cli.report_options import REPORT_FLAGS, ReportOptions, report_options
-from mlops_maturity.cli.score_options import SCORE_FLAGS, ScoreOptions, field_names, score_options
+from mlops_maturity.cli.options.flags import QUESTIONNAIRE_ENV, Flag
+from mlops_maturity.cli.options.report import REPORT_FLAGS, ReportOptions, report_options
+from mlops_maturity.cli.options.score import SCORE_FLAGS, ScoreOptions, field_names, score_options
 from mlops_maturity.render.formats import ReportFormat, ScoreFormat
 
 from support import EXAMPLES, TINY, Run, run_process
@@ -34,7 +34,9 @@ def _typer_params(name: str) -> dict[str, bool]:
     """Every spelling of every option of a typer command -> whether it is a flag."""
     import typer.main
 
-    from mlops_maturity.cli.app import app
+    from mlops_maturity.cli.app import build_app
+
+    app = build_app()
 
     group = typer.main.get_command(app)
     command = group.commands[name]  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlops_maturity.errors import InputFileError
-from mlops_maturity.files.fast_yaml import quick_parse
+from mlops_maturity.files.portfolio.fast_yaml import quick_parse
 from mlops_maturity.files.yaml_reader import Document, parse
 
 COMMON = """\

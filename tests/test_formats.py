@@ -7,9 +7,9 @@ from enum import Enum
 
 import pytest
 
-from mlops_maturity.engine.compare import compare
-from mlops_maturity.engine.gates import Thresholds
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.organisation.compare import compare
+from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render import formats
 from mlops_maturity.render.formats import CompareFormat, ConsensusFormat, PortfolioFormat, ScanFormat, ScoreFormat
 from mlops_maturity.render.options import RenderOptions

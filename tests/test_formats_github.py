@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from mlops_maturity.engine.gates import Thresholds
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score.github import command, escape_data, escape_property, render
 from reports import PARTIAL, TOP, report_for

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import replace
 
-from mlops_maturity.engine.gates import Thresholds
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score.junit import clean, render
 from reports import PARTIAL, TOP, report_for

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from mlops_maturity.engine.gates import Thresholds
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render.markdown import escape
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score.markdown import render

@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from mlops_maturity.cli.app import app
+from mlops_maturity.cli.app import COMMANDS as APP_COMMANDS
 
 from support import EXAMPLES, Run
 
 Cli = Callable[..., Run]
-COMMANDS = ["", *(command.name or command.callback.__name__ for command in app.registered_commands if command.callback)]
+COMMANDS = ["", *(command.__name__ for command in APP_COMMANDS)]
 
 
 @pytest.fixture(autouse=True)

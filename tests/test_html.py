@@ -11,8 +11,8 @@ from markdown_it import MarkdownIt
 
 from mlops_maturity.cli.commands.report import HTML_CHART
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.render.html import CSP, page
 from mlops_maturity.render.report import render_report
 

@@ -47,8 +47,8 @@ def test_score_on_the_shipped_questionnaire_reads_no_yaml_folder_and_no_error_he
         "'--format', 'json'])"
     )
     unwanted = {
-        "mlops_maturity.files.questionnaire_folder",
-        "mlops_maturity.engine.cross_references",
+        "mlops_maturity.files.questionnaire.folder",
+        "mlops_maturity.engine.model.integrity",
         "mlops_maturity.files.located_errors",
         "mlops_maturity.render.markdown",
         "difflib",

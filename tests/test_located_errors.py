@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from mlops_maturity.engine.questionnaire import Question, Questionnaire
+from mlops_maturity.engine.model.questionnaire import Question, Questionnaire
 from mlops_maturity.errors import Problem
 from mlops_maturity.files.located_errors import pydantic_problems
 from mlops_maturity.files.yaml_reader import parse

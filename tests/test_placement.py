@@ -1,11 +1,11 @@
-"""Where the stage and the level are decided: the placement rule of ``engine/placement.py``."""
+"""Where the stage and the level are decided: the placement rule of ``engine/scoring/placement.py``."""
 
 from __future__ import annotations
 
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.placement import foundational, place, rung
-from mlops_maturity.engine.questionnaire import Criterion, Questionnaire
-from mlops_maturity.engine.sheet import Sheet
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire
+from mlops_maturity.engine.scoring.placement import foundational, place, rung
+from mlops_maturity.engine.scoring.sheet import Sheet
 
 
 def _sheet(q: Questionnaire, **given: str) -> Sheet:

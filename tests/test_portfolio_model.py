@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from mlops_maturity.engine.portfolio import TeamSummary, TrendPoint
+from mlops_maturity.engine.organisation.portfolio import TeamSummary, TrendPoint
 
 
 def point(file: str, score: float = 40.0) -> TrendPoint:

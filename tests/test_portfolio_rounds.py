@@ -1,4 +1,4 @@
-"""Respondents' files in a portfolio (``files/portfolio_rounds.py``): merged by round, with memory kept bounded."""
+"""Respondents' files in a portfolio (``files/portfolio/rounds.py``): merged by round, with memory kept bounded."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import sys
 import tracemalloc
 from pathlib import Path
 
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.rollup import roll_up
-from mlops_maturity.engine.summary import FileError, RespondentFile, Row
-from mlops_maturity.files.portfolio_reader import answers_files, read_one, read_rows
-from mlops_maturity.files.portfolio_rounds import merge_rounds
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.organisation.rollup import roll_up
+from mlops_maturity.engine.organisation.rows import FileError, RespondentFile, Row
+from mlops_maturity.files.portfolio.reader import answers_files, read_one, read_rows
+from mlops_maturity.files.portfolio.rounds import merge_rounds
 
 from support import EXAMPLES, ROOT
 

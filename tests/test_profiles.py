@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.result import Result
-from mlops_maturity.files.answers_reader import check_answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.files.answers.reader import check_answers
 from mlops_maturity.files.yaml_reader import Document, load_file
 
 from support import DATA

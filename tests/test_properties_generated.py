@@ -24,16 +24,16 @@ from hypothesis import strategies as st
 
 from mlops_maturity.cli.commands import init, score
 from mlops_maturity.cli.commands import survey as survey_command
-from mlops_maturity.cli.score_options import ScoreOptions
-from mlops_maturity.engine.answers import Answer
+from mlops_maturity.cli.options.score import ScoreOptions
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.gates import Thresholds, evaluate_checks
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.result import Result
-from mlops_maturity.files.answers_reader import load_answers, parse_answers
-from mlops_maturity.files.answers_update import update_answers_text
-from mlops_maturity.files.answers_writer import render_answers_file
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.engine.scoring.gates import Thresholds, evaluate_checks
+from mlops_maturity.files.answers.reader import load_answers, parse_answers
+from mlops_maturity.files.answers.update import update_answers_text
+from mlops_maturity.files.answers.writer import render_answers_file
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.formats import ScoreFormat, render_score
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
@@ -148,7 +148,7 @@ import sys
 from pathlib import Path
 from mlops_maturity.render.formats import ScoreFormat
 from mlops_maturity.cli.commands.score import run
-from mlops_maturity.cli.score_options import ScoreOptions
+from mlops_maturity.cli.options.score import ScoreOptions
 for folder in sorted(Path(sys.argv[1]).iterdir()):
     options = ScoreOptions(fmt=ScoreFormat.json, questionnaire=folder / "q")
     sys.stdout.write(run(folder / "answers.yaml", options).stdout)

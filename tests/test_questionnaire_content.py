@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.answers import Answer, Answers
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 
 
 def _all(q: Questionnaire, index: int) -> Answers:

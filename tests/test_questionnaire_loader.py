@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.engine.questionnaire import DEFAULT_BANDS
+from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS
 from mlops_maturity.errors import QuestionnaireError
-from mlops_maturity.files.questionnaire_loader import load_questionnaire, questionnaire_problems
+from mlops_maturity.files.questionnaire.loader import load_questionnaire, questionnaire_problems
 
 from support import TINY
 

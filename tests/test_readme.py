@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.answers_reader import parse_answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.answers.reader import parse_answers
 
 from support import ROOT
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from pydantic import ValidationError
 
-from mlops_maturity.engine.portfolio import Portfolio
-from mlops_maturity.engine.questionnaire import DEFAULT_BANDS, Questionnaire, ScoreBand
-from mlops_maturity.engine.result import QuestionnaireRef
+from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS, Questionnaire, ScoreBand
+from mlops_maturity.engine.model.result import QuestionnaireRef
+from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.render.bands import band_of, ink, legend, square
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.portfolio import heatmap, markdown, text

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import DEFAULT_BANDS
-from mlops_maturity.engine.result import Result
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.report import render_report
 from mlops_maturity.render.report.chart import build_chart
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from mlops_maturity.files.shipped import templates_dir
+from mlops_maturity.files.questionnaire.shipped import templates_dir
 from mlops_maturity.render.report import precompiled
 from mlops_maturity.render.report.render import environment
 

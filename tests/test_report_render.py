@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.result import Result
 from mlops_maturity.errors import TemplateError
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.report import render_report
 from mlops_maturity.render.report.render import environment, number, percent, render_template
 
@@ -79,7 +79,7 @@ def test_a_user_report_can_wrap_the_shipped_one(tmp_path: Path, fraud: Result) -
         ("{{ cycler.__init__.__globals__ }}\n", "report.md.j2:1: blocked by the template sandbox: "),
         (
             "\n\n{{ result.teem }}\n",
-            "report.md.j2:3: 'mlops_maturity.engine.result.Result object' has no attribute 'teem'",
+            "report.md.j2:3: 'mlops_maturity.engine.model.result.Result object' has no attribute 'teem'",
         ),
         ("{{ missing }}\n", "report.md.j2:1: 'missing' is undefined"),
         ("{% if %}\n", "report.md.j2:1: template syntax error: "),

@@ -1,14 +1,14 @@
-"""The roadmap's ordering rules (``engine/roadmap.py``), one test per rule, on the shipped questionnaire."""
+"""The roadmap's ordering rules (``engine/scoring/roadmap.py``), one test per rule, on the shipped questionnaire."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.result import Result
-from mlops_maturity.engine.roadmap import CAPABILITY_STEPS
-from mlops_maturity.files.answers_reader import check_answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.engine.scoring.roadmap import CAPABILITY_STEPS
+from mlops_maturity.files.answers.reader import check_answers
 from mlops_maturity.files.yaml_reader import Document, load_file
 
 from support import DATA

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.rollup import roll_up
-from mlops_maturity.engine.summary import FileError, Row
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.engine.organisation.rollup import roll_up
+from mlops_maturity.engine.organisation.rows import FileError, Row
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
 from support import DATA
 

@@ -17,8 +17,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
 from support import DATA, SCAN_ANSWERS, SCAN_REPO, SCANQ, Run
 

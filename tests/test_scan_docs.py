@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.probes_loader import load_probes
-from mlops_maturity.render.scan.probe_table import probe_table
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.render.docs.probe_table import probe_table
+from mlops_maturity.scan.io.probes_file import load_probes
 
 from support import ROOT
 

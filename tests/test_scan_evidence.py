@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from mlops_maturity.engine.annotations import Annotation, Annotations, apply
-from mlops_maturity.engine.answers import Answer, Answers
-from mlops_maturity.engine.evidence import failing, verdicts
-from mlops_maturity.engine.proposals import proposals
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.scan_findings import Finding, ProbeInfo, ScanResult
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
+from mlops_maturity.scan.verdicts.annotations import Annotation, Annotations, apply
+from mlops_maturity.scan.verdicts.findings import Finding, ProbeInfo, ScanResult
+from mlops_maturity.scan.verdicts.proposals import proposals
+from mlops_maturity.scan.verdicts.verdicts import failing, verdicts
 
 from support import DATA
 

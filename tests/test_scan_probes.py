@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from mlops_maturity.engine.globs import GlobIndex, check_glob, glob_regex
-from mlops_maturity.engine.pattern_check import analyse
-from mlops_maturity.engine.prefilter import gate_set
-from mlops_maturity.engine.probes import Probe, ProbeSet
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.probes_loader import load_probes
-from mlops_maturity.files.questionnaire_loader import load_questionnaire, questionnaire_problems
-from mlops_maturity.files.shipped import default_questionnaire_dir
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire, questionnaire_problems
+from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
+from mlops_maturity.scan.io.probes_file import load_probes
+from mlops_maturity.scan.probes.globs import GlobIndex, check_glob, glob_regex
+from mlops_maturity.scan.probes.model import Probe, ProbeSet
+from mlops_maturity.scan.probes.patterns import analyse
+from mlops_maturity.scan.probes.prefilter import gate_set
 
 from support import DATA, Run
 
@@ -220,7 +220,7 @@ def test_a_questionnaire_without_probes_cannot_scan(tmp_path: Path, cli: Any) ->
 def test_contradictions_must_lie_below_the_supported_option(tmp_path: Path) -> None:
     q = load_questionnaire(SCANQ)
     probes = ProbeSet.model_validate({"probes": [{**PROBE, "contradicts": ["tracker_all"]}]})
-    from mlops_maturity.engine.probes import probe_set_problems
+    from mlops_maturity.scan.probes.model import probe_set_problems
 
     problems = list(probe_set_problems(probes, q))
     assert problems == [

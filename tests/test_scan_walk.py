@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.probes_loader import load_probes
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.files.repo_scan import scan_folder
-from mlops_maturity.files.scan_walk import MAX_FILE_BYTES, list_files, read_file
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
+from mlops_maturity.scan.io.probes_file import load_probes
+from mlops_maturity.scan.io.run import scan_folder
+from mlops_maturity.scan.io.walk import MAX_FILE_BYTES, list_files, read_file
 
 from support import DATA
 

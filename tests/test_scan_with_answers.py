@@ -16,12 +16,12 @@ import jsonschema
 import pexpect
 import pytest
 
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.proposals import proposals
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.files.repository_scan import scan_repository
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.markdown import markdown_text
+from mlops_maturity.scan.io.run import scan_repository
+from mlops_maturity.scan.verdicts.proposals import proposals
 from mlops_maturity.survey.flow import Flow
 
 from support import SCAN_ANSWERS, SCAN_REPO, SCANQ, Run

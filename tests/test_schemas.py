@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlops_maturity.cli.choices import SchemaKind
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import AnswersError
-from mlops_maturity.files.answers_reader import check_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import check_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.schemas import DRAFT, answers_schema, model_schema
 from mlops_maturity.files.yaml_reader import load_file, parse
 

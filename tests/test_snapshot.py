@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.files import questionnaire_loader as loader
-from mlops_maturity.files import snapshot
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.files.shipped import default_questionnaire_dir
+from mlops_maturity.files.questionnaire import loader, snapshot
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
+from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
 
 from support import ROOT
 

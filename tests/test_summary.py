@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.engine.answers import Answer, Answers
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.summary import Row, summarize, team_of
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.organisation.rows import Row, summarize, team_of
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
 from support import DATA, TINY
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.survey.flow import Flow, Position
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.survey.keys import Action, interpret
 
 

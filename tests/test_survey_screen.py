@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.survey import screen
 from mlops_maturity.survey.flow import Position
 from mlops_maturity.survey.screen import QuestionView, ScreenOptions

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.session import Ending, Session, Stopped
 from scripted_io import Script

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.engine.answers import Answer, Answers
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.result import Result
-from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.survey.end_screen import command_lines, headline, report_command, slug, summary, top_risks
 from mlops_maturity.survey.screen import ScreenOptions
-from mlops_maturity.survey.summary import command_lines, headline, report_command, slug, summary, top_risks
 
 from support import EXAMPLES
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.answers_reader import load_answers
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.answers.reader import load_answers
 
 from support import SURVEY, run_process
 

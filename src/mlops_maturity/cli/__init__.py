@@ -47,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
 def _run_plain(command: str, file: Path, values: dict[str, object]) -> int:
     if command == "score":
         from mlops_maturity.cli.commands.score import run as run_score
-        from mlops_maturity.cli.score_options import score_options
+        from mlops_maturity.cli.options.score import score_options
 
         return run_score(file, score_options(values)).write()
     from mlops_maturity.cli.commands.report import run as run_report
-    from mlops_maturity.cli.report_options import report_options
+    from mlops_maturity.cli.options.report import report_options
 
     return run_report(file, report_options(values)).write()
 
@@ -59,8 +59,9 @@ def _run_plain(command: str, file: Path, values: dict[str, object]) -> int:
 def _typer_app(args: list[str]) -> int:
     import typer
 
-    from mlops_maturity.cli.app import app
+    from mlops_maturity.cli.app import build_app
 
+    app = build_app()
     try:
         result = app(args=args, prog_name="mlops-maturity", standalone_mode=False)
     except typer.Exit as exc:

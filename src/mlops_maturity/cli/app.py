@@ -1,29 +1,37 @@
-"""The typer application: the app, its root options, and the three modules that declare its commands.
+"""The typer application: its root options and every command, registered here in the order help lists them.
 
-Each command is one thin function (in ``app_team``, ``app_questionnaire`` and
-``app_organisation``, ``app_evidence``) that imports what it needs when it runs, so ``score`` pays
-only for what it uses.
+No command module registers itself by being imported (as in pre-commit's ``main.py``): ``COMMANDS`` is
+the one list. Each command is a thin function that parses its flags, runs the command's module (imported
+only when it runs, so a command pays only for what it uses) and returns the exit code.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, NoReturn
+from collections.abc import Callable
+from typing import Annotated
 
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.cli.commands.output import Output
-from mlops_maturity.cli.help import HelpGroup
+from mlops_maturity.cli.help import HelpCommand, HelpGroup
+from mlops_maturity.cli.organisation_commands import compare, consensus, portfolio
+from mlops_maturity.cli.questionnaire_commands import init, questions, schema, validate
+from mlops_maturity.cli.repository_commands import scan
+from mlops_maturity.cli.team_commands import badge, report, score, survey
 
-app = typer.Typer(
-    name="mlops-maturity",
-    help="Assess how mature an ML team's MLOps is, what will hurt next, and what to do about it.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    cls=HelpGroup,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=True,
+COMMANDS: tuple[Callable[..., int], ...] = (
+    score,
+    report,
+    survey,
+    questions,
+    init,
+    validate,
+    schema,
+    compare,
+    portfolio,
+    badge,
+    consensus,
+    scan,
 )
 
 
@@ -33,7 +41,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
@@ -47,15 +54,19 @@ def _root(
     """
 
 
-def emit(output: Output) -> NoReturn:
-    raise typer.Exit(output.write())
-
-
-# Each module below declares its commands on ``app``; importing them registers the commands, in this order
-# (the order of the help's command list).
-# isort: off
-from mlops_maturity.cli import app_team  # noqa: E402, F401
-from mlops_maturity.cli import app_questionnaire  # noqa: E402, F401
-from mlops_maturity.cli import app_organisation  # noqa: E402, F401
-from mlops_maturity.cli import app_evidence  # noqa: E402, F401
-# isort: on
+def build_app() -> typer.Typer:
+    """The typer app with every command of ``COMMANDS``, in that order."""
+    app = typer.Typer(
+        name="mlops-maturity",
+        help="Assess how mature an ML team's MLOps is, what will hurt next, and what to do about it.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        cls=HelpGroup,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        add_completion=True,
+    )
+    app.callback()(_root)
+    for command in COMMANDS:
+        app.command(cls=HelpCommand)(command)
+    return app

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from mlops_maturity.cli.flags import Flag
+from mlops_maturity.cli.options.flags import Flag
 
 _NATURAL = re.compile(r"0|[1-9][0-9]{0,8}")
 
@@ -70,10 +70,10 @@ def plain_call(args: list[str]) -> PlainCall | None:
 
 def _flags(command: str) -> tuple[Flag, ...]:
     if command == "score":
-        from mlops_maturity.cli.score_options import SCORE_FLAGS
+        from mlops_maturity.cli.options.score import SCORE_FLAGS
 
         return SCORE_FLAGS
-    from mlops_maturity.cli.report_options import REPORT_FLAGS
+    from mlops_maturity.cli.options.report import REPORT_FLAGS
 
     return REPORT_FLAGS
 

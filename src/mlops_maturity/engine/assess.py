@@ -1,135 +1,23 @@
-"""The scoring engine: a pure function from (questionnaire, answers) to a result.
+"""The one entry point of the engine: ``assess(questionnaire, answers) -> Result``.
 
-The stage and the level are placed in ``placement.py``; the capability profile is
-measured in ``profile.py`` and never moves them; risks and disciplines come from
-``advice.py``, the roadmap from ``roadmap.py``, warnings and notes from
-``findings.py``. No I/O happens here.
+Scoring (``scoring/scorecard.py``) places the team and explains the placement; a
+team file merged by ``consensus`` also carries where its respondents disagree
+(``respondents/disagreement.py``), which only such a file pays for.
 """
 
 from __future__ import annotations
 
-from mlops_maturity.engine import findings
-from mlops_maturity.engine.advice import build_disciplines, build_risks
-from mlops_maturity.engine.answers import Answers
-from mlops_maturity.engine.investments import rank_investments
-from mlops_maturity.engine.placement import foundational, place
-from mlops_maturity.engine.profile import dimension_scores, overall_score
-from mlops_maturity.engine.questionnaire import Criterion, Questionnaire
-from mlops_maturity.engine.result import (
-    Gap,
-    LevelPlacement,
-    LevelStatus,
-    QuestionnaireRef,
-    Respondents,
-    Result,
-    StagePlacement,
-    StageRef,
-    StageStatus,
-)
-from mlops_maturity.engine.roadmap import build_roadmap
-from mlops_maturity.engine.sheet import Sheet
+from mlops_maturity.engine.model.answers import Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.engine.scoring.scorecard import score_team
 
 
 def assess(questionnaire: Questionnaire, answers: Answers, target_stage: int | None = None) -> Result:
     """Score one team. ``target_stage`` widens the gaps to every stage up to it."""
-    q = questionnaire
-    sheet = Sheet(q, answers.given)
-    placed = place(q, sheet)
-    stages = tuple(
-        StageStatus(
-            number=s.number,
-            name=s.name,
-            met=all(sheet.met(c) for c in s.criteria),
-            criteria=tuple(sheet.criterion(c) for c in s.criteria),
-        )
-        for s in q.stages
-    )
-    levels = tuple(
-        LevelStatus(
-            id=lv.id, name=lv.name, met=i <= placed.level, criteria=tuple(sheet.criterion(c) for c in lv.criteria)
-        )
-        for i, lv in enumerate(q.levels)
-    )
-    current, top = q.stage(placed.stage), q.top_stage
-    target = min(max(placed.stage + 1, target_stage if target_stage is not None else 0), top)
-    nxt = q.stages[placed.stage + 1] if placed.stage < top else None
-    progress = 1.0 if nxt is None else sum(sheet.met(c) for c in nxt.criteria) / len(nxt.criteria)
-    base = foundational(q, sheet, placed.stage)
-    foundational_gaps = tuple(_gap(q, sheet, number, c) for number, c in base)
-    gaps = tuple(
-        _gap(q, sheet, s.number, c)
-        for s in q.stages[placed.stage + 1 : target + 1]
-        for c in s.criteria
-        if not sheet.met(c)
-    )
-    dimensions = dimension_scores(q, sheet)
-    level = q.levels[placed.level]
-    consistency = findings.consistency(q, sheet, placed)
-    records = findings.records(q, sheet)
-    warnings = findings.warnings(consistency, records, sheet)
-    risks, in_view = build_risks(q, current, sheet, target)
-    disciplines = build_disciplines(q, current, sheet, target)
-    unknown = frozenset(r.question for r in records if r.status in ("unknown", "unanswered"))
-    delivery = q.stage(placed.delivery)
-    return Result(
-        questionnaire=QuestionnaireRef.of(q),
-        team=answers.team,
-        assessed_on=answers.assessed_on.isoformat() if answers.assessed_on else None,
-        stage=StagePlacement(
-            number=current.number,
-            id=current.id,
-            name=current.name,
-            summary=current.summary,
-            meaning=current.meaning,
-            progress_to_next=round(progress, 2),
-            next=StageRef(number=nxt.number, name=nxt.name) if nxt is not None else None,
-            top=top,
-            delivery=StageRef(number=delivery.number, name=delivery.name),
-        ),
-        level=LevelPlacement(id=level.id, name=level.name, description=level.description, meaning=level.meaning),
-        overall_score=overall_score(q, [d.score for d in dimensions]),
-        dimensions=dimensions,
-        target_stage=target,
-        gaps=gaps,
-        foundational_gaps=foundational_gaps,
-        risks=risks,
-        risks_in_view=in_view,
-        disciplines=disciplines,
-        investments=rank_investments(current, disciplines, risks, gaps, unknown),
-        roadmap=build_roadmap(q, current, foundational_gaps, gaps, dimensions, sheet.effective, target),
-        stages=stages,
-        levels=levels,
-        consistency=consistency,
-        completeness=findings.completeness(records),
-        answers=records,
-        unanswered=tuple(r.question for r in records if r.status == "unanswered"),
-        unknown=tuple(r.question for r in records if r.status == "unknown"),
-        warnings=tuple(w.message for w in warnings),
-        warning_details=tuple(warnings),
-        notes=tuple(findings.notes(q, records)),
-        respondents=_respondents(q, answers),
-    )
-
-
-def _gap(q: Questionnaire, sheet: Sheet, stage: int, criterion: Criterion) -> Gap:
-    status = sheet.criterion(criterion)
-    return Gap(
-        question=status.question,
-        title=status.title,
-        dimension=q.by_id[criterion.question].dimension,
-        current=status.current,
-        current_label=status.current_label,
-        required=status.required,
-        required_label=status.required_label,
-        stage=stage,
-        role=criterion.role,
-    )
-
-
-def _respondents(q: Questionnaire, answers: Answers) -> Respondents | None:
-    """Only a team file merged by ``consensus`` pays for the disagreement module."""
+    result = score_team(questionnaire, answers, target_stage)
     if answers.consensus is None:
-        return None
-    from mlops_maturity.engine.disagreement import respondents_summary
+        return result
+    from mlops_maturity.engine.respondents.disagreement import respondents_summary
 
-    return respondents_summary(q, answers)
+    return result.model_copy(update={"respondents": respondents_summary(questionnaire, answers)})

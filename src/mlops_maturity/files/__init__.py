@@ -1,1 +1,1 @@
-"""x"""
+"""Reading and writing the project's own files: YAML, questionnaires, answers, portfolios, schemas."""

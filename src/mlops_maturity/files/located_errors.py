@@ -8,7 +8,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from mlops_maturity.engine.conditions import QUESTION_ID, VERSION
+from mlops_maturity.engine.model.frozen import QUESTION_ID, VERSION
 from mlops_maturity.errors import Problem
 from mlops_maturity.files.yaml_reader import Document, Loc, format_loc
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mlops_maturity.engine.answers import DATE_PATTERN, MAX_TEAM_CHARS, MAX_TEXT_CHARS
-from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
+from mlops_maturity.engine.model.answers import DATE_PATTERN, MAX_TEAM_CHARS, MAX_TEXT_CHARS
+from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -15,7 +15,7 @@ def answers_schema(q: Questionnaire) -> dict[str, Any]:
     """Enumerates the real question ids and option ids, so editors complete them and reject typos.
 
     It accepts exactly what ``validate`` accepts (``tests/test_schemas.py`` holds the two
-    equal over generated files), with the limits taken from ``engine/answers.py``.
+    equal over generated files), with the limits taken from ``engine/model/answers.py``.
     """
     name = {"type": ["string", "null"], "maxLength": MAX_TEAM_CHARS}
     return {
@@ -105,7 +105,7 @@ def _answer(question: Question) -> dict[str, Any]:
 
 def model_schema(kind: str) -> dict[str, Any]:
     if kind == "result":
-        from mlops_maturity.engine.result import Result
+        from mlops_maturity.engine.model.result import Result
 
         schema = Result.model_json_schema(mode="serialization")
     else:

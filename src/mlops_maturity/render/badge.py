@@ -13,8 +13,8 @@ import html
 import re
 from collections.abc import Sequence
 
-from mlops_maturity.engine.questionnaire import ScoreBand
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.questionnaire import ScoreBand
+from mlops_maturity.engine.model.result import Result
 from mlops_maturity.render.bands import band_of, ink
 
 LABEL = "MLOps"

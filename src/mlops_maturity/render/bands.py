@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mlops_maturity.engine.questionnaire import ScoreBand
+    from mlops_maturity.engine.model.questionnaire import ScoreBand
 
 DARK_INK = "#1f2328"
 LIGHT_INK = "#ffffff"

@@ -12,9 +12,9 @@ from enum import Enum
 from typing import TYPE_CHECKING, NoReturn, cast
 
 if TYPE_CHECKING:
-    from mlops_maturity.engine.compare import Comparison
-    from mlops_maturity.engine.consensus_view import ConsensusView
-    from mlops_maturity.engine.portfolio import Portfolio
+    from mlops_maturity.engine.organisation.compare import Comparison
+    from mlops_maturity.engine.organisation.portfolio import Portfolio
+    from mlops_maturity.engine.respondents.view import ConsensusView
     from mlops_maturity.errors import MaturityError
     from mlops_maturity.render.options import RenderOptions
     from mlops_maturity.render.scan import ScanReport

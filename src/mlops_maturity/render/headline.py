@@ -6,7 +6,7 @@ Plain sentences, no markup: each format wraps them as it needs (rich text, Markd
 
 from __future__ import annotations
 
-from mlops_maturity.engine.result import Gap, Result
+from mlops_maturity.engine.model.result import Gap, Result
 
 
 def placement(result: Result) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from mlops_maturity.engine.answers import Answer
-from mlops_maturity.engine.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
-from mlops_maturity.engine.sheet import OUT_OF_PLAY, Sheet
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
+from mlops_maturity.engine.scoring.sheet import OUT_OF_PLAY, Sheet
 
 
 @dataclass(frozen=True)

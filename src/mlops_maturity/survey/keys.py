@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mlops_maturity.cut import clip
-from mlops_maturity.engine.questionnaire import UNKNOWN, Question
+from mlops_maturity.engine.model.questionnaire import UNKNOWN, Question
 
 ActionKind = Literal["choose", "not_applicable", "keep", "back", "help", "quit", "invalid"]
 

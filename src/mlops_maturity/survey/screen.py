@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from mlops_maturity.cut import clip
-from mlops_maturity.engine.questionnaire import Question, Questionnaire
+from mlops_maturity.engine.model.questionnaire import Question, Questionnaire
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.survey.flow import Position

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from mlops_maturity.engine.answers import MAX_TEAM_CHARS, MAX_TEXT_CHARS, Answer
-from mlops_maturity.engine.questionnaire import NOT_APPLICABLE
-from mlops_maturity.engine.repository import EVIDENCE_PREFIX
+from mlops_maturity.engine.model.answers import MAX_TEAM_CHARS, MAX_TEXT_CHARS, Answer
+from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE
+from mlops_maturity.engine.model.repository_evidence import EVIDENCE_PREFIX
 from mlops_maturity.survey import screen
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.keys import interpret

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from mlops_maturity.cli.commands.output import Output
+from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.compare import check_comparable, compare
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.engine.result import SCHEMA_VERSION, Result
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import SCHEMA_VERSION, Result
+from mlops_maturity.engine.organisation.compare import check_comparable, compare
 from mlops_maturity.errors import InputFileError
-from mlops_maturity.files.answers_reader import check_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import check_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import Document, load_file, read_text
 from mlops_maturity.render.formats import CompareFormat, render_compare
 from mlops_maturity.render.options import RenderOptions

@@ -6,15 +6,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlops_maturity.cli.commands.output import Output
-from mlops_maturity.engine.answers import Answers
-from mlops_maturity.engine.consensus import anonymised, check_round, merge
-from mlops_maturity.engine.consensus_view import build_view
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.cli.output import Output
+from mlops_maturity.engine.model.answers import Answers
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.respondents.consensus import anonymised, check_round, merge
+from mlops_maturity.engine.respondents.view import build_view
 from mlops_maturity.errors import InputFileError, UsageError
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.files.team_writer import render_team_file
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.answers.team_writer import render_team_file
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
 from mlops_maturity.render.formats import ConsensusFormat, render_consensus
 from mlops_maturity.render.options import RenderOptions

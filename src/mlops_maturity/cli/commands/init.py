@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mlops_maturity.cli.commands.output import Output
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.cli.output import Output
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
-from mlops_maturity.files.answers_writer import render_answers_file
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.writer import render_answers_file
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.schemas import answers_schema, to_json
 from mlops_maturity.files.yaml_reader import write_atomic
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlops_maturity.cli.commands.output import BAD_INPUT, BELOW_THRESHOLD, OK, Output
-from mlops_maturity.engine.gates import parse_thresholds
-from mlops_maturity.engine.rollup import roll_up
+from mlops_maturity.cli.output import BAD_INPUT, BELOW_THRESHOLD, OK, Output
+from mlops_maturity.engine.organisation.rollup import roll_up
+from mlops_maturity.engine.scoring.gates import parse_thresholds
 from mlops_maturity.errors import UsageError
-from mlops_maturity.files.portfolio_reader import answers_files, read_rows
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.portfolio.reader import answers_files, read_rows
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
 from mlops_maturity.render.formats import PortfolioFormat, render_portfolio
 from mlops_maturity.render.options import RenderOptions

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from mlops_maturity.cli.choices import QuestionsFormat
-from mlops_maturity.cli.commands.output import Output
-from mlops_maturity.engine.questionnaire import Questionnaire
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.cli.output import Output
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import dump
 
 

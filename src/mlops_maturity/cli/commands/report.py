@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlops_maturity.cli.commands.output import Output
-from mlops_maturity.cli.report_options import ReportOptions
+from mlops_maturity.cli.options.report import ReportOptions
+from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import InputFileError, UsageError
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
 from mlops_maturity.render.formats import ReportFormat
 from mlops_maturity.render.report import render_report
@@ -31,7 +31,7 @@ def run(file: Path, options: ReportOptions) -> Output:
     answers = load_answers(file, q)
     result = assess(q, answers, target_stage=options.target_stage)
     if options.scan is not None:
-        from mlops_maturity.files.repository_scan import with_repository
+        from mlops_maturity.scan.io.run import with_repository
 
         result = with_repository(result, options.scan, q, options.questionnaire, answers)
     report = render_report(

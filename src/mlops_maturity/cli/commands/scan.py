@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlops_maturity.cli.choices import FailOn
-from mlops_maturity.cli.commands.output import BELOW_THRESHOLD, OK, Output
-from mlops_maturity.engine.answers import Answers
-from mlops_maturity.engine.evidence import failing, verdicts
+from mlops_maturity.cli.output import BELOW_THRESHOLD, OK, Output
+from mlops_maturity.engine.model.answers import Answers
 from mlops_maturity.errors import UsageError
-from mlops_maturity.files.answers_prefill import Prefilled, prefill
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
-from mlops_maturity.files.repository_scan import scan_repository
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.formats import ScanFormat, render_scan
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.scan import ScanReport
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
+from mlops_maturity.scan.io.prefill import Prefilled, prefill
+from mlops_maturity.scan.io.run import scan_repository
+from mlops_maturity.scan.verdicts.verdicts import failing, verdicts
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlops_maturity.cli.commands.output import BELOW_THRESHOLD, OK, Output
-from mlops_maturity.cli.score_options import ScoreOptions
+from mlops_maturity.cli.options.score import ScoreOptions
+from mlops_maturity.cli.output import BELOW_THRESHOLD, OK, Output
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.gates import Check, evaluate_checks, parse_thresholds
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.engine.scoring.gates import Check, evaluate_checks, parse_thresholds
 from mlops_maturity.errors import AnswersError, MaturityError
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.formats import ScoreFormat, render_score, render_score_error
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
@@ -35,7 +35,7 @@ def _score(file: Path, options: ScoreOptions) -> Output:
     answers = load_answers(file, q)
     result = assess(q, answers)
     if options.scan is not None:
-        from mlops_maturity.files.repository_scan import with_repository
+        from mlops_maturity.scan.io.run import with_repository
 
         result = with_repository(result, options.scan, q, options.questionnaire, answers)
     if options.require_complete and result.unanswered:
@@ -76,7 +76,7 @@ def _score(file: Path, options: ScoreOptions) -> Output:
 
 def _baseline_mismatches(path: Path | None, baseline: Result, result: Result) -> tuple[str, ...]:
     """Another team's file, or a newer one, given as the baseline: said before anything else."""
-    from mlops_maturity.engine.compare import mismatches
+    from mlops_maturity.engine.organisation.compare import mismatches
 
     hint = "the baseline should be the older assessment"
     return tuple(f"--baseline {path}: {m}" for m in mismatches(baseline, result, "baseline", "scored", hint))

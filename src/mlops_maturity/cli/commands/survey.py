@@ -10,21 +10,21 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from mlops_maturity.cli.commands.output import Output
-from mlops_maturity.engine.answers import MAX_TEAM_CHARS, Answer
+from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
-from mlops_maturity.engine.questionnaire import Questionnaire
+from mlops_maturity.engine.model.answers import MAX_TEAM_CHARS, Answer
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
-from mlops_maturity.files.answers_reader import check_answers, load_answers
-from mlops_maturity.files.answers_update import update_answers_text
-from mlops_maturity.files.answers_writer import render_answers_file
-from mlops_maturity.files.questionnaire_loader import load_questionnaire
+from mlops_maturity.files.answers.reader import check_answers, load_answers
+from mlops_maturity.files.answers.update import update_answers_text
+from mlops_maturity.files.answers.writer import render_answers_file
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import parse, read_text, write_atomic
 from mlops_maturity.survey.console import TerminalIO, printable, signals_held, stop_on_signals
+from mlops_maturity.survey.end_screen import headline, report_command, summary
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.screen import PROMPT, ScreenOptions
 from mlops_maturity.survey.session import Ending, Session, SurveyIO
-from mlops_maturity.survey.summary import headline, report_command, summary
 
 DEFAULT_OUT = Path("mlops-answers.yaml")
 
@@ -142,8 +142,8 @@ def _proposed(scan: Path | None, q: Questionnaire, questionnaire: Path | None) -
     """Each question's answer as the repository's files show it, with where (``--scan DIR``)."""
     if scan is None:
         return {}
-    from mlops_maturity.engine.proposals import proposals
-    from mlops_maturity.files.repository_scan import scan_repository
+    from mlops_maturity.scan.io.run import scan_repository
+    from mlops_maturity.scan.verdicts.proposals import proposals
 
     return proposals(q, scan_repository(scan, q, questionnaire), {})
 

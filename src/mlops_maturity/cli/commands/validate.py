@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlops_maturity.cli.commands.output import BAD_INPUT, OK, Output
+from mlops_maturity.cli.output import BAD_INPUT, OK, Output
 from mlops_maturity.errors import MaturityError, Problem
-from mlops_maturity.files.answers_reader import load_answers
-from mlops_maturity.files.questionnaire_loader import load_questionnaire, questionnaire_problems
-from mlops_maturity.files.shipped import default_questionnaire_dir
+from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.questionnaire.loader import load_questionnaire, questionnaire_problems
+from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
 
 QUESTIONNAIRE_FILE = "questionnaire.yaml"
 # Any of these makes a folder a questionnaire folder, complete or not (validate then says what is missing).

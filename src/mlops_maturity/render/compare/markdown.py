@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.compare import Comparison
+from mlops_maturity.engine.organisation.compare import Comparison
 from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
 

@@ -6,7 +6,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from mlops_maturity.cut import clip
-from mlops_maturity.engine.compare import Comparison
+from mlops_maturity.engine.organisation.compare import Comparison
 from mlops_maturity.render.console import console, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.wording import signed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.consensus_view import ConsensusView
+from mlops_maturity.engine.respondents.view import ConsensusView
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions

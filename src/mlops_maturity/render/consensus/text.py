@@ -6,7 +6,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from mlops_maturity.engine.consensus_view import ConsensusView
+from mlops_maturity.engine.respondents.view import ConsensusView
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.console import console
 from mlops_maturity.render.options import RenderOptions

@@ -13,7 +13,7 @@ import html
 import re
 
 from mlops_maturity.cut import clip
-from mlops_maturity.engine.portfolio import Portfolio
+from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.render.bands import band_of, ink, legend
 
 CELL_W, CELL_H = 46, 22

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mlops_maturity.engine.portfolio import Portfolio
+from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.render.options import RenderOptions
 
 HEATMAP = "capability-heatmap.svg"  # the name the page's Markdown uses for the heat map it carries inline

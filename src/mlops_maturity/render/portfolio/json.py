@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.portfolio import Portfolio
+from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.render.options import RenderOptions
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.portfolio import Portfolio, SharedInvestment
+from mlops_maturity.engine.organisation.portfolio import Portfolio, SharedInvestment
 from mlops_maturity.render.markdown import Markdown, code, join, link_target, md
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.portfolio import tables

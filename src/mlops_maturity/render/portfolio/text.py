@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.text import Text
 
 from mlops_maturity.cut import clip
-from mlops_maturity.engine.portfolio import Portfolio
-from mlops_maturity.engine.questionnaire import ScoreBand
+from mlops_maturity.engine.model.questionnaire import ScoreBand
+from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.render.bands import band_of, legend
 from mlops_maturity.render.console import bar, console, hanging, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.result import Result
 from mlops_maturity.render.markdown import url_path
 from mlops_maturity.render.report.chart import build_chart
 from mlops_maturity.render.report.render import (

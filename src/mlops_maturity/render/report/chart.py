@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlops_maturity.cut import clip
-from mlops_maturity.engine.questionnaire import ScoreBand
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.questionnaire import ScoreBand
+from mlops_maturity.engine.model.result import Result
 from mlops_maturity.render.bands import band_of, legend
 from mlops_maturity.render.wording import number
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import jinja2
 
-from mlops_maturity.files.shipped import templates_dir
+from mlops_maturity.files.questionnaire.shipped import templates_dir
 from mlops_maturity.render.report.template_files import TemplateFolderLoader
 
 COMPILED_FILE = "compiled.json"

@@ -19,8 +19,8 @@ from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from mlops_maturity.errors import TemplateError
-from mlops_maturity.files.shipped import templates_dir
-from mlops_maturity.render import repository
+from mlops_maturity.files.questionnaire.shipped import templates_dir
+from mlops_maturity.render import verdicts
 from mlops_maturity.render.markdown import markdown_text
 from mlops_maturity.render.report.precompiled import PrecompiledLoader
 from mlops_maturity.render.report.sandbox import MAX_TEXT_CHARS, LimitExceeded, ReportSandbox
@@ -70,9 +70,9 @@ def environment(template_dir: Path | None, *, svg: bool = False) -> ReportSandbo
         num=number,
         pct=percent,
         plural=plural,
-        repository_headline=repository.headline,
-        repository_said=repository.said,
-        repository_line=repository.line,
+        repository_headline=verdicts.headline,
+        repository_said=verdicts.said,
+        repository_line=verdicts.line,
     )
     return env
 

@@ -6,9 +6,9 @@ import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from mlops_maturity.engine.evidence import Verdict, most_telling_first
-from mlops_maturity.engine.questionnaire import Question, Questionnaire
-from mlops_maturity.engine.scan_findings import Finding, ScanResult
+from mlops_maturity.engine.model.questionnaire import Question, Questionnaire
+from mlops_maturity.scan.verdicts.findings import Finding, ScanResult
+from mlops_maturity.scan.verdicts.verdicts import Verdict, most_telling_first
 
 TOOL = "mlops-maturity"
 

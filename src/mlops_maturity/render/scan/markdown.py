@@ -8,7 +8,7 @@ f-strings, so that the Markdown builder of the render package can take it over.)
 
 from __future__ import annotations
 
-from mlops_maturity.engine.repository import VERDICT_LABELS
+from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS
 from mlops_maturity.render.markdown import code, escape
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.scan import ScanReport, ordered_verdicts, summary

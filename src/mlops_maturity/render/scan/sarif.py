@@ -18,10 +18,10 @@ from typing import Any
 from urllib.parse import quote
 
 from mlops_maturity import __version__
-from mlops_maturity.engine.evidence import Verdict
-from mlops_maturity.engine.scan_findings import Finding, ProbeInfo
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.scan import TOOL, ScanReport
+from mlops_maturity.scan.verdicts.findings import Finding, ProbeInfo
+from mlops_maturity.scan.verdicts.verdicts import Verdict
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/mlops-maturity/"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mlops_maturity.engine.repository import VERDICT_LABELS
-from mlops_maturity.engine.scan_findings import Finding
+from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS
 from mlops_maturity.render.markdown import one_line
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.scan import ScanReport, ordered_verdicts, summary
+from mlops_maturity.scan.verdicts.findings import Finding
 
 _COLOURS = {"strong": "32", "weak": "33", "contradicted": "31", "unverified": "33", "shows_more": "36"}
 

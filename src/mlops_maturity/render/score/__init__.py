@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mlops_maturity.engine.gates import Check
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.engine.scoring.gates import Check
 
 
 @dataclass(frozen=True)

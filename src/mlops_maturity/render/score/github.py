@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mlops_maturity.engine.repository import VERDICT_LABELS
-from mlops_maturity.engine.result import Result
+from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS
+from mlops_maturity.engine.model.result import Result
 from mlops_maturity.errors import MaturityError
-from mlops_maturity.render import headline, repository
+from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
@@ -103,7 +103,7 @@ def _lines(report: ScoreReport) -> Iterable[str]:
         for seen in result.repository.with_status("contradicted", "shows_more"):
             kind = "warning" if seen.status == "contradicted" else "notice"
             title = f"{TOOL}: {VERDICT_LABELS[seen.status]}: {seen.title}"
-            yield command(kind, repository.line(seen), file, at(seen.question), title)
+            yield command(kind, verdicts.line(seen), file, at(seen.question), title)
     if result.unanswered:
         count = len(result.unanswered)
         yield command(

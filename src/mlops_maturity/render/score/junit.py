@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from mlops_maturity.engine.result import Result, StageStatus
+from mlops_maturity.engine.model.result import Result, StageStatus
 from mlops_maturity.errors import MaturityError
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport

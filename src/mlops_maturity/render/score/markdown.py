@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.repository import RepositoryEvidence
-from mlops_maturity.engine.result import Respondents, Result
-from mlops_maturity.render import headline, repository
+from mlops_maturity.engine.model.repository_evidence import RepositoryEvidence
+from mlops_maturity.engine.model.result import Respondents, Result
+from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
@@ -87,10 +87,10 @@ def _disagreements(r: Respondents, arrow: Markdown) -> list[Markdown]:
 
 def _repository(e: RepositoryEvidence) -> list[Markdown]:
     """``--scan DIR``: refuted and exceeded answers one per line; the unverified named together."""
-    lines = [md("**What the repository shows.** {}", repository.headline(e))]
+    lines = [md("**What the repository shows.** {}", verdicts.headline(e))]
     shown = [c for status in ("contradicted", "shows_more") for c in e.with_status(status)]
     if shown:
-        lines += [BLANK, *(md("- {}", repository.line(c)) for c in shown[: 2 * repository.TOP])]
+        lines += [BLANK, *(md("- {}", verdicts.line(c)) for c in shown[: 2 * verdicts.TOP])]
     unverified = e.with_status("unverified")
     if unverified:
         lines += [BLANK, md("No evidence in the files for: {}.", "; ".join(c.title for c in unverified))]

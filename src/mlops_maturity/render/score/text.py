@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mlops_maturity.engine.repository import VERDICT_LABELS, RepositoryEvidence, Status
-from mlops_maturity.engine.result import Respondents, Result
-from mlops_maturity.render import headline, repository
+from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS, RepositoryEvidence, Status
+from mlops_maturity.engine.model.result import Respondents, Result
+from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
@@ -115,16 +115,14 @@ def _repository(out: Console, e: RepositoryEvidence, dot: str) -> None:
     """``--scan DIR``: the answers the files refute or exceed, each with where; the unverified by name."""
     out.print()
     out.print(Text("What the repository shows:", style="bold"))
-    out.print(Text(repository.headline(e)))
+    out.print(Text(verdicts.headline(e)))
     styles: dict[Status, str] = {"contradicted": "bold red", "shows_more": "cyan"}
     for status, style in styles.items():
         checks = e.with_status(status)
         if checks:
-            out.print(_bullets([Text(repository.line(c), style=style) for c in checks[: repository.TOP]], dot))
-            if len(checks) > repository.TOP:
-                out.print(
-                    f"  ... and {len(checks) - repository.TOP} more {VERDICT_LABELS[status]} (see scan --answers)"
-                )
+            out.print(_bullets([Text(verdicts.line(c), style=style) for c in checks[: verdicts.TOP]], dot))
+            if len(checks) > verdicts.TOP:
+                out.print(f"  ... and {len(checks) - verdicts.TOP} more {VERDICT_LABELS[status]} (see scan --answers)")
     unverified = e.with_status("unverified")
     if unverified:
         out.print(Text(f"No evidence in the files for: {'; '.join(c.title for c in unverified)}.", style="dim"))

@@ -1,0 +1,1 @@
+"""What the engine reasons about, as strict frozen pydantic models: questionnaire, answers, conditions, result."""

@@ -1,0 +1,18 @@
+"""The base of every model (strict and immutable) and the id formats every file shares."""
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SLUG = r"^[a-z0-9][a-z0-9_-]*$"
+QUESTION_ID = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
+VERSION = r"^[0-9]+\.[0-9]+\.[0-9]+$"  # ASCII digits: pydantic's \d would take any script's
+
+OptionId = Annotated[str, Field(pattern=SLUG, max_length=64)]
+QuestionId = Annotated[str, Field(pattern=QUESTION_ID, max_length=128)]
+
+
+class Frozen(BaseModel):
+    """Base of every model: unknown keys are errors and instances never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)

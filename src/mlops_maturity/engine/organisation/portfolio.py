@@ -1,0 +1,159 @@
+"""The organisation view: what ``portfolio --format json`` prints and the renderers draw."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from mlops_maturity.engine.model.frozen import Frozen
+from mlops_maturity.engine.model.result import QuestionnaireRef
+
+SCHEMA_VERSION = 1
+
+
+class Lean(Frozen):
+    """A frozen model whose instances share one set of field names.
+
+    Pydantic gives every instance its own set of the fields it was given: 728 bytes for
+    five fields, more than the values themselves. A portfolio holds one model per answers
+    file, and every field is always set, so one set per class says the same thing and keeps
+    the portfolio's memory to the values. ``model_copy`` copies the set before changing it.
+    """
+
+    _all_fields: ClassVar[set[str] | None] = None
+
+    def model_post_init(self, context: Any, /) -> None:
+        cls = type(self)
+        if cls.__dict__.get("_all_fields") is None:
+            cls._all_fields = set(cls.model_fields)
+        object.__setattr__(self, "__pydantic_fields_set__", cls._all_fields)
+
+
+class TeamSummary(Lean):
+    """A team's latest assessment."""
+
+    team: str
+    file: str
+    assessed_on: str | None
+    stage: int
+    stage_name: str
+    level: str
+    level_name: str
+    overall_score: float
+    dimensions: dict[str, float | None] = Field(description="dimension id -> score, null when not applicable")
+    gaps: tuple[str, ...] = Field(description="questions that keep the team from its next stage")
+    files: int = Field(description="how many answers files of this team were read")
+    respondents: int = Field(
+        default=1,
+        description="people whose answers place the team: the respondents merged (a team file from `consensus`, "
+        "or respondents' files of one date), 1 for a single answers file",
+    )
+    disagreement_index: float | None = Field(
+        default=None,
+        description="share of the questions answered on which those respondents disagree, in percent; "
+        "null for a single respondent",
+    )
+
+
+class NotAssessed(Lean):
+    """A team whose latest file answers less than half of the questions that apply: a template, not an assessment."""
+
+    team: str
+    file: str
+    answered: float = Field(description="share of the questions that apply that have an answer, 0 to 1")
+
+
+class StageCount(Lean):
+    number: int
+    name: str
+    teams: int
+
+
+class LevelCount(Lean):
+    id: str
+    name: str
+    teams: int
+
+
+class DimensionStats(Lean):
+    id: str
+    title: str
+    mean: float | None
+    min: float | None
+    max: float | None
+    teams: int = Field(description="teams with a score in this dimension")
+
+
+class CommonGap(Lean):
+    """A stage criterion that many teams miss: a candidate for one platform investment."""
+
+    question: str
+    title: str
+    dimension: str
+    teams: int = Field(description="how many teams miss it on the way to their next stage")
+    team_names: tuple[str, ...]
+    unlocks: tuple[str, ...] = Field(description="teams that reach their next stage once this gap alone is closed")
+    unlocks_with_above: tuple[str, ...] = Field(
+        description="teams that reach their next stage once this gap and every gap ranked above it are closed "
+        "(and not before)"
+    )
+
+
+class SharedInvestment(Lean):
+    """A discipline that moves the same next step for several teams: fund it once (``engine/shared_investments``)."""
+
+    id: str
+    title: str
+    initiative: str | None
+    stage: int = Field(description="the stage whose discipline it is: the teams it helps are at this stage")
+    carries_up: tuple[str, ...] = Field(description="teams it takes to their next stage on its own")
+    helps: tuple[str, ...] = Field(description="teams whose gaps to the next stage it moves")
+
+
+class TrendPoint(Lean):
+    file: str
+    assessed_on: str | None
+    stage: int
+    level: str
+    overall_score: float
+
+
+class Trend(Lean):
+    """Several files of one team, oldest first."""
+
+    team: str
+    history: tuple[TrendPoint, ...]
+    stage_change: int
+    overall_change: float
+
+
+class FileProblem(Lean):
+    file: str
+    message: str
+
+
+class Portfolio(Frozen):
+    schema_version: int = SCHEMA_VERSION
+    questionnaire: QuestionnaireRef
+    files: int = Field(description="answers files read, valid or not")
+    teams: tuple[TeamSummary, ...]
+    not_assessed: tuple[NotAssessed, ...] = Field(
+        default=(),
+        description="teams that answered less than half of the questions that apply, left out of every count",
+    )
+    stage_distribution: dict[str, int]
+    level_distribution: dict[str, int]
+    stages: tuple[StageCount, ...]
+    levels: tuple[LevelCount, ...]
+    dimensions: tuple[DimensionStats, ...]
+    common_gaps: tuple[CommonGap, ...]
+    investments: tuple[SharedInvestment, ...] = ()
+    min_stage: int | None
+    below_min_stage: tuple[str, ...]
+    single_respondent: tuple[str, ...] = Field(
+        default=(), description="teams whose latest assessment is one person's answers"
+    )
+    trends: tuple[Trend, ...]
+    notes: tuple[str, ...]
+    errors: tuple[FileProblem, ...]

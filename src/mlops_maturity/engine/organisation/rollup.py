@@ -1,0 +1,233 @@
+"""Roll summary rows up into the organisation view (pure: rows in, a ``Portfolio`` out).
+
+A team is known by the ``team`` field of its files (the file name when that is
+empty). Its latest file places it; all of its files form its trend. Latest
+means the newest ``assessed_on``; files without one count as older than any
+dated file, and ties fall back to file-name order, so the result never
+depends on the order the files were read in. Respondents' files of one team and
+date arrive already merged into one row (``files/portfolio/rounds.py``), which
+counts as one assessment of as many files and respondents.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeVar, cast
+
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import QuestionnaireRef
+from mlops_maturity.engine.organisation.portfolio import (
+    CommonGap,
+    DimensionStats,
+    FileProblem,
+    LevelCount,
+    NotAssessed,
+    Portfolio,
+    StageCount,
+    TeamSummary,
+    Trend,
+    TrendPoint,
+)
+from mlops_maturity.engine.organisation.rows import FileError, Row
+from mlops_maturity.engine.organisation.shared_investments import shared_investments
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """What a team's trend keeps of a file that is not its latest: no scores per dimension, no gaps."""
+
+    file: str
+    assessed_on: str | None
+    stage: int
+    level: int
+    overall_score: float
+
+
+@dataclass(slots=True)
+class _Team:
+    latest: Row
+    history: list[_Point]
+    files: int
+
+
+_V = TypeVar("_V")
+
+# A team whose latest file answers less than this share of the questions that apply is "not assessed yet":
+# a blank `init` template is not a team at stage 0, and would drag every count and common gap with it.
+ASSESSED = 0.5
+
+
+class _Shared:
+    """One object for each value that repeats across files: dates, and scores.
+
+    Scores are rounded to one decimal between 0 and 100 (never negative, so never -0.0), so a
+    portfolio of any size holds at most 1,001 distinct ones; sharing them saves 24 bytes a score.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[object, object] = {}
+
+    def __call__(self, value: _V) -> _V:
+        return cast(_V, self._seen.setdefault(value, value))
+
+
+def _age(row: Row | _Point) -> tuple[bool, str, str]:
+    return (row.assessed_on is not None, row.assessed_on or "", row.file)
+
+
+def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int | None = None) -> Portfolio:
+    """Consume the rows as they come, keeping a full row only for each team's latest file."""
+    by_team: dict[str, _Team] = {}
+    share = _Shared()
+    errors: list[FileProblem] = []
+    files = 0
+    for item in items:
+        if isinstance(item, FileError):
+            files += 1
+            errors.append(FileProblem(file=item.file, message=item.message))
+            continue
+        files += item.sources
+        point = _Point(item.file, share(item.assessed_on), item.stage, item.level, share(item.overall_score))
+        team = by_team.get(item.team)
+        if team is None:
+            by_team[item.team] = _Team(item, [point], item.sources)
+            continue
+        team.history.append(point)
+        team.files += item.sources
+        if _age(item) >= _age(team.latest):  # on a tie the later file wins, as a stable sort would have it
+            team.latest = item
+    names = sorted(by_team, key=lambda t: (t.casefold(), t))
+    histories = {name: sorted(by_team[name].history, key=_age) for name in names}
+    counts = {name: by_team[name].files for name in names}
+    newest = [by_team[name].latest for name in names]
+    del by_team
+    latest = [row for row in newest if row.responded >= ASSESSED]
+    blank = [row for row in newest if row.responded < ASSESSED]
+    left_out = {row.team for row in blank}
+    stage_counts = {s.number: 0 for s in q.stages}
+    level_counts = [0] * len(q.levels)
+    for row in latest:
+        stage_counts[row.stage] += 1
+        level_counts[row.level] += 1
+    teams = tuple(_team(q, row, counts[row.team], share) for row in latest)
+    return Portfolio(
+        questionnaire=QuestionnaireRef.of(q),
+        files=files,
+        teams=teams,
+        not_assessed=tuple(NotAssessed(team=r.team, file=r.file, answered=r.responded) for r in blank),
+        stage_distribution={str(n): c for n, c in stage_counts.items()},
+        level_distribution={lv.id: c for lv, c in zip(q.levels, level_counts, strict=True)},
+        stages=tuple(StageCount(number=s.number, name=s.name, teams=stage_counts[s.number]) for s in q.stages),
+        levels=tuple(LevelCount(id=lv.id, name=lv.name, teams=c) for lv, c in zip(q.levels, level_counts, strict=True)),
+        dimensions=_dimension_stats(q, latest),
+        common_gaps=_common_gaps(q, latest),
+        investments=shared_investments(q, teams),
+        min_stage=min_stage,
+        below_min_stage=tuple(r.team for r in latest if min_stage is not None and r.stage < min_stage),
+        single_respondent=tuple(r.team for r in latest if r.respondents == 1),
+        trends=tuple(
+            _trend(q, team, points) for team, points in histories.items() if len(points) > 1 and team not in left_out
+        ),
+        notes=tuple(_notes(histories)),
+        errors=tuple(errors),
+    )
+
+
+def _team(q: Questionnaire, row: Row, files: int, share: _Shared) -> TeamSummary:
+    stage, level = q.stage(row.stage), q.levels[row.level]
+    return TeamSummary(
+        team=row.team,
+        file=row.file,
+        assessed_on=share(row.assessed_on),
+        stage=row.stage,
+        stage_name=stage.name,
+        level=level.id,
+        level_name=level.name,
+        overall_score=share(row.overall_score),
+        dimensions={d.id: share(s) for d, s in zip(q.dimensions, row.dimensions, strict=True)},
+        gaps=tuple(q.by_id[g].id for g in row.gaps),  # the questionnaire's strings, not a worker's copies
+        files=files,
+        respondents=row.respondents,
+        disagreement_index=row.disagreement,
+    )
+
+
+def _dimension_stats(q: Questionnaire, latest: list[Row]) -> tuple[DimensionStats, ...]:
+    out = []
+    for i, dim in enumerate(q.dimensions):
+        scores = [s for row in latest if (s := row.dimensions[i]) is not None]
+        out.append(
+            DimensionStats(
+                id=dim.id,
+                title=dim.title,
+                mean=round(sum(scores) / len(scores), 1) if scores else None,
+                min=min(scores) if scores else None,
+                max=max(scores) if scores else None,
+                teams=len(scores),
+            )
+        )
+    return tuple(out)
+
+
+def _common_gaps(q: Questionnaire, latest: list[Row]) -> tuple[CommonGap, ...]:
+    """Gaps ranked by how many teams share them, then by how many teams closing one alone moves up."""
+    teams: dict[str, list[str]] = defaultdict(list)
+    alone: dict[str, list[str]] = defaultdict(list)
+    for row in latest:
+        for gap in row.gaps:
+            teams[gap].append(row.team)
+        if len(row.gaps) == 1:
+            alone[row.gaps[0]].append(row.team)
+    position = {question.id: i for i, question in enumerate(q.questions)}
+    ranked = sorted(teams, key=lambda g: (-len(teams[g]), -len(alone[g]), position[g]))
+    rank = {gap: i for i, gap in enumerate(ranked)}
+    # Closing gaps in ranked order, a team moves up when its lowest-ranked gap is closed.
+    moved: dict[str, list[str]] = defaultdict(list)
+    for row in latest:
+        if row.gaps:
+            moved[max(row.gaps, key=rank.__getitem__)].append(row.team)
+    return tuple(
+        CommonGap(
+            question=gap,
+            title=q.by_id[gap].title,
+            dimension=q.by_id[gap].dimension,
+            teams=len(teams[gap]),
+            team_names=tuple(teams[gap]),
+            unlocks=tuple(alone[gap]),
+            unlocks_with_above=tuple(moved[gap]),
+        )
+        for gap in ranked
+    )
+
+
+def _trend(q: Questionnaire, team: str, points: list[_Point]) -> Trend:
+    first, last = points[0], points[-1]
+    return Trend(
+        team=team,
+        history=tuple(
+            TrendPoint(
+                file=p.file,
+                assessed_on=p.assessed_on,
+                stage=p.stage,
+                level=q.levels[p.level].id,
+                overall_score=p.overall_score,
+            )
+            for p in points
+        ),
+        stage_change=last.stage - first.stage,
+        overall_change=round(last.overall_score - first.overall_score, 1),
+    )
+
+
+def _notes(histories: dict[str, list[_Point]]) -> list[str]:
+    notes = []
+    for team, points in histories.items():
+        dates = [p.assessed_on for p in points]
+        if len(points) > 1 and (None in dates or len(set(dates)) < len(dates)):
+            notes.append(
+                f"team {team!r}: {len(points)} files, not all with distinct assessed_on dates; "
+                f"undated files count as the oldest and ties go by file name, so {points[-1].file} is taken as latest"
+            )
+    return notes

@@ -1,0 +1,1 @@
+"""Several respondents of one team: the consensus rule (``consensus.py``) and where they disagree."""

@@ -1,0 +1,132 @@
+"""What the answers say beyond the placement: contradictions (warnings), notes, every answer's record."""
+
+from __future__ import annotations
+
+from mlops_maturity.engine.model.conditions import PlacementAtom, QuestionAtom, atoms, evaluate
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import AnswerRecord, AnswerStatus, Completeness, ConsistencyFinding, Finding
+from mlops_maturity.engine.scoring.placement import Placement
+from mlops_maturity.engine.scoring.sheet import STATUS_LABELS, Sheet
+
+IGNORED_ANSWER = "ignored_answer"  # an answer to a question that does not apply to the team
+WAITING_ANSWERS = "waiting_answers"  # answers kept aside until a "don't know" they depend on is known
+EVIDENCE_WITHOUT_ANSWER = "evidence_without_answer"  # evidence written down for a question left unanswered
+
+
+def contradictions(q: Questionnaire, sheet: Sheet, placed: Placement) -> tuple[ConsistencyFinding, ...]:
+    """The consistency rules whose condition holds; each names the questions it looks at."""
+
+    def placement(atom: PlacementAtom) -> bool:
+        if atom.stage_at_least is not None:
+            return placed.stage >= atom.stage_at_least
+        if atom.stage_at_most is not None:
+            return placed.stage <= atom.stage_at_most
+        if atom.level_at_least is not None:
+            return placed.level >= q.level_rank[atom.level_at_least]
+        return placed.level <= q.level_rank[atom.level_at_most or ""]
+
+    return tuple(
+        ConsistencyFinding(
+            id=rule.id,
+            message=rule.message,
+            questions=tuple(dict.fromkeys(a.question for a in atoms(rule.when) if isinstance(a, QuestionAtom))),
+        )
+        for rule in q.rules
+        if evaluate(rule.when, sheet.rank, sheet.option_rank, placement)
+    )
+
+
+def warnings(
+    findings: tuple[ConsistencyFinding, ...], records: tuple[AnswerRecord, ...], sheet: Sheet
+) -> list[Finding]:
+    """Contradictions: the rules that fired, and answers given to questions the other answers rule out."""
+    out = [
+        Finding(rule=f.id, message=f"{f.message} ({', '.join(f.questions)})", questions=f.questions) for f in findings
+    ]
+    out += [
+        Finding(
+            rule=IGNORED_ANSWER,
+            message=f"the answer to {r.question!r} was ignored: the question does not apply to this team yet",
+            questions=(r.question,),
+        )
+        for r in records
+        if r.status == "skipped" and _answered(sheet, r.question)
+    ]
+    return out
+
+
+def _answered(sheet: Sheet, qid: str) -> bool:
+    given = sheet.effective[qid].given
+    return given is not None and given.answer is not None
+
+
+def notes(q: Questionnaire, records: tuple[AnswerRecord, ...]) -> list[Finding]:
+    """Things worth saying that contradict nothing: answers kept aside, evidence with no answer."""
+    out = []
+    waiting: dict[tuple[str, ...], list[str]] = {}
+    for r in records:
+        if r.status == "pending" and r.answer != "pending":
+            waiting.setdefault(r.waits_on, []).append(r.question)
+    for gates, held in waiting.items():
+        names = ", ".join(f"{q.by_id[g].title!r}" for g in gates)
+        out.append(
+            Finding(
+                rule=WAITING_ANSWERS,
+                message=f"{len(held)} answer(s) are kept but not scored until {names} is answered: {', '.join(held)}",
+                questions=(*gates, *held),
+            )
+        )
+    for r in records:
+        if r.status == "unanswered" and r.evidence:
+            out.append(
+                Finding(
+                    rule=EVIDENCE_WITHOUT_ANSWER,
+                    message=f"{r.question!r} has evidence but no answer; add `answer:` so it counts",
+                    questions=(r.question,),
+                )
+            )
+    return out
+
+
+def records(q: Questionnaire, sheet: Sheet) -> tuple[AnswerRecord, ...]:
+    """Every question with what it counts as; a pending question shows the answer it keeps aside."""
+    out = []
+    for question in q.questions:
+        eff = sheet.effective[question.id]
+        given = eff.given
+        answer, label = eff.answer, eff.label(question)
+        if eff.status == "pending" and given is not None and given.answer in question.valid_answers():
+            answer = given.answer
+            label = question.option(answer).label if answer in question.option_ids else STATUS_LABELS[answer]
+        out.append(
+            AnswerRecord(
+                question=question.id,
+                dimension=question.dimension,
+                title=question.title,
+                text=question.text,
+                status=eff.status,
+                answer=answer,
+                label=label,
+                points=question.options[eff.rank].points if eff.rank is not None else 0.0,
+                max_points=question.max_points,
+                evidence=given.evidence if given is not None else None,
+                reason=given.reason if given is not None else None,
+                waits_on=sheet.waits_on(question.id) if eff.status == "pending" else (),
+            )
+        )
+    return tuple(out)
+
+
+def completeness(records: tuple[AnswerRecord, ...]) -> Completeness:
+    counts = {s: sum(r.status == s for r in records) for s in AnswerStatus.__args__}  # type: ignore[attr-defined]
+    applicable = len(records) - counts["skipped"] - counts["not_applicable"]
+    return Completeness(
+        questions=len(records),
+        answered=counts["answered"],
+        unknown=counts["unknown"],
+        not_applicable=counts["not_applicable"],
+        unanswered=counts["unanswered"],
+        skipped=counts["skipped"],
+        pending=counts["pending"],
+        ratio=round(counts["answered"] / applicable, 2) if applicable else 1.0,
+    )

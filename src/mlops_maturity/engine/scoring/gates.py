@@ -1,0 +1,130 @@
+"""CI gates: thresholds and baselines evaluated against a result (pure, no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.result import Result
+from mlops_maturity.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Check:
+    """One gate: ``id`` is stable (``min-stage``, ``min-dimension:monitoring``, ``baseline:stage``,
+    ``baseline:dimension:monitoring``)."""
+
+    id: str
+    passed: bool
+    message: str
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    min_stage: int | None = None
+    min_level: str | None = None
+    min_dimension: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def any(self) -> bool:
+        return self.min_stage is not None or self.min_level is not None or bool(self.min_dimension)
+
+
+def parse_thresholds(
+    q: Questionnaire, min_stage: int | None, min_level: str | None, min_dimension: tuple[str, ...]
+) -> Thresholds:
+    """Check flag values against the questionnaire; a bad one is a usage error naming the choices."""
+    if min_stage is not None and not 0 <= min_stage <= q.top_stage:
+        raise UsageError(f"--min-stage {min_stage}: stages run from 0 to {q.top_stage}")
+    if min_level is not None and min_level not in q.level_rank:
+        raise UsageError(f"--min-level {min_level!r}: choose one of: {', '.join(q.level_rank)}")
+    dims: dict[str, float] = {}
+    for spec in min_dimension:
+        name, sep, value = spec.partition("=")
+        if not sep:
+            raise UsageError(f"--min-dimension {spec!r}: write it as ID=SCORE, for example monitoring=50")
+        if name not in q.dimension_by_id:
+            raise UsageError(
+                f"--min-dimension {spec!r}: unknown dimension {name!r}; choose one of: {', '.join(q.dimension_by_id)}"
+            )
+        try:
+            score = float(value)
+        except ValueError:
+            raise UsageError(f"--min-dimension {spec!r}: {value!r} is not a number from 0 to 100") from None
+        if not 0 <= score <= 100:
+            raise UsageError(f"--min-dimension {spec!r}: scores run from 0 to 100")
+        dims[name] = score
+    return Thresholds(min_stage, min_level, dims)
+
+
+def evaluate_checks(
+    q: Questionnaire, result: Result, thresholds: Thresholds, baseline: Result | None = None
+) -> tuple[Check, ...]:
+    checks: list[Check] = []
+    stage = result.stage
+    if thresholds.min_stage is not None:
+        wanted = thresholds.min_stage
+        checks.append(
+            Check(
+                "min-stage", stage.number >= wanted, f"stage {stage.number} ({stage.name}); required at least {wanted}"
+            )
+        )
+    if thresholds.min_level is not None:
+        wanted_level = q.levels[q.level_rank[thresholds.min_level]]
+        ok = q.level_rank[result.level.id] >= q.level_rank[wanted_level.id]
+        checks.append(Check("min-level", ok, f"level {result.level.name}; required at least {wanted_level.name}"))
+    scores = {d.id: d for d in result.dimensions}
+    for dim_id, wanted_score in thresholds.min_dimension.items():
+        dim = scores[dim_id]
+        if dim.score is None:
+            checks.append(Check(f"min-dimension:{dim_id}", True, f"{dim.title}: every question not applicable"))
+        else:
+            checks.append(
+                Check(
+                    f"min-dimension:{dim_id}",
+                    dim.score >= wanted_score,
+                    f"{dim.title} scores {dim.score:g}; required at least {wanted_score:g}",
+                )
+            )
+    if baseline is not None:
+        checks.extend(_baseline(q, result, baseline))
+    return tuple(checks)
+
+
+def _baseline(q: Questionnaire, new: Result, old: Result) -> list[Check]:
+    """One check each for stage, level and every dimension scored in both; a failure says what dropped."""
+    was_stage, now_stage = old.stage, new.stage
+    stage_ok = now_stage.number >= was_stage.number
+    out = [
+        Check(
+            "baseline:stage",
+            stage_ok,
+            f"stage {now_stage.number} ({now_stage.name}); baseline {was_stage.number}"
+            if stage_ok
+            else f"stage dropped from {was_stage.number} ({was_stage.name}) to {now_stage.number} ({now_stage.name})",
+        )
+    ]
+    # A level the questionnaire no longer has counts as its lowest, so a renamed level never blocks a merge.
+    level_ok = q.level_rank[new.level.id] >= q.level_rank.get(old.level.id, 0)
+    out.append(
+        Check(
+            "baseline:level",
+            level_ok,
+            f"level {new.level.name}; baseline {old.level.name}"
+            if level_ok
+            else f"level dropped from {old.level.name} to {new.level.name}",
+        )
+    )
+    before = {d.id: d.score for d in old.dimensions}
+    for dim in new.dimensions:
+        was = before.get(dim.id)
+        if was is None or dim.score is None:
+            continue
+        ok = dim.score >= was
+        message = (
+            f"{dim.title} scores {dim.score:g}; baseline {was:g}"
+            if ok
+            else f"{dim.title} dropped from {was:g} to {dim.score:g} ({round(dim.score - was, 1):+g})"
+        )
+        out.append(Check(f"baseline:dimension:{dim.id}", ok, message))
+    return out

@@ -1,0 +1,124 @@
+"""One team's answers scored into a result: a pure function, no I/O.
+
+The stage and the level are placed in ``placement.py``; the capability profile is
+measured in ``profile.py`` and never moves them; risks and disciplines come from
+``advice.py``, the roadmap from ``roadmap.py``, warnings and notes from
+``consistency.py``. Respondents' disagreements are added by ``engine/assess.py``.
+"""
+
+from __future__ import annotations
+
+from mlops_maturity.engine.model.answers import Answers
+from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire
+from mlops_maturity.engine.model.result import (
+    Gap,
+    LevelPlacement,
+    LevelStatus,
+    QuestionnaireRef,
+    Result,
+    StagePlacement,
+    StageRef,
+    StageStatus,
+)
+from mlops_maturity.engine.scoring import consistency
+from mlops_maturity.engine.scoring.advice import build_disciplines, build_risks
+from mlops_maturity.engine.scoring.investments import rank_investments
+from mlops_maturity.engine.scoring.placement import foundational, place
+from mlops_maturity.engine.scoring.profile import dimension_scores, overall_score
+from mlops_maturity.engine.scoring.roadmap import build_roadmap
+from mlops_maturity.engine.scoring.sheet import Sheet
+
+
+def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int | None = None) -> Result:
+    """Score one team's answers. ``target_stage`` widens the gaps to every stage up to it."""
+    q = questionnaire
+    sheet = Sheet(q, answers.given)
+    placed = place(q, sheet)
+    stages = tuple(
+        StageStatus(
+            number=s.number,
+            name=s.name,
+            met=all(sheet.met(c) for c in s.criteria),
+            criteria=tuple(sheet.criterion(c) for c in s.criteria),
+        )
+        for s in q.stages
+    )
+    levels = tuple(
+        LevelStatus(
+            id=lv.id, name=lv.name, met=i <= placed.level, criteria=tuple(sheet.criterion(c) for c in lv.criteria)
+        )
+        for i, lv in enumerate(q.levels)
+    )
+    current, top = q.stage(placed.stage), q.top_stage
+    target = min(max(placed.stage + 1, target_stage if target_stage is not None else 0), top)
+    nxt = q.stages[placed.stage + 1] if placed.stage < top else None
+    progress = 1.0 if nxt is None else sum(sheet.met(c) for c in nxt.criteria) / len(nxt.criteria)
+    base = foundational(q, sheet, placed.stage)
+    foundational_gaps = tuple(_gap(q, sheet, number, c) for number, c in base)
+    gaps = tuple(
+        _gap(q, sheet, s.number, c)
+        for s in q.stages[placed.stage + 1 : target + 1]
+        for c in s.criteria
+        if not sheet.met(c)
+    )
+    dimensions = dimension_scores(q, sheet)
+    level = q.levels[placed.level]
+    contradictions = consistency.contradictions(q, sheet, placed)
+    records = consistency.records(q, sheet)
+    warnings = consistency.warnings(contradictions, records, sheet)
+    risks, in_view = build_risks(q, current, sheet, target)
+    disciplines = build_disciplines(q, current, sheet, target)
+    unknown = frozenset(r.question for r in records if r.status in ("unknown", "unanswered"))
+    delivery = q.stage(placed.delivery)
+    return Result(
+        questionnaire=QuestionnaireRef.of(q),
+        team=answers.team,
+        assessed_on=answers.assessed_on.isoformat() if answers.assessed_on else None,
+        stage=StagePlacement(
+            number=current.number,
+            id=current.id,
+            name=current.name,
+            summary=current.summary,
+            meaning=current.meaning,
+            progress_to_next=round(progress, 2),
+            next=StageRef(number=nxt.number, name=nxt.name) if nxt is not None else None,
+            top=top,
+            delivery=StageRef(number=delivery.number, name=delivery.name),
+        ),
+        level=LevelPlacement(id=level.id, name=level.name, description=level.description, meaning=level.meaning),
+        overall_score=overall_score(q, [d.score for d in dimensions]),
+        dimensions=dimensions,
+        target_stage=target,
+        gaps=gaps,
+        foundational_gaps=foundational_gaps,
+        risks=risks,
+        risks_in_view=in_view,
+        disciplines=disciplines,
+        investments=rank_investments(current, disciplines, risks, gaps, unknown),
+        roadmap=build_roadmap(q, current, foundational_gaps, gaps, dimensions, sheet.effective, target),
+        stages=stages,
+        levels=levels,
+        consistency=contradictions,
+        completeness=consistency.completeness(records),
+        answers=records,
+        unanswered=tuple(r.question for r in records if r.status == "unanswered"),
+        unknown=tuple(r.question for r in records if r.status == "unknown"),
+        warnings=tuple(w.message for w in warnings),
+        warning_details=tuple(warnings),
+        notes=tuple(consistency.notes(q, records)),
+    )
+
+
+def _gap(q: Questionnaire, sheet: Sheet, stage: int, criterion: Criterion) -> Gap:
+    status = sheet.criterion(criterion)
+    return Gap(
+        question=status.question,
+        title=status.title,
+        dimension=q.by_id[criterion.question].dimension,
+        current=status.current,
+        current_label=status.current_label,
+        required=status.required,
+        required_label=status.required_label,
+        stage=stage,
+        role=criterion.role,
+    )

@@ -1,0 +1,146 @@
+"""The answer sheet: what each answer counts as once ``applies_when`` conditions are applied.
+
+``Sheet.met`` is the one definition of a met criterion; placement, gaps, risks
+and the roadmap all ask it.
+
+A question whose condition does not hold is *skipped* when the answers it depends on
+settle it (nothing is in production, so drift is not watched), and *pending* when it
+would hold if an answer that is "don't know" or missing turned out well: its answer is
+kept and shown, but counts for nothing until the question it waits on is answered.
+Either way it scores like a question that does not apply, which keeps every score
+monotone: finding out an answer can only add.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.conditions import QuestionAtom, atoms, evaluate
+from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Criterion, Question, Questionnaire
+from mlops_maturity.engine.model.result import AnswerStatus, CriterionStatus
+
+STATUS_LABELS = {
+    UNKNOWN: "don't know",
+    NOT_APPLICABLE: "not applicable",
+    "unanswered": "not answered",
+    "skipped": "does not apply yet",
+    "pending": "waits for another answer",
+}
+
+
+def answer_label(question: Question, value: str) -> str:
+    """How an answer reads: its option's label, or what "unknown", "not applicable" and the like mean."""
+    return question.option(value).label if value in question.option_ids else STATUS_LABELS[value]
+
+
+OUT_OF_PLAY = frozenset(("skipped", "pending"))  # statuses of questions that do not apply, or may not
+
+
+class Effective(NamedTuple):
+    """What one answer counts as, after conditions are applied.
+
+    A named tuple rather than a frozen dataclass: one is built per question per
+    assessment, and a tuple is several times cheaper to build.
+    """
+
+    status: AnswerStatus
+    answer: str
+    rank: int | None
+    given: Answer | None
+
+    def label(self, question: Question) -> str:
+        if self.rank is not None:
+            return question.options[self.rank].label
+        return STATUS_LABELS[self.answer]
+
+
+_UNANSWERED = Effective("unanswered", "unanswered", None, None)
+
+
+def _as_given(question: Question, given: Answer | None) -> Effective:
+    """What an answer counts as when its question applies."""
+    value = given.answer if given is not None else None
+    if value is None:  # keeps what was given (evidence without an answer), so no output loses it
+        return _UNANSWERED if given is None else Effective("unanswered", "unanswered", None, given)
+    if value in (UNKNOWN, NOT_APPLICABLE):
+        return Effective(UNKNOWN if value == UNKNOWN else NOT_APPLICABLE, value, None, given)  # type: ignore[arg-type]
+    return Effective("answered", value, question.rank(value), given)
+
+
+class Sheet:
+    """The effective answer of every question of one questionnaire."""
+
+    def __init__(self, questionnaire: Questionnaire, given: dict[str, Answer]) -> None:
+        self.q = questionnaire
+        self.given = given
+        self.effective: dict[str, Effective] = {}
+        self._busy: set[str] = set()
+        effective = self.effective
+        for question in questionnaire.questions:
+            # Most questions have no condition; they need no cycle guard and no recursion.
+            if question.applies_when is None:
+                effective[question.id] = _as_given(question, given.get(question.id))
+            elif question.id not in effective:
+                self.resolve(question.id)
+
+    def rank(self, qid: str) -> int | None:
+        return self.resolve(qid).rank
+
+    def option_rank(self, qid: str, option: str) -> int:
+        return self.q.by_id[qid].rank(option)
+
+    def resolve(self, qid: str) -> Effective:
+        eff = self.effective.get(qid)
+        if eff is not None:
+            return eff
+        if qid in self._busy:  # a cycle in applies_when: treat the answer as absent
+            return Effective("skipped", "skipped", None, None)
+        self._busy.add(qid)
+        question = self.q.by_id[qid]
+        given = self.given.get(qid)
+        if question.applies_when is not None and not evaluate(question.applies_when, self.rank, self.option_rank):
+            waiting = evaluate(question.applies_when, self._hopeful_rank, self.option_rank)
+            status: AnswerStatus = "pending" if waiting else "skipped"
+            eff = Effective(status, status, None, given)
+        else:
+            eff = _as_given(question, given)
+        self._busy.discard(qid)
+        self.effective[qid] = eff
+        return eff
+
+    def _hopeful_rank(self, qid: str) -> int | None:
+        """The rank of an answer, or the best rank where the answer is not known yet (don't know, missing, pending)."""
+        eff = self.resolve(qid)
+        if eff.status in ("unknown", "unanswered", "pending"):
+            return len(self.q.by_id[qid].options) - 1
+        return eff.rank
+
+    def waits_on(self, qid: str) -> tuple[str, ...]:
+        """The questions not known yet that a pending question's condition depends on."""
+
+        condition = self.q.by_id[qid].applies_when
+        if condition is None:
+            return ()
+        found = (a.question for a in atoms(condition) if isinstance(a, QuestionAtom))
+        return tuple(dict.fromkeys(g for g in found if self.resolve(g).status in ("unknown", "unanswered", "pending")))
+
+    def met(self, criterion: Criterion) -> bool:
+        """The one definition of a met criterion: answered, at least the required option."""
+        rank = self.effective[criterion.question].rank
+        return rank is not None and rank >= self.q.by_id[criterion.question].rank(criterion.at_least)
+
+    def criterion(self, criterion: Criterion) -> CriterionStatus:
+        question = self.q.by_id[criterion.question]
+        eff = self.effective[criterion.question]
+        return CriterionStatus(
+            question=question.id,
+            title=question.title,
+            required=criterion.at_least,
+            required_label=question.option(criterion.at_least).label,
+            current=eff.answer,
+            current_label=eff.label(question),
+            met=self.met(criterion),
+            role=criterion.role,
+            source=criterion.source,
+        )

@@ -1,0 +1,48 @@
+"""Load a questionnaire: the shipped one (from its checked snapshot when fresh) or a folder of the user's.
+
+Reading a folder from YAML lives in ``questionnaire_folder.py`` and is imported only when
+needed, so a ``score`` run on the shipped questionnaire never pays for the folder reader,
+its file models or the cross-reference checks.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.errors import Problem, QuestionnaireError
+from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
+
+
+def load_questionnaire(directory: Path | None = None) -> Questionnaire:
+    """Load and check a questionnaire folder (the shipped one when ``None``)."""
+    if directory is None:
+        return _load_default()
+    return _load(Path(directory))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Questionnaire:
+    from mlops_maturity.files.questionnaire.snapshot import load_snapshot
+
+    directory = default_questionnaire_dir()
+    return load_snapshot(directory) or _load(directory)
+
+
+def questionnaire_problems(directory: Path) -> list[Problem]:
+    """Every problem in a questionnaire folder (empty when it is valid)."""
+    from mlops_maturity.scan.io.probes_file import probes_problems  # optional part; only validate reads it here
+
+    try:
+        questionnaire: Questionnaire | None = _load(Path(directory))
+    except QuestionnaireError as exc:
+        found = list(exc.problems) or [Problem(str(directory), str(exc))]
+        return found + probes_problems(Path(directory), None) if Path(directory).is_dir() else found
+    return probes_problems(Path(directory), questionnaire)
+
+
+def _load(directory: Path) -> Questionnaire:
+    from mlops_maturity.files.questionnaire.folder import read_folder
+
+    return read_folder(directory)

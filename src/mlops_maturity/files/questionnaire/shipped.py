@@ -1,0 +1,22 @@
+"""Where the shipped questionnaire and templates live, installed or in a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULT_QUESTIONNAIRE = "mlops-maturity"
+PROBES_FILE = "probes.yaml"  # in a questionnaire folder: what ``scan`` looks for (optional)
+_PACKAGE = Path(__file__).resolve().parents[2]  # mlops_maturity/
+
+
+def default_questionnaire_dir() -> Path:
+    """The wheel carries ``questionnaires/`` inside the package; a checkout has it at the top."""
+    for root in (_PACKAGE / "questionnaires", _PACKAGE.parent.parent / "questionnaires"):
+        candidate = root / DEFAULT_QUESTIONNAIRE
+        if (candidate / "questionnaire.yaml").is_file():
+            return candidate
+    raise FileNotFoundError(f"the shipped questionnaire {DEFAULT_QUESTIONNAIRE!r} is missing from this installation")
+
+
+def templates_dir() -> Path:
+    return _PACKAGE / "render" / "report" / "templates"

@@ -1,0 +1,169 @@
+"""Probes made ready to run: which probes look at a path, how much a hit there counts, and the line a pattern hits.
+
+Speed comes from doing little per file. A path is matched against every glob
+at once (:class:`GlobIndex`), and a file's bytes are searched for the literal
+text each pattern needs before any regular expression runs, so most files
+cost a few substring searches. Patterns are matched one line at a time, on at
+most ``MAX_LINE_CHARS`` characters of it, and never on a commented-out line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mlops_maturity.scan.probes.globs import GlobIndex
+from mlops_maturity.scan.probes.model import Probe, ProbeSet, Strength
+from mlops_maturity.scan.probes.patterns import analyse
+from mlops_maturity.scan.probes.prefilter import Gate, GateSet, choose_gate, gate_set
+
+MAX_LINE_CHARS = 2000
+NOTEBOOK_SUFFIX = ".ipynb"
+_NOTEBOOK_LINE = re.compile(r'\s*"((?:[^"\\]|\\.)*)",?\s*')
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled pattern and the literals that let a file be skipped without running it."""
+
+    regex: re.Pattern[str]
+    literals: tuple[bytes, ...] | None  # lower-cased when ``ignore_case``
+    ignore_case: bool
+
+    @classmethod
+    def of(cls, pattern: str) -> Rule:
+        analysis = analyse(pattern)
+        literals = None
+        if analysis.literals is not None and all(len(s) >= 2 for s in analysis.literals):
+            literals = tuple(sorted(s.encode() for s in analysis.literals))
+        return cls(re.compile(pattern), literals, analysis.ignore_case)
+
+    def may_match(self, raw: bytes, lowered: bytes) -> bool:
+        if self.literals is None:
+            return True
+        hay = lowered if self.ignore_case else raw
+        return any(literal in hay for literal in self.literals)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    probe: Probe
+    patterns: tuple[Rule, ...]
+    requires: tuple[Rule, ...]
+    forbids: tuple[Rule, ...]
+
+    @property
+    def gate(self) -> Gate | None:
+        keys = self.probe.yaml or self.probe.toml
+        named = [part for part in keys.key.split(".") if part != "*"] if keys is not None else []
+        return choose_gate(
+            ((r.literals, r.ignore_case) for r in self.requires),
+            ((r.literals, r.ignore_case) for r in self.patterns),
+            named[-1] if named else None,
+        )
+
+    def may_match(self, raw: bytes, lowered: bytes) -> bool:
+        """False when the bytes cannot hold a hit (a cheap test before any line is read)."""
+        if not all(rule.may_match(raw, lowered) for rule in self.requires):
+            return False
+        return not self.patterns or any(rule.may_match(raw, lowered) for rule in self.patterns)
+
+
+@dataclass
+class Lines:
+    """A file's lines as the patterns see them: notebook cells unwrapped from their JSON strings."""
+
+    lines: list[str]
+    comment_prefixes: tuple[str, ...]
+    notebook: bool
+    _code: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str, path: str, comment_prefixes: tuple[str, ...]) -> Lines:
+        return cls(text.split("\n"), comment_prefixes, path.endswith(NOTEBOOK_SUFFIX))
+
+    def code(self, index: int) -> str:
+        """Line ``index`` (0-based) cut to the matching limit, or "" when it is a comment."""
+        cached = self._code.get(index)
+        if cached is not None:
+            return cached
+        line = self.lines[index][:MAX_LINE_CHARS].rstrip("\r")
+        if self.notebook:
+            line = _unwrap_notebook(line)
+        if line.lstrip().startswith(self.comment_prefixes):
+            line = ""
+        self._code[index] = line
+        return line
+
+    def first(self, rules: Sequence[Rule]) -> int | None:
+        """The first line (0-based) that any of ``rules`` matches."""
+        for index in range(len(self.lines)):
+            line = self.code(index)
+            if line and any(rule.regex.search(line) for rule in rules):
+                return index
+        return None
+
+
+def _unwrap_notebook(line: str) -> str:
+    """``    "import mlflow\\n",`` as stored in a notebook -> ``import mlflow``; other lines as they are."""
+    match = _NOTEBOOK_LINE.fullmatch(line)
+    if match is None:
+        return line
+    try:
+        return str(json.loads(f'"{match[1]}"')).rstrip("\n")
+    except ValueError:
+        return match[1]
+
+
+def _rules(patterns: tuple[str, ...]) -> tuple[Rule, ...]:
+    return tuple(Rule.of(pattern) for pattern in patterns)
+
+
+class Matcher:
+    """A probe set compiled once per scan."""
+
+    def __init__(self, probes: ProbeSet) -> None:
+        self.probes = probes.probes
+        self.compiled = tuple(
+            Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids)) for p in probes.probes
+        )
+        self._files = GlobIndex.build([p.files for p in probes.probes])
+        self._contexts = probes.contexts
+        self._context_index = GlobIndex.build([c.files for c in probes.contexts])
+        self._comments = probes.comments
+        self._comment_index = GlobIndex.build([c.files for c in probes.comments])
+        self._gates = [c.gate for c in self.compiled]
+        self._gate_sets: dict[tuple[int, ...], GateSet] = {}
+
+    def gates(self, wanted: tuple[int, ...]) -> GateSet:
+        """The one search that tells which of these probes could hit a file (built once per set of probes)."""
+        found = self._gate_sets.get(wanted)
+        if found is None:
+            found = self._gate_sets[wanted] = gate_set([(i, self._gates[i]) for i in wanted])
+        return found
+
+    def contexts_of(self, path: str) -> list[int]:
+        return sorted(self._context_index.owners_of(path))
+
+    def probes_for(self, path: str) -> tuple[int, ...]:
+        """Indices of the probes that look at ``path``, in probe order."""
+        return tuple(sorted(self._files.owners_of(path)))
+
+    def comment_prefixes(self, path: str) -> tuple[str, ...]:
+        owners = sorted(self._comment_index.owners_of(path))
+        return tuple(dict.fromkeys(p for i in owners for p in self._comments[i].prefixes))
+
+    def strength(self, probe: Probe, contexts: list[int]) -> tuple[Strength | None, str | None]:
+        """How much a hit of ``probe`` counts in a file of these contexts (None: not at all), and why it counts less."""
+        strength: Strength = probe.strength
+        note = None if strength == "strong" else "a weak sign by itself"
+        for i in contexts:
+            context = self._contexts[i]
+            wanted = probe.contexts.get(context.id, context.strength)
+            if wanted == "ignore":
+                return None, context.reason
+            if wanted == "weak":
+                return "weak", context.reason
+        return strength, note
