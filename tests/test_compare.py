@@ -7,7 +7,7 @@ import pytest
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.result import Result
 from mlops_maturity.engine.organisation.compare import Comparison, check_comparable, compare
-from mlops_maturity.errors import InputFileError
+from mlops_maturity.errors import AssessmentError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
@@ -94,11 +94,11 @@ def _with(result: Result, **questionnaire: str) -> Result:
 
 
 def test_a_different_questionnaire_is_refused() -> None:
-    with pytest.raises(InputFileError, match=r"cannot compare old\.json \(questionnaire 'other'\) with new\.yaml"):
+    with pytest.raises(AssessmentError, match=r"cannot compare old\.json \(questionnaire 'other'\) with new\.yaml"):
         check_comparable(_with(BEFORE, id="other"), AFTER, "old.json", "new.yaml")
 
 
 def test_a_different_major_version_is_refused_a_minor_one_is_not() -> None:
-    with pytest.raises(InputFileError, match="a new major version changes what the answers mean"):
+    with pytest.raises(AssessmentError, match="a new major version changes what the answers mean"):
         check_comparable(_with(BEFORE, version="1.9.0"), AFTER, "old.json", "new.yaml")
     check_comparable(_with(BEFORE, version="2.0.0"), AFTER, "old.json", "new.yaml")

@@ -20,7 +20,7 @@ from mlops_maturity.engine.respondents.consensus import (
     team_answer,
 )
 from mlops_maturity.engine.respondents.disagreement import disagreements, respondents_summary
-from mlops_maturity.errors import InputFileError
+from mlops_maturity.errors import AssessmentError
 
 U, NA = "unknown", "not_applicable"
 
@@ -169,7 +169,7 @@ def answers(file: str, team: str = "Fraud", respondent: str | None = None, day: 
 
 def test_a_round_names_the_file_of_another_team(tiny: Questionnaire) -> None:
     files = [answers("a.yaml"), answers("b.yaml", team="Search"), answers("c.yaml")]
-    with pytest.raises(InputFileError) as caught:
+    with pytest.raises(AssessmentError) as caught:
         check_round(files)
     assert str(caught.value) == (
         "b.yaml: names 'Search', but the other files are of team 'Fraud'; consensus merges the answers of one "
@@ -179,9 +179,9 @@ def test_a_round_names_the_file_of_another_team(tiny: Questionnaire) -> None:
 
 def test_a_round_names_a_second_file_of_one_respondent(tiny: Questionnaire) -> None:
     files = [answers("x/ana.yaml", respondent="Ana Lima"), answers("y/other.yaml", respondent=" ana  LIMA")]
-    with pytest.raises(InputFileError, match=r"^y/other.yaml: respondent ' ana  LIMA' already answered in x/ana.yaml"):
+    with pytest.raises(AssessmentError, match=r"^y/other.yaml: respondent ' ana  LIMA' already answered in x/ana.yaml"):
         check_round(files)
-    with pytest.raises(InputFileError, match="already answered"):  # no respondent: named by the file name
+    with pytest.raises(AssessmentError, match="already answered"):  # no respondent: named by the file name
         check_round([answers("x/ana.yaml"), answers("y/ana.yaml")])
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from mlops_maturity.cli.options.thresholds import parse_thresholds
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.engine.scoring.gates import Check, Thresholds, evaluate_checks, parse_thresholds
+from mlops_maturity.engine.scoring.gates import Check, Thresholds, evaluate_checks
 from mlops_maturity.errors import UsageError
 from reports import PARTIAL, TOP, report_for
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from mlops_maturity.cli.commands.validate import questionnaire_problems
 from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS
 from mlops_maturity.errors import QuestionnaireError
-from mlops_maturity.files.questionnaire.loader import load_questionnaire, questionnaire_problems
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
 from support import TINY
 

@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from mlops_maturity.cli.commands.validate import questionnaire_problems
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.files.questionnaire.loader import load_questionnaire, questionnaire_problems
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
 from mlops_maturity.scan.io.probes_file import load_probes
 from mlops_maturity.scan.probes.globs import GlobIndex, check_glob, glob_regex

@@ -47,8 +47,13 @@ class AnswersError(InputFileError):
     """An answers file is invalid against its questionnaire."""
 
 
+class AssessmentError(MaturityError):
+    """Inputs that each read well but cannot be assessed together: results of two questionnaires, respondents
+    of different teams. Raised by the engine, which names the inputs as it was given them."""
+
+
 class UsageError(MaturityError):
-    """A flag or argument is wrong."""
+    """A flag or argument is wrong; raised by the CLI, which names the flag."""
 
 
 class TemplateError(MaturityError):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlops_maturity.cli.options.thresholds import parse_thresholds
 from mlops_maturity.cli.output import BAD_INPUT, BELOW_THRESHOLD, OK, Output
 from mlops_maturity.engine.organisation.rollup import roll_up
-from mlops_maturity.engine.scoring.gates import parse_thresholds
 from mlops_maturity.errors import UsageError
 from mlops_maturity.files.portfolio.reader import answers_files, read_rows
 from mlops_maturity.files.questionnaire.loader import load_questionnaire

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from mlops_maturity.cli.options.score import ScoreOptions
+from mlops_maturity.cli.options.thresholds import parse_thresholds
 from mlops_maturity.cli.output import BELOW_THRESHOLD, OK, Output
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.result import Result
-from mlops_maturity.engine.scoring.gates import Check, evaluate_checks, parse_thresholds
+from mlops_maturity.engine.scoring.gates import Check, evaluate_checks
 from mlops_maturity.errors import AnswersError, MaturityError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire

@@ -11,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from mlops_maturity.cli.output import BAD_INPUT, OK, Output
-from mlops_maturity.errors import MaturityError, Problem
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.errors import MaturityError, Problem, QuestionnaireError
 from mlops_maturity.files.answers.reader import load_answers
-from mlops_maturity.files.questionnaire.loader import load_questionnaire, questionnaire_problems
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
+from mlops_maturity.scan.io.probes_file import probes_problems
 
 QUESTIONNAIRE_FILE = "questionnaire.yaml"
 # Any of these makes a folder a questionnaire folder, complete or not (validate then says what is missing).
@@ -74,3 +76,13 @@ def _check(path: Path, questionnaire: Path | None, notes: list[str]) -> list[Pro
     except MaturityError as exc:
         return list(exc.problems) or [Problem(str(path), str(exc).removeprefix(f"{path}: "))]
     return []
+
+
+def questionnaire_problems(directory: Path) -> list[Problem]:
+    """Every problem in a questionnaire folder, its probes included (empty when it is valid)."""
+    try:
+        questionnaire: Questionnaire | None = load_questionnaire(directory)
+    except QuestionnaireError as exc:
+        found = list(exc.problems) or [Problem(str(directory), str(exc))]
+        return found + probes_problems(directory, None) if directory.is_dir() else found
+    return probes_problems(directory, questionnaire)

@@ -14,7 +14,7 @@ from pydantic import ConfigDict, Field
 
 from mlops_maturity.engine.model.frozen import Frozen
 from mlops_maturity.engine.model.result import AnswerRecord, QuestionnaireRef, Result
-from mlops_maturity.errors import InputFileError
+from mlops_maturity.errors import AssessmentError
 
 SCHEMA_VERSION = 1
 
@@ -102,12 +102,12 @@ def check_comparable(old: Result, new: Result, old_name: str, new_name: str) -> 
     """Refuse results of different questionnaires or major versions: their scores mean different things."""
     a, b = old.questionnaire, new.questionnaire
     if a.id != b.id:
-        raise InputFileError(
+        raise AssessmentError(
             f"cannot compare {old_name} (questionnaire {a.id!r}) with {new_name} (questionnaire {b.id!r}): "
             "compare two assessments made with the same questionnaire"
         )
     if a.version.split(".")[0] != b.version.split(".")[0]:
-        raise InputFileError(
+        raise AssessmentError(
             f"cannot compare {old_name} (questionnaire {a.id} {a.version}) with {new_name} ({b.id} {b.version}): "
             "a new major version changes what the answers mean; score both answers files with the same "
             "questionnaire (--questionnaire DIR) and compare those"

@@ -31,7 +31,7 @@ from pathlib import Path
 from mlops_maturity.engine.model.answers import MAX_TEXT_CHARS, Answer, Answers, ConsensusRecord, Respondent
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
 from mlops_maturity.engine.model.result import DisagreementKind
-from mlops_maturity.errors import InputFileError, Problem
+from mlops_maturity.errors import AssessmentError, Problem
 
 RULE = (
     "each team answer is the highest option that more than half of the respondents chose or went beyond; "
@@ -244,7 +244,7 @@ def check_round(files: Sequence[Answers]) -> Round:
         else:
             seen[key] = a
     if problems:
-        raise InputFileError(str(problems[0]), tuple(problems))
+        raise AssessmentError(str(problems[0]), tuple(problems))
     dates = sorted({a.assessed_on for a in files if a.assessed_on is not None})
     notes: tuple[str, ...] = ()
     if len(dates) > 1:

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.model.result import Result
-from mlops_maturity.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -21,6 +20,8 @@ class Check:
 
 @dataclass(frozen=True)
 class Thresholds:
+    """What a CI run asks for, as typed values the CLI has checked against the questionnaire."""
+
     min_stage: int | None = None
     min_level: str | None = None
     min_dimension: dict[str, float] = field(default_factory=dict)
@@ -28,33 +29,6 @@ class Thresholds:
     @property
     def any(self) -> bool:
         return self.min_stage is not None or self.min_level is not None or bool(self.min_dimension)
-
-
-def parse_thresholds(
-    q: Questionnaire, min_stage: int | None, min_level: str | None, min_dimension: tuple[str, ...]
-) -> Thresholds:
-    """Check flag values against the questionnaire; a bad one is a usage error naming the choices."""
-    if min_stage is not None and not 0 <= min_stage <= q.top_stage:
-        raise UsageError(f"--min-stage {min_stage}: stages run from 0 to {q.top_stage}")
-    if min_level is not None and min_level not in q.level_rank:
-        raise UsageError(f"--min-level {min_level!r}: choose one of: {', '.join(q.level_rank)}")
-    dims: dict[str, float] = {}
-    for spec in min_dimension:
-        name, sep, value = spec.partition("=")
-        if not sep:
-            raise UsageError(f"--min-dimension {spec!r}: write it as ID=SCORE, for example monitoring=50")
-        if name not in q.dimension_by_id:
-            raise UsageError(
-                f"--min-dimension {spec!r}: unknown dimension {name!r}; choose one of: {', '.join(q.dimension_by_id)}"
-            )
-        try:
-            score = float(value)
-        except ValueError:
-            raise UsageError(f"--min-dimension {spec!r}: {value!r} is not a number from 0 to 100") from None
-        if not 0 <= score <= 100:
-            raise UsageError(f"--min-dimension {spec!r}: scores run from 0 to 100")
-        dims[name] = score
-    return Thresholds(min_stage, min_level, dims)
 
 
 def evaluate_checks(

@@ -1,6 +1,6 @@
 """Load a questionnaire: the shipped one (from its checked snapshot when fresh) or a folder of the user's.
 
-Reading a folder from YAML lives in ``questionnaire_folder.py`` and is imported only when
+Reading a folder from YAML lives in ``folder.py`` and is imported only when
 needed, so a ``score`` run on the shipped questionnaire never pays for the folder reader,
 its file models or the cross-reference checks.
 """
@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.errors import Problem, QuestionnaireError
 from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
 
 
@@ -28,18 +27,6 @@ def _load_default() -> Questionnaire:
 
     directory = default_questionnaire_dir()
     return load_snapshot(directory) or _load(directory)
-
-
-def questionnaire_problems(directory: Path) -> list[Problem]:
-    """Every problem in a questionnaire folder (empty when it is valid)."""
-    from mlops_maturity.scan.io.probes_file import probes_problems  # optional part; only validate reads it here
-
-    try:
-        questionnaire: Questionnaire | None = _load(Path(directory))
-    except QuestionnaireError as exc:
-        found = list(exc.problems) or [Problem(str(directory), str(exc))]
-        return found + probes_problems(Path(directory), None) if Path(directory).is_dir() else found
-    return probes_problems(Path(directory), questionnaire)
 
 
 def _load(directory: Path) -> Questionnaire:
