@@ -6,7 +6,7 @@ plain spellings of the options a command declares (``score_options.py``,
 ``report_options.py``). Anything else (help, an unknown or misspelt option, a
 value that is not plainly valid, ``--``, a second file) makes :func:`plain_call`
 return None and the typer app takes the call, so help and usage errors always
-come from one place. ``tests/test_fast_path.py`` runs both paths over the same
+come from one place. ``tests/cli/test_fast_path.py`` runs both paths over the same
 command lines.
 """
 

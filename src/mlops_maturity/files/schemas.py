@@ -14,7 +14,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 def answers_schema(q: Questionnaire) -> dict[str, Any]:
     """Enumerates the real question ids and option ids, so editors complete them and reject typos.
 
-    It accepts exactly what ``validate`` accepts (``tests/test_schemas.py`` holds the two
+    It accepts exactly what ``validate`` accepts (``tests/files/test_schemas.py`` holds the two
     equal over generated files), with the limits taken from ``engine/model/answers.py``.
     """
     name = {"type": ["string", "null"], "maxLength": MAX_TEAM_CHARS}

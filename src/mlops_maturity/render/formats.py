@@ -1,7 +1,7 @@
 """Every output format: one ``str`` Enum per command, each member rendered by ``render/<command>/<member>.py``.
 
 The module is imported when its format is chosen, so a format costs only what it
-uses; ``tests/test_formats.py`` checks that every member has its module and
+uses; ``tests/render/test_formats.py`` checks that every member has its module and
 ``render`` function, so a new member without a renderer fails a test, not a user.
 """
 

@@ -1,6 +1,6 @@
 """The ordered roadmap: foundational gaps first, then the gaps to the target stage, then the weakest capabilities.
 
-Each rule of the order is one function below, tested by name in ``tests/test_roadmap.py``:
+Each rule of the order is one function below, tested by name in ``tests/engine/scoring/test_roadmap.py``:
 
 1. ``foundational`` steps: supporting criteria of stages already reached, lowest stage first;
 2. ``gap`` steps: criteria of the stages up to the target, in stage and then questionnaire order;

@@ -4,7 +4,7 @@ Jinja parses a template and writes Python for it before the first render; for
 the shipped report that is most of ``report``'s own time. ``compiled.json``
 (beside the templates) holds the Python Jinja writes for each shipped template,
 for the Markdown and the SVG environments, so a run only compiles that Python.
-``tests/test_report_precompiled.py`` fails when the file is stale
+``tests/render/report/test_precompiled.py`` fails when the file is stale
 (``pytest --update-goldens`` rewrites it) and holds the reports made either way
 equal. The Python depends on Jinja's version: with any other version installed,
 or a template edited since, the templates are compiled as they always were.

@@ -8,7 +8,8 @@ from mlops_maturity.cli.options.thresholds import parse_thresholds
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.scoring.gates import Check, Thresholds, evaluate_checks
 from mlops_maturity.errors import UsageError
-from reports import PARTIAL, TOP, report_for
+
+from support.reports import PARTIAL, TOP, report_for
 
 
 def test_parse_thresholds(tiny: Questionnaire) -> None:

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS
-from pngpixels import has_colour, pixels
 
 from support import DATA, EXAMPLES, Run
+from support.pngpixels import has_colour, pixels
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 pytestmark = [

@@ -11,7 +11,8 @@ from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render.markdown import escape
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score.markdown import render
-from reports import PARTIAL, TOP, report_for
+
+from support.reports import PARTIAL, TOP, report_for
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from mlops_maturity.render.markdown import Markdown, code, escape, join, markdown_text, md, one_line, url_path
 
-from support import Run
+from support import ROOT, Run
 
 MD = MarkdownIt("commonmark").enable("table")
 
@@ -126,7 +126,7 @@ def test_join_keeps_markdown_and_the_separator() -> None:
     assert join([md("a"), md("{}", "*b*")], " · ") == "a · \\*b\\*"
 
 
-RENDERERS = Path(__file__).resolve().parent.parent / "src" / "mlops_maturity" / "render"
+RENDERERS = ROOT / "src" / "mlops_maturity" / "render"
 
 
 def _markdown_modules() -> list[Path]:

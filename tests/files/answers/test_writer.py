@@ -54,7 +54,7 @@ def test_an_empty_template_reads_back_with_no_answers(tiny: Questionnaire) -> No
     assert parse_answers(render_answers_file(tiny), "a.yaml", tiny).given == {}
 
 
-# Found by the properties over generated questionnaires (test_properties_generated.py).
+# Found by the properties over generated questionnaires (tests/behaviour/properties/test_engine_properties.py).
 AWKWARD = "DEL\x7f C1\x8a NEL\x85 LS\u2028 PS\u2029 BOM\ufeff NUL\x00 \ufffe end \u2028"
 
 

@@ -6,7 +6,8 @@ from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.session import Ending, Session, Stopped
-from scripted_io import Script
+
+from support.scripted_io import Script
 
 Saved = list[tuple[str, dict[str, Answer]]]
 

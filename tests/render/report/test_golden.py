@@ -7,7 +7,6 @@ and review the diff before committing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -18,9 +17,12 @@ from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.report import Report, render_report
 
-DATA = Path(__file__).resolve().parent / "data"
+from support import DATA as SUPPORT_DATA
+from support import ROOT
+
+DATA = SUPPORT_DATA
 TEAMS = ("pilot", "fraud", "platform")
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = ROOT / "examples"
 SHIPPED_EXAMPLES = ("stage1-pilot", "stage3-platform-serving", "stage5-full-automation")
 MD = MarkdownIt("commonmark").enable("table")
 SECTIONS = ["In one minute", "For the team", "Appendix: every answer and what it rests on"]
@@ -143,7 +145,7 @@ def test_roadmap_is_a_task_list_with_owners() -> None:
 
 
 def test_the_docs_sample_is_what_the_command_writes(request: pytest.FixtureRequest) -> None:
-    sample = Path(__file__).resolve().parent.parent / "docs" / "sample-report" / "stage3-platform-serving.md"
+    sample = ROOT / "docs" / "sample-report" / "stage3-platform-serving.md"
     q = load_questionnaire()
     report = render_report(
         assess(q, load_answers(EXAMPLES / "stage3-platform-serving.yaml", q)),

@@ -40,7 +40,7 @@ def test_the_sdist_ships_everything_the_tests_read() -> None:
     block = pyproject.split("[tool.hatch.build.targets.sdist]")[1].split("\n[")[0]
     included = set(re.findall(r'"([^"]+)"', block))
     read: set[str] = set()
-    for path in (ROOT / "tests").glob("*.py"):
+    for path in (ROOT / "tests").rglob("*.py"):
         read |= set(re.findall(r'ROOT / "([^"/]+)', path.read_text(encoding="utf-8")))
     read -= {"pyproject.toml", "([^"}  # pyproject.toml is always in an sdist; the other is this test's own pattern
     assert read and read <= included, read - included

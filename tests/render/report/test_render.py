@@ -14,7 +14,9 @@ from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.report import render_report
 from mlops_maturity.render.report.render import environment, number, percent, render_template
 
-DATA = Path(__file__).resolve().parent / "data"
+from support import DATA as SUPPORT_DATA
+
+DATA = SUPPORT_DATA
 
 REPORT_Q = DATA / "questionnaires" / "report"
 

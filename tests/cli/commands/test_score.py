@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reports import PARTIAL, TOP
-
 from support import EXAMPLES, TINY, Run, run_process
+from support.reports import PARTIAL, TOP
 
 Cli = Callable[..., Run]
 

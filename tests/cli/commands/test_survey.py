@@ -15,9 +15,9 @@ from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import AnswersError, UsageError
 from mlops_maturity.files.answers.reader import load_answers
-from scripted_io import Script
 
 from support import SURVEY, Run
+from support.scripted_io import Script
 
 DAY = dt.date(2026, 11, 22)
 FULL = ["2", "3", "n", "batch only", "u", "3", ""]

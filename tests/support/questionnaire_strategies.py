@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from strategies import OPTION_IDS, PLAIN_LABELS, QUESTION_IDS, SLUGS, TEXTS
+
+from support.strategies import OPTION_IDS, PLAIN_LABELS, QUESTION_IDS, SLUGS, TEXTS
 
 WEIGHTS = st.one_of(st.sampled_from((1, 2, 0.5, 100, 0.001)), st.floats(min_value=0.001, max_value=100))
 _START, _STEP = st.integers(0, 500), st.integers(1, 100)

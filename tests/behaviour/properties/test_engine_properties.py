@@ -37,11 +37,11 @@ from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.formats import ScoreFormat, render_score
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
-from questionnaire_strategies import Folder, folders, questionnaires, written
-from scripted_io import Script
-from strategies import answers_of, dates, given_answers, raisable, texts
 
 from support import ROOT
+from support.questionnaire_strategies import Folder, folders, questionnaires, written
+from support.scripted_io import Script
+from support.strategies import answers_of, dates, given_answers, raisable, texts
 
 # Generating and loading a questionnaire is the expensive part of every example.
 SOME = settings(max_examples=35, deadline=None)

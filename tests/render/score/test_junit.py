@@ -10,7 +10,8 @@ from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score.junit import clean, render
-from reports import PARTIAL, TOP, report_for
+
+from support.reports import PARTIAL, TOP, report_for
 
 
 def test_gates_are_the_tests_and_next_stage_criteria_are_skipped_information(

@@ -10,7 +10,8 @@ from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score.github import command, escape_data, escape_property, render
-from reports import PARTIAL, TOP, report_for
+
+from support.reports import PARTIAL, TOP, report_for
 
 
 def test_data_escaping() -> None:

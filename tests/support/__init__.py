@@ -8,8 +8,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
 EXAMPLES = ROOT / "examples"
 TINY = DATA / "questionnaires" / "tiny"
 SURVEY = DATA / "questionnaires" / "survey"
@@ -26,7 +26,7 @@ answers:
   ci.tests: ci
   biz.value: measured
 """
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = ROOT / "tests" / "golden"
 
 
 @dataclass(frozen=True)

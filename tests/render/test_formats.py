@@ -13,7 +13,8 @@ from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render import formats
 from mlops_maturity.render.formats import CompareFormat, ConsensusFormat, PortfolioFormat, ScanFormat, ScoreFormat
 from mlops_maturity.render.options import RenderOptions
-from reports import PARTIAL, TOP, report_for
+
+from support.reports import PARTIAL, TOP, report_for
 
 
 @pytest.mark.parametrize("fmt", list(ScoreFormat))

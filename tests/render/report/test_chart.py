@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,9 @@ from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.report import render_report
 from mlops_maturity.render.report.chart import build_chart
 
-DATA = Path(__file__).resolve().parent / "data"
+from support import DATA as SUPPORT_DATA
+
+DATA = SUPPORT_DATA
 SVG = "{http://www.w3.org/2000/svg}"
 
 

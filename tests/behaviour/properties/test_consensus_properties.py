@@ -18,8 +18,9 @@ from mlops_maturity.engine.respondents.consensus import Voice, merge
 from mlops_maturity.engine.respondents.disagreement import placement
 from mlops_maturity.files.answers.reader import parse_answers
 from mlops_maturity.files.answers.team_writer import render_team_file
-from questionnaire_strategies import questionnaires
-from strategies import answers_of, dates, given_answers, raisable, texts
+
+from support.questionnaire_strategies import questionnaires
+from support.strategies import answers_of, dates, given_answers, raisable, texts
 
 SOME = settings(max_examples=35, deadline=None)
 NAMES = ("Ana", "Ben", "Chloé", "Dev", "Eli")
