@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from mlops_maturity.choices import ReportFormat, ScoreFormat
 from mlops_maturity.cli import fast_path
 from mlops_maturity.cli.options.flags import QUESTIONNAIRE_ENV, Flag
 from mlops_maturity.cli.options.report import REPORT_FLAGS, ReportOptions, report_options
 from mlops_maturity.cli.options.score import SCORE_FLAGS, ScoreOptions, field_names, score_options
-from mlops_maturity.render.formats import ReportFormat, ScoreFormat
 
 from support import EXAMPLES, TINY, Run, run_process
 

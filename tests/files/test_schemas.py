@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.cli.choices import SchemaKind
+from mlops_maturity.choices import SchemaKind
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import AnswersError
 from mlops_maturity.files.answers.reader import check_answers

@@ -7,11 +7,11 @@ from enum import Enum
 
 import pytest
 
+from mlops_maturity.choices import CompareFormat, ConsensusFormat, PortfolioFormat, ScanFormat, ScoreFormat
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.organisation.compare import compare
 from mlops_maturity.engine.scoring.gates import Thresholds
 from mlops_maturity.render import formats
-from mlops_maturity.render.formats import CompareFormat, ConsensusFormat, PortfolioFormat, ScanFormat, ScoreFormat
 from mlops_maturity.render.options import RenderOptions
 
 from support.reports import PARTIAL, TOP, report_for
@@ -46,7 +46,7 @@ def test_every_compare_format_is_rendered_by_its_own_module(fmt: CompareFormat, 
     ],
 )
 def test_every_member_of_every_format_enum_has_its_renderer(command: str, kind: type[Enum]) -> None:
-    """What ``formats._render`` imports: a member added without its module fails here, not for a user."""
+    """Each member has its module, as ``render/formats.py`` imports it (mypy checks the match is exhaustive)."""
     for fmt in kind:
         module = importlib.import_module(f"mlops_maturity.render.{command}.{fmt.value}")
         assert callable(module.render), f"render/{command}/{fmt.value}.py has no render()"

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from mlops_maturity.cli.choices import parse_choice
+from mlops_maturity.choices import CompareFormat, ConsensusFormat, PortfolioFormat
+from mlops_maturity.cli.options.choices import parse_choice
 from mlops_maturity.cli.options.parameters import QuestionnaireOpt, format_option
-from mlops_maturity.render.formats import CompareFormat, ConsensusFormat, PortfolioFormat
 
 
 def compare(

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from mlops_maturity.cli.choices import QuestionsFormat, SchemaKind, parse_choice
+from mlops_maturity.choices import QuestionsFormat, SchemaKind
+from mlops_maturity.cli.options.choices import parse_choice
 from mlops_maturity.cli.options.parameters import QuestionnaireOpt, choice_parts, format_option
 
 

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from mlops_maturity.cli.choices import FailOn, parse_choice
+from mlops_maturity.choices import FailOn, ScanFormat
+from mlops_maturity.cli.options.choices import parse_choice
 from mlops_maturity.cli.options.parameters import QuestionnaireOpt, choice_parts, format_option
-from mlops_maturity.render.formats import ScanFormat
 
 
 def scan(

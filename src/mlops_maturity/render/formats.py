@@ -1,15 +1,16 @@
-"""Every output format: one ``str`` Enum per command, each member rendered by ``render/<command>/<member>.py``.
+"""Every output format reaches its renderer here: one ``match`` per command, checked exhaustive by mypy.
 
-The module is imported when its format is chosen, so a format costs only what it
-uses; ``tests/render/test_formats.py`` checks that every member has its module and
-``render`` function, so a new member without a renderer fails a test, not a user.
+Each member of a command's format enum (``mlops_maturity/choices.py``) is rendered by
+``render/<command>/<member>.py``, imported only when that format is chosen, so a format
+costs only what it uses. A member added without its case is a mypy error
+(``assert_never``), not a user's surprise.
 """
 
 from __future__ import annotations
 
-import importlib
-from enum import Enum
-from typing import TYPE_CHECKING, NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn
+
+from mlops_maturity.choices import CompareFormat, ConsensusFormat, PortfolioFormat, ScanFormat, ScoreFormat
 
 if TYPE_CHECKING:
     from mlops_maturity.engine.organisation.compare import Comparison
@@ -21,71 +22,35 @@ if TYPE_CHECKING:
     from mlops_maturity.render.score import ScoreReport
 
 
-class ScoreFormat(str, Enum):
-    """Output formats of ``score``."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    github = "github"
-    junit = "junit"
-
-
-class CompareFormat(str, Enum):
-    """Output formats of ``compare``."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class PortfolioFormat(str, Enum):
-    """Output formats of ``portfolio``."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class ReportFormat(str, Enum):
-    """Output formats of ``report``: Markdown, or one self-contained HTML page made from it."""
-
-    markdown = "markdown"
-    html = "html"
-
-
-class ConsensusFormat(str, Enum):
-    """Output formats of ``consensus``."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class ScanFormat(str, Enum):
-    """Output formats of ``scan``."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    github = "github"
-    sarif = "sarif"
-
-
 def assert_never(value: NoReturn) -> NoReturn:
     """Unreachable when every member is handled; mypy reports the member that is not."""
     raise AssertionError(f"unhandled format: {value!r}")
 
 
-def _render(command: str, fmt: Enum, *args: object) -> str:
-    """What ``render/<command>/<format>.py``'s ``render`` returns, its module imported only now."""
-    module = importlib.import_module(f"mlops_maturity.render.{command}.{fmt.value}")
-    return cast(str, module.render(*args))
-
-
 def render_score(fmt: ScoreFormat, report: ScoreReport, options: RenderOptions) -> str:
-    return _render("score", fmt, report, options)
+    match fmt:
+        case ScoreFormat.text:
+            from mlops_maturity.render.score import text
+
+            return text.render(report, options)
+        case ScoreFormat.json:
+            from mlops_maturity.render.score import json
+
+            return json.render(report, options)
+        case ScoreFormat.markdown:
+            from mlops_maturity.render.score import markdown
+
+            return markdown.render(report, options)
+        case ScoreFormat.github:
+            from mlops_maturity.render.score import github
+
+            return github.render(report, options)
+        case ScoreFormat.junit:
+            from mlops_maturity.render.score import junit
+
+            return junit.render(report, options)
+        case _:
+            assert_never(fmt)
 
 
 def render_score_error(fmt: ScoreFormat, error: MaturityError, file: str) -> str | None:
@@ -106,16 +71,84 @@ def render_score_error(fmt: ScoreFormat, error: MaturityError, file: str) -> str
 
 
 def render_compare(fmt: CompareFormat, comparison: Comparison, options: RenderOptions) -> str:
-    return _render("compare", fmt, comparison, options)
+    match fmt:
+        case CompareFormat.text:
+            from mlops_maturity.render.compare import text
+
+            return text.render(comparison, options)
+        case CompareFormat.json:
+            from mlops_maturity.render.compare import json
+
+            return json.render(comparison, options)
+        case CompareFormat.markdown:
+            from mlops_maturity.render.compare import markdown
+
+            return markdown.render(comparison, options)
+        case _:
+            assert_never(fmt)
 
 
 def render_portfolio(fmt: PortfolioFormat, portfolio: Portfolio, options: RenderOptions) -> str:
-    return _render("portfolio", fmt, portfolio, options)
+    match fmt:
+        case PortfolioFormat.text:
+            from mlops_maturity.render.portfolio import text
+
+            return text.render(portfolio, options)
+        case PortfolioFormat.json:
+            from mlops_maturity.render.portfolio import json
+
+            return json.render(portfolio, options)
+        case PortfolioFormat.markdown:
+            from mlops_maturity.render.portfolio import markdown
+
+            return markdown.render(portfolio, options)
+        case PortfolioFormat.html:
+            from mlops_maturity.render.portfolio import html
+
+            return html.render(portfolio, options)
+        case _:
+            assert_never(fmt)
 
 
 def render_consensus(fmt: ConsensusFormat, view: ConsensusView, options: RenderOptions) -> str:
-    return _render("consensus", fmt, view, options)
+    match fmt:
+        case ConsensusFormat.text:
+            from mlops_maturity.render.consensus import text
+
+            return text.render(view, options)
+        case ConsensusFormat.json:
+            from mlops_maturity.render.consensus import json
+
+            return json.render(view, options)
+        case ConsensusFormat.markdown:
+            from mlops_maturity.render.consensus import markdown
+
+            return markdown.render(view, options)
+        case _:
+            assert_never(fmt)
 
 
 def render_scan(fmt: ScanFormat, report: ScanReport, options: RenderOptions) -> str:
-    return _render("scan", fmt, report, options)
+    match fmt:
+        case ScanFormat.text:
+            from mlops_maturity.render.scan import text
+
+            return text.render(report, options)
+        case ScanFormat.json:
+            from mlops_maturity.render.scan import json
+
+            return json.render(report, options)
+        case ScanFormat.markdown:
+            from mlops_maturity.render.scan import markdown
+
+            return markdown.render(report, options)
+        case ScanFormat.github:
+            from mlops_maturity.render.scan import github
+
+            return github.render(report, options)
+        case ScanFormat.sarif:
+            from mlops_maturity.render.scan import sarif
+
+            return sarif.render(report, options)
+        case _:
+            assert_never(fmt)

@@ -22,6 +22,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mlops_maturity.choices import ScoreFormat
 from mlops_maturity.cli.commands import init, score
 from mlops_maturity.cli.commands import survey as survey_command
 from mlops_maturity.cli.options.score import ScoreOptions
@@ -34,7 +35,7 @@ from mlops_maturity.files.answers.reader import load_answers, parse_answers
 from mlops_maturity.files.answers.update import update_answers_text
 from mlops_maturity.files.answers.writer import render_answers_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.render.formats import ScoreFormat, render_score
+from mlops_maturity.render.formats import render_score
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
@@ -146,7 +147,7 @@ def test_score_json_is_byte_identical_across_runs_and_loads(folder: Folder, data
 _SCORE_ALL = """
 import sys
 from pathlib import Path
-from mlops_maturity.render.formats import ScoreFormat
+from mlops_maturity.choices import ScoreFormat
 from mlops_maturity.cli.commands.score import run
 from mlops_maturity.cli.options.score import ScoreOptions
 for folder in sorted(Path(sys.argv[1]).iterdir()):

@@ -25,13 +25,13 @@ from typing import Any
 
 import pytest
 
+from mlops_maturity.choices import PortfolioFormat
 from mlops_maturity.cli.commands.portfolio import PortfolioOptions, run
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.engine.organisation.rollup import roll_up
 from mlops_maturity.files.portfolio import reader
 from mlops_maturity.files.portfolio.reader import answers_files, read_rows
-from mlops_maturity.render.formats import PortfolioFormat
 
 from support import ROOT
 

@@ -8,11 +8,12 @@ from collections.abc import Callable
 
 import pytest
 
+from mlops_maturity.choices import PortfolioFormat
 from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.engine.organisation.rollup import roll_up
 from mlops_maturity.files.portfolio.reader import discover, read_rows
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.render.formats import PortfolioFormat, render_portfolio
+from mlops_maturity.render.formats import render_portfolio
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.portfolio.heatmap import render_svg
 

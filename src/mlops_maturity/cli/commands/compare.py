@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from mlops_maturity.choices import CompareFormat
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.questionnaire import Questionnaire
@@ -16,7 +17,7 @@ from mlops_maturity.errors import InputFileError
 from mlops_maturity.files.answers.reader import check_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import Document, load_file, read_text
-from mlops_maturity.render.formats import CompareFormat, render_compare
+from mlops_maturity.render.formats import render_compare
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
 

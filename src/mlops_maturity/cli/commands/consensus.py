@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlops_maturity.choices import ConsensusFormat
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.answers import Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
@@ -16,7 +17,7 @@ from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.answers.team_writer import render_team_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
-from mlops_maturity.render.formats import ConsensusFormat, render_consensus
+from mlops_maturity.render.formats import render_consensus
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlops_maturity.choices import PortfolioFormat
 from mlops_maturity.cli.options.thresholds import parse_thresholds
 from mlops_maturity.cli.output import BAD_INPUT, BELOW_THRESHOLD, OK, Output
 from mlops_maturity.engine.organisation.rollup import roll_up
@@ -12,7 +13,7 @@ from mlops_maturity.errors import UsageError
 from mlops_maturity.files.portfolio.reader import answers_files, read_rows
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
-from mlops_maturity.render.formats import PortfolioFormat, render_portfolio
+from mlops_maturity.render.formats import render_portfolio
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
 

@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from mlops_maturity.cli.choices import QuestionsFormat
+from mlops_maturity.choices import QuestionsFormat
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.files.questionnaire.loader import load_questionnaire

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mlops_maturity.choices import ReportFormat
 from mlops_maturity.cli.options.report import ReportOptions
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
@@ -12,7 +13,6 @@ from mlops_maturity.errors import InputFileError, UsageError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
-from mlops_maturity.render.formats import ReportFormat
 from mlops_maturity.render.report import render_report
 
 HTML_CHART = "capability-chart.svg"  # the name the page's Markdown uses for the chart it carries inline

@@ -12,13 +12,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlops_maturity.cli.choices import FailOn
+from mlops_maturity.choices import FailOn, ScanFormat
 from mlops_maturity.cli.output import BELOW_THRESHOLD, OK, Output
 from mlops_maturity.engine.model.answers import Answers
 from mlops_maturity.errors import UsageError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.render.formats import ScanFormat, render_scan
+from mlops_maturity.render.formats import render_scan
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.scan import ScanReport
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlops_maturity.cli.choices import SchemaKind
+from mlops_maturity.choices import SchemaKind
 from mlops_maturity.cli.output import Output
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.schemas import answers_schema, model_schema, to_json

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mlops_maturity.choices import ScoreFormat
 from mlops_maturity.cli.options.score import ScoreOptions
 from mlops_maturity.cli.options.thresholds import parse_thresholds
 from mlops_maturity.cli.output import BELOW_THRESHOLD, OK, Output
@@ -13,7 +14,7 @@ from mlops_maturity.engine.scoring.gates import Check, evaluate_checks
 from mlops_maturity.errors import AnswersError, MaturityError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.render.formats import ScoreFormat, render_score, render_score_error
+from mlops_maturity.render.formats import render_score, render_score_error
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width

@@ -63,7 +63,7 @@ def checked_values(command: str, flags: Sequence[Flag], values: Mapping[str, obj
             continue
         if flag.kind == "format" and flag.choices is not None:
             # a member from the fast parser, the checked text from typer's (as typers differ)
-            from mlops_maturity.cli.choices import parse_choice
+            from mlops_maturity.cli.options.choices import parse_choice
 
             given[flag.field] = parse_choice(flag.choices, flag.names[0], value)  # type: ignore[arg-type]
         elif flag.kind == "repeat" and isinstance(value, list):

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from mlops_maturity.cli.choices import metavar, parse_choice
+from mlops_maturity.cli.options.choices import metavar, parse_choice
 from mlops_maturity.cli.options.flags import QUESTIONNAIRE_FLAG, SCAN_FLAG, Flag
 
 

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlops_maturity.choices import ReportFormat
 from mlops_maturity.cli.options.flags import QUESTIONNAIRE_FLAG, SCAN_FLAG, Flag, checked_values
-from mlops_maturity.render.formats import ReportFormat
 
 REPORT_FLAGS: tuple[Flag, ...] = (
     Flag(

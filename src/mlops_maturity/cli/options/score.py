@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from mlops_maturity.choices import ScoreFormat
 from mlops_maturity.cli.options.flags import QUESTIONNAIRE_FLAG, SCAN_FLAG, STEP_SUMMARY_ENV, Flag, checked_values
-from mlops_maturity.render.formats import ScoreFormat
 
 SCORE_FLAGS: tuple[Flag, ...] = (
     Flag("fmt", ("--format", "-f"), "format", "Output format.", choices=ScoreFormat, default=ScoreFormat.text),

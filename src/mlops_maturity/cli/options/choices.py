@@ -1,4 +1,4 @@
-"""Choices for command-line flags, as ``str`` enums (cheap to import); output formats are in ``render.formats``."""
+"""A flag's text read as a member of one of the choice enums (``mlops_maturity/choices.py``), and shown in help."""
 
 from __future__ import annotations
 
@@ -6,18 +6,6 @@ from enum import Enum
 from typing import TypeVar
 
 E = TypeVar("E", bound=Enum)
-
-
-class QuestionsFormat(str, Enum):
-    text = "text"
-    json = "json"
-    yaml = "yaml"
-
-
-class SchemaKind(str, Enum):
-    answers = "answers"
-    questionnaire = "questionnaire"
-    result = "result"
 
 
 def parse_choice(kind: type[E], flag: str, value: str | E) -> E:
@@ -35,10 +23,3 @@ def parse_choice(kind: type[E], flag: str, value: str | E) -> E:
 def metavar(kind: type[Enum]) -> str:
     """How help shows a choice: ``[text|json|yaml]``."""
     return "[" + "|".join(m.value for m in kind) + "]"
-
-
-class FailOn(str, Enum):
-    """``scan --fail-on``: the verdict that makes the scan exit 1 (``unverified`` includes ``contradicted``)."""
-
-    contradicted = "contradicted"
-    unverified = "unverified"
