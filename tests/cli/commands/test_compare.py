@@ -17,18 +17,6 @@ AFTER = DATA / "compare" / "after.yaml"
 Cli = Callable[..., Run]
 
 
-@pytest.mark.parametrize(
-    ("fmt", "name"), [("text", "compare.txt"), ("markdown", "compare.md"), ("json", "compare.json")]
-)
-def test_every_format_matches_its_golden_file(
-    cli: Cli, golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch, fmt: str, name: str
-) -> None:
-    monkeypatch.setenv("COLUMNS", "100")
-    run = cli("compare", BEFORE, AFTER, "--questionnaire", QDIR, "--format", fmt)
-    assert run.code == 0, run.err
-    golden(name, run.out)
-
-
 def test_json_has_the_contract_keys(cli: Cli) -> None:
     data = json.loads(cli("compare", BEFORE, AFTER, "--questionnaire", QDIR, "-f", "json").out)
     assert data["team"] == "Alpha"

@@ -24,18 +24,6 @@ TEAM = FOLDER / "team.yaml"
 RELATIVE = [p.relative_to(ROOT) for p in RESPONDENTS]
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("text", "txt"), ("markdown", "md"), ("json", "json")])
-def test_every_format_matches_its_golden_file(
-    cli: Cli, golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch, fmt: str, name: str
-) -> None:
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.chdir(ROOT)  # relative file names keep the golden free of this machine's folders
-    run = cli("consensus", *RELATIVE, "--format", fmt)
-    assert run.code == 0, run.err
-    assert run.err == ""
-    golden(f"consensus/example.{name}", run.out)
-
-
 def test_the_example_team_file_is_what_consensus_writes(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "team.yaml"
     run = cli("consensus", *RESPONDENTS, "-o", out, "-f", "json")

@@ -34,7 +34,6 @@ def test_a_finished_survey_writes_a_file_that_scores(
     tmp_path: Path,
     survey_q: Questionnaire,
     cli: Callable[..., Run],
-    golden: Callable[[str, str], None],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -42,8 +41,6 @@ def test_a_finished_survey_writes_a_file_that_scores(
     out = Path("answers.yaml")
     output, io = survey(out, ["Fraud & Risk", *FULL], questionnaire=Path("q"))
     assert output.code == 0 and output.stderr == ()
-    golden("survey/answers.yaml", out.read_text(encoding="utf-8"))
-    golden("survey/summary.txt", output.stdout)
     assert io.screens[-1] == ""  # the screen is cleared before the result is printed
     answers = load_answers(out, survey_q)
     assert answers.team == "Fraud & Risk" and answers.assessed_on == DAY

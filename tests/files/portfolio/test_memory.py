@@ -7,10 +7,11 @@ a pending future) must be gone once the file is read. These tests measure, with
 tracemalloc, how much more a portfolio of 10N files needs than one of N files, per file.
 
 Measured on CPython 3.11 with pydantic 2.14, per extra file: reading and rolling up peak
-about 440 bytes higher and a whole JSON run about 820 (20 files per team); the result keeps
-about 1,550 bytes a team (one file per team). With every row kept until the roll-up ended
-reading peaked 850 higher, with a Path per file 650, and with pydantic's own set of field
-names in every model a run peaked 1,730 higher.
+about 1,230 bytes higher (20 files per team); the result keeps about 2,650 bytes a team (one
+file per team). Most of that is pydantic's own set of field names in every model (about 730
+bytes): sharing one set per class through pydantic's private attributes saved it, but 10,000
+files cost about 12 MiB either way, which nobody feels, so the models are plain ones now.
+The bounds below still fail when a file's text, document or full row is kept (tens of KiB).
 """
 
 from __future__ import annotations
@@ -79,9 +80,9 @@ def test_reading_peaks_at_the_result_and_a_run_at_its_output(shipped: Questionna
     reading = [_measure(_roll_up, shipped, folder)[1] for folder in (small, large)]
     whole = [_measure(run, [folder], options)[1] for folder in (small, large)]
     per_file = (reading[1] - reading[0]) / (9 * SMALL)
-    assert per_file < 600, f"reading and rolling up peak {per_file:.0f} bytes higher per extra file"
+    assert per_file < 2_000, f"reading and rolling up peak {per_file:.0f} bytes higher per extra file"
     per_file = (whole[1] - whole[0]) / (9 * SMALL)
-    assert per_file < 1100, f"a portfolio run (JSON output included) peaks {per_file:.0f} bytes higher per extra file"
+    assert per_file < 3_000, f"a portfolio run (JSON output included) peaks {per_file:.0f} bytes higher per extra file"
 
 
 def test_the_result_keeps_one_summary_per_team(shipped: Questionnaire, tmp_path: Path) -> None:
@@ -90,7 +91,7 @@ def test_the_result_keeps_one_summary_per_team(shipped: Questionnaire, tmp_path:
     _roll_up(shipped, small)  # imports, compiled patterns and caches are not per team
     kept = [_measure(_roll_up, shipped, folder)[0] for folder in (small, large)]
     per_team = (kept[1] - kept[0]) / (9 * SMALL)
-    assert per_team < 2000, f"the portfolio keeps {per_team:.0f} bytes per extra team"
+    assert per_team < 4_000, f"the portfolio keeps {per_team:.0f} bytes per extra team"
 
 
 class _InlineExecutor:

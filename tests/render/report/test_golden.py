@@ -1,24 +1,20 @@
-"""Golden reports of three example teams, and the structure a reader (or GitHub) sees in them.
+"""The structure a reader (or GitHub) sees in the reports of three example teams.
 
-Update the golden files after an intended change with ``pytest --update-goldens``
-and review the diff before committing.
+The reports themselves are pinned by golden files (``tests/golden/report/``), made by
+``tests/support/generated.py`` and checked by ``tests/content/test_generated.py``.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from mlops_maturity.engine.assess import assess
-from mlops_maturity.files.answers.reader import load_answers
-from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.render.report import Report, render_report
+from mlops_maturity.render.report import Report
 
 from support import DATA as SUPPORT_DATA
 from support import ROOT
+from support.generated import team_report
 
 DATA = SUPPORT_DATA
 TEAMS = ("pilot", "fraud", "platform")
@@ -37,8 +33,7 @@ TEAM_SECTIONS = [
 
 
 def _report(team: str) -> Report:
-    q = load_questionnaire(DATA / "questionnaires" / "report")
-    return render_report(assess(q, load_answers(DATA / "report" / f"{team}.yaml", q)), chart_name=f"{team}.svg")
+    return team_report(team)
 
 
 def _headings(tokens: list[Token]) -> list[tuple[str, str]]:
@@ -47,25 +42,6 @@ def _headings(tokens: list[Token]) -> list[tuple[str, str]]:
 
 def _text(tokens: list[Token]) -> str:
     return "".join(c.content for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "text")
-
-
-@pytest.mark.parametrize("team", TEAMS)
-def test_golden_report(team: str, golden: Callable[[str, str], None]) -> None:
-    report = _report(team)
-    assert report.svg is not None
-    golden(f"report/{team}.md", report.markdown)
-    golden(f"report/{team}.svg", report.svg)
-
-
-@pytest.mark.parametrize("example", SHIPPED_EXAMPLES)
-def test_golden_report_of_a_shipped_example(example: str, golden: Callable[[str, str], None]) -> None:
-    q = load_questionnaire()
-    result = assess(q, load_answers(EXAMPLES / f"{example}.yaml", q))
-    report = render_report(result, chart_name=f"{example}.svg")
-    assert report.svg is not None
-    golden(f"report/shipped/{example}.md", report.markdown)
-    golden(f"report/shipped/{example}.svg", report.svg)
-    assert [t for tag, t in _headings(MD.parse(report.markdown)) if tag == "h2"] == SECTIONS
 
 
 @pytest.mark.parametrize(("team", "stage"), [("pilot", 1), ("fraud", 2), ("platform", 4)])
@@ -142,21 +118,3 @@ def test_roadmap_is_a_task_list_with_owners() -> None:
         "- [ ] **1. Serving ownership**: move from “The data scientists who built it” to “A platform or IT team”. "
         "Unlocks stage 3. Owner: ___"
     )
-
-
-def test_the_docs_sample_is_what_the_command_writes(request: pytest.FixtureRequest) -> None:
-    sample = ROOT / "docs" / "sample-report" / "stage3-platform-serving.md"
-    q = load_questionnaire()
-    report = render_report(
-        assess(q, load_answers(EXAMPLES / "stage3-platform-serving.yaml", q)),
-        chart_name=sample.with_suffix(".svg").name,
-    )
-    assert report.svg is not None
-    if request.config.getoption("--update-goldens"):
-        sample.write_text(report.markdown, encoding="utf-8")
-        sample.with_suffix(".svg").write_text(report.svg, encoding="utf-8")
-    message = (
-        "docs/sample-report is stale: run `pytest --update-goldens`, then docs/tools/report_to_png.py for the pictures"
-    )
-    assert sample.read_text(encoding="utf-8") == report.markdown, message
-    assert sample.with_suffix(".svg").read_text(encoding="utf-8") == report.svg, message

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from pydantic import Field
 
 from mlops_maturity.engine.model.frozen import Frozen
@@ -12,25 +10,7 @@ from mlops_maturity.engine.model.result import QuestionnaireRef
 SCHEMA_VERSION = 1
 
 
-class Lean(Frozen):
-    """A frozen model whose instances share one set of field names.
-
-    Pydantic gives every instance its own set of the fields it was given: 728 bytes for
-    five fields, more than the values themselves. A portfolio holds one model per answers
-    file, and every field is always set, so one set per class says the same thing and keeps
-    the portfolio's memory to the values. ``model_copy`` copies the set before changing it.
-    """
-
-    _all_fields: ClassVar[set[str] | None] = None
-
-    def model_post_init(self, context: Any, /) -> None:
-        cls = type(self)
-        if cls.__dict__.get("_all_fields") is None:
-            cls._all_fields = set(cls.model_fields)
-        object.__setattr__(self, "__pydantic_fields_set__", cls._all_fields)
-
-
-class TeamSummary(Lean):
+class TeamSummary(Frozen):
     """A team's latest assessment."""
 
     team: str
@@ -56,7 +36,7 @@ class TeamSummary(Lean):
     )
 
 
-class NotAssessed(Lean):
+class NotAssessed(Frozen):
     """A team whose latest file answers less than half of the questions that apply: a template, not an assessment."""
 
     team: str
@@ -64,19 +44,19 @@ class NotAssessed(Lean):
     answered: float = Field(description="share of the questions that apply that have an answer, 0 to 1")
 
 
-class StageCount(Lean):
+class StageCount(Frozen):
     number: int
     name: str
     teams: int
 
 
-class LevelCount(Lean):
+class LevelCount(Frozen):
     id: str
     name: str
     teams: int
 
 
-class DimensionStats(Lean):
+class DimensionStats(Frozen):
     id: str
     title: str
     mean: float | None
@@ -85,7 +65,7 @@ class DimensionStats(Lean):
     teams: int = Field(description="teams with a score in this dimension")
 
 
-class CommonGap(Lean):
+class CommonGap(Frozen):
     """A stage criterion that many teams miss: a candidate for one platform investment."""
 
     question: str
@@ -100,7 +80,7 @@ class CommonGap(Lean):
     )
 
 
-class SharedInvestment(Lean):
+class SharedInvestment(Frozen):
     """A discipline that moves the same next step for several teams: fund it once (``engine/shared_investments``)."""
 
     id: str
@@ -111,7 +91,7 @@ class SharedInvestment(Lean):
     helps: tuple[str, ...] = Field(description="teams whose gaps to the next stage it moves")
 
 
-class TrendPoint(Lean):
+class TrendPoint(Frozen):
     file: str
     assessed_on: str | None
     stage: int
@@ -119,7 +99,7 @@ class TrendPoint(Lean):
     overall_score: float
 
 
-class Trend(Lean):
+class Trend(Frozen):
     """Several files of one team, oldest first."""
 
     team: str
@@ -128,7 +108,7 @@ class Trend(Lean):
     overall_change: float
 
 
-class FileProblem(Lean):
+class FileProblem(Frozen):
     file: str
     message: str
 

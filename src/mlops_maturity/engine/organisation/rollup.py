@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar, cast
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.model.result import QuestionnaireRef
@@ -52,25 +51,9 @@ class _Team:
     files: int
 
 
-_V = TypeVar("_V")
-
 # A team whose latest file answers less than this share of the questions that apply is "not assessed yet":
 # a blank `init` template is not a team at stage 0, and would drag every count and common gap with it.
 ASSESSED = 0.5
-
-
-class _Shared:
-    """One object for each value that repeats across files: dates, and scores.
-
-    Scores are rounded to one decimal between 0 and 100 (never negative, so never -0.0), so a
-    portfolio of any size holds at most 1,001 distinct ones; sharing them saves 24 bytes a score.
-    """
-
-    def __init__(self) -> None:
-        self._seen: dict[object, object] = {}
-
-    def __call__(self, value: _V) -> _V:
-        return cast(_V, self._seen.setdefault(value, value))
 
 
 def _age(row: Row | _Point) -> tuple[bool, str, str]:
@@ -80,7 +63,6 @@ def _age(row: Row | _Point) -> tuple[bool, str, str]:
 def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int | None = None) -> Portfolio:
     """Consume the rows as they come, keeping a full row only for each team's latest file."""
     by_team: dict[str, _Team] = {}
-    share = _Shared()
     errors: list[FileProblem] = []
     files = 0
     for item in items:
@@ -89,7 +71,7 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
             errors.append(FileProblem(file=item.file, message=item.message))
             continue
         files += item.sources
-        point = _Point(item.file, share(item.assessed_on), item.stage, item.level, share(item.overall_score))
+        point = _Point(item.file, item.assessed_on, item.stage, item.level, item.overall_score)
         team = by_team.get(item.team)
         if team is None:
             by_team[item.team] = _Team(item, [point], item.sources)
@@ -111,7 +93,7 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
     for row in latest:
         stage_counts[row.stage] += 1
         level_counts[row.level] += 1
-    teams = tuple(_team(q, row, counts[row.team], share) for row in latest)
+    teams = tuple(_team(q, row, counts[row.team]) for row in latest)
     return Portfolio(
         questionnaire=QuestionnaireRef.of(q),
         files=files,
@@ -135,18 +117,18 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
     )
 
 
-def _team(q: Questionnaire, row: Row, files: int, share: _Shared) -> TeamSummary:
+def _team(q: Questionnaire, row: Row, files: int) -> TeamSummary:
     stage, level = q.stage(row.stage), q.levels[row.level]
     return TeamSummary(
         team=row.team,
         file=row.file,
-        assessed_on=share(row.assessed_on),
+        assessed_on=row.assessed_on,
         stage=row.stage,
         stage_name=stage.name,
         level=level.id,
         level_name=level.name,
-        overall_score=share(row.overall_score),
-        dimensions={d.id: share(s) for d, s in zip(q.dimensions, row.dimensions, strict=True)},
+        overall_score=row.overall_score,
+        dimensions={d.id: s for d, s in zip(q.dimensions, row.dimensions, strict=True)},
         gaps=tuple(q.by_id[g].id for g in row.gaps),  # the questionnaire's strings, not a worker's copies
         files=files,
         respondents=row.respondents,

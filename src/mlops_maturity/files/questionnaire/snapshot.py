@@ -9,8 +9,8 @@ YAML; the snapshot is plain data, rebuilt into the same frozen models without
 validation, and never carries code.
 
 It is used for the shipped questionnaire only: a folder a user points at could
-hold a hand-made snapshot that no check has seen. ``tests/files/questionnaire/test_snapshot.py``
-fails when the committed file is stale (``pytest --update-goldens`` rewrites it).
+hold a hand-made snapshot that no check has seen. ``scripts/regenerate.py`` writes the committed
+file and ``tests/content/test_generated.py`` fails when it is stale.
 """
 
 from __future__ import annotations
