@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.files.answers.reader import parse_answers
 
-from support import ROOT
+from support import ROOT, parse_answers
 
 README = (ROOT / "README.md").read_text()
 BLOCKS = re.findall(r"```(\w+)\n(.*?)```", README, flags=re.S)

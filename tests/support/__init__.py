@@ -7,6 +7,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mlops_maturity.engine.model.answers import Answers
+    from mlops_maturity.engine.model.questionnaire import Questionnaire
+    from mlops_maturity.engine.organisation.rows import FileError, Row
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -50,3 +56,18 @@ def run_process(*args: str | Path, env: dict[str, str] | None = None, cwd: Path 
         timeout=60,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def parse_answers(text: str, file: str, questionnaire: Questionnaire) -> Answers:
+    """An answers file's text, parsed and checked as ``load_answers`` does a file's."""
+    from mlops_maturity.files.answers.reader import check_answers
+    from mlops_maturity.files.yaml_reader import parse
+
+    return check_answers(parse(text, file), questionnaire)
+
+
+def read_one(q: Questionnaire, path: Path | str) -> Row | FileError:
+    """One file's portfolio row, through the reader every portfolio uses."""
+    from mlops_maturity.files.portfolio.reader import read_rows
+
+    return next(read_rows(q, [path], jobs=1))

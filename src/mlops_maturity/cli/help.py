@@ -18,7 +18,9 @@ from typing import Any, get_args
 
 from typer.core import TyperCommand, TyperGroup
 
-PROG = "mlops-maturity"
+from mlops_maturity import TOOL
+
+PROG = TOOL
 
 # A few calls that show what a command is for; listed under "Examples:".
 EXAMPLES: dict[str, tuple[str, ...]] = {

@@ -77,6 +77,9 @@ def md(template: str, *values: Any) -> Markdown:
     return Markdown(_FORMATTER.vformat(template, values, {}))
 
 
+BLANK = Markdown("")  # an empty line between blocks
+
+
 def join(parts: Iterable[Markdown], separator: str = "\n") -> Markdown:
     """Markdown pieces joined by a trusted separator (a line break by default)."""
     return Markdown(separator.join(parts))

@@ -16,9 +16,9 @@ from mlops_maturity.engine.model.answers import Answer, Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.respondents.consensus import Voice, merge
 from mlops_maturity.engine.respondents.disagreement import placement
-from mlops_maturity.files.answers.reader import parse_answers
 from mlops_maturity.files.answers.team_writer import render_team_file
 
+from support import parse_answers
 from support.questionnaire_strategies import questionnaires
 from support.strategies import answers_of, dates, given_answers, raisable, texts
 

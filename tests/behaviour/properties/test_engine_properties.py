@@ -31,7 +31,7 @@ from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.model.result import Result
 from mlops_maturity.engine.scoring.gates import Thresholds, evaluate_checks
-from mlops_maturity.files.answers.reader import load_answers, parse_answers
+from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.answers.update import update_answers_text
 from mlops_maturity.files.answers.writer import render_answers_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
@@ -39,7 +39,7 @@ from mlops_maturity.render.formats import render_score
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
-from support import ROOT
+from support import ROOT, parse_answers
 from support.questionnaire_strategies import Folder, folders, questionnaires, written
 from support.scripted_io import Script
 from support.strategies import answers_of, dates, given_answers, raisable, texts

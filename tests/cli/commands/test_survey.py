@@ -122,7 +122,9 @@ def test_a_broken_file_is_reported_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_out_must_be_a_file_in_an_existing_folder(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="is a directory; give --out a file name"):
+    with pytest.raises(
+        UsageError, match=r"^--out .*: is a directory; give a file name such as .*mlops-answers.yaml, or --respondent"
+    ):
         survey(tmp_path, [])
     with pytest.raises(UsageError, match=r"the folder .*nope does not exist"):
         survey(tmp_path / "nope" / "a.yaml", [])

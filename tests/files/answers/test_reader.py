@@ -6,7 +6,8 @@ import pytest
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import AnswersError
-from mlops_maturity.files.answers.reader import parse_answers
+
+from support import parse_answers
 
 
 def test_short_and_long_forms(tiny: Questionnaire) -> None:

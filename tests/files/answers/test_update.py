@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.files.answers.reader import parse_answers
 from mlops_maturity.files.answers.update import update_answers_text
 from mlops_maturity.files.answers.writer import render_answers_file
+
+from support import parse_answers
 
 DAY = dt.date(2026, 11, 22)
 

@@ -8,8 +8,9 @@ import pytest
 
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.files.answers.reader import parse_answers
 from mlops_maturity.files.answers.writer import render_answers_file
+
+from support import parse_answers
 
 
 def _body(text: str) -> list[str]:

@@ -12,11 +12,11 @@ from mlops_maturity.engine.organisation.rows import FileError, Row
 from mlops_maturity.errors import UsageError
 from mlops_maturity.files.portfolio.fast_answers_check import QuickChecker
 from mlops_maturity.files.portfolio.fast_yaml import quick_parse
-from mlops_maturity.files.portfolio.reader import answers_files, discover, read_one, read_rows
+from mlops_maturity.files.portfolio.reader import answers_files, discover, read_rows
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import read_text
 
-from support import DATA, EXAMPLES, ROOT
+from support import DATA, EXAMPLES, ROOT, read_one
 
 ORG_Q = load_questionnaire(DATA / "questionnaires" / "org")
 ORG = DATA / "portfolio" / "org"

@@ -11,10 +11,10 @@ from pathlib import Path
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.organisation.rollup import roll_up
 from mlops_maturity.engine.organisation.rows import FileError, RespondentFile, Row
-from mlops_maturity.files.portfolio.reader import answers_files, read_one, read_rows
+from mlops_maturity.files.portfolio.reader import answers_files, read_rows
 from mlops_maturity.files.portfolio.rounds import merge_rounds
 
-from support import EXAMPLES, ROOT
+from support import EXAMPLES, ROOT, read_one
 
 SMALL = 40
 RESPONDENTS = sorted((EXAMPLES / "consensus" / "respondents").glob("*.yaml"))

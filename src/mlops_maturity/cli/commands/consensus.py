@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlops_maturity.choices import ConsensusFormat
+from mlops_maturity.cli.options.paths import check_output_file
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.answers import Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
@@ -85,11 +86,7 @@ def _load_all(files: list[Path], q: Questionnaire) -> list[Answers]:
 
 
 def _check_out(out: Path, files: list[Path]) -> None:
-    if out.is_dir():
-        raise UsageError(f"-o {out}: is a directory; give a file name such as {out / 'team.yaml'}")
-    parent = out.parent if str(out.parent) else Path()
-    if not parent.is_dir():
-        raise UsageError(f"-o {out}: the folder {parent} does not exist; create it or choose another file")
+    check_output_file(out, "-o", "team.yaml")
     target = os.path.normcase(os.path.abspath(out))  # noqa: PTH100 - the file need not exist yet
     for path in files:
         if os.path.normcase(os.path.abspath(path)) == target:  # noqa: PTH100

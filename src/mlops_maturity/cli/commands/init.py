@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mlops_maturity.cli.options.paths import check_output_file
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
@@ -38,8 +39,7 @@ def run(
     if not to_stdout:
         if out.exists() and not force:
             raise UsageError(f"{out}: already exists; pass --force to overwrite it, or -o to write elsewhere")
-        if out.is_dir():
-            raise UsageError(f"{out}: is a directory; give a file name")
+        check_output_file(out, "-o", "mlops-answers.yaml", folder_may_be_made=True)
     schema_path: Path | None = None
     hint: str | None = None
     if no_schema:
@@ -69,8 +69,7 @@ def run(
 
 def _write_schema(path: Path, q: Questionnaire, force: bool) -> str:
     text = to_json(answers_schema(q))
-    if path.is_dir():
-        raise UsageError(f"{path}: is a directory; give --schema a file name")
+    check_output_file(path, "--schema", "mlops-answers.schema.json", folder_may_be_made=True)
     if path.exists():
         try:
             current = path.read_text(encoding="utf-8")

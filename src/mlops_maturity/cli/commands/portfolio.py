@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlops_maturity.choices import PortfolioFormat
+from mlops_maturity.cli.options.paths import check_output_file
 from mlops_maturity.cli.options.thresholds import parse_thresholds
 from mlops_maturity.cli.output import BAD_INPUT, BELOW_THRESHOLD, OK, Output
 from mlops_maturity.engine.organisation.rollup import roll_up
@@ -38,8 +39,8 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
     if options.jobs is not None and options.jobs < 1:
         raise UsageError(f"--jobs {options.jobs}: give 1 or more worker processes")
     out = options.out
-    if out is not None and out.is_dir():
-        raise UsageError(f"{out}: is a directory; give a file name, for example {out / 'portfolio.md'}")
+    if out is not None:
+        check_output_file(out, "-o", "portfolio.md", folder_may_be_made=True)
     q = load_questionnaire(options.questionnaire)
     parse_thresholds(q, options.min_stage, None, ())
     portfolio = roll_up(q, read_rows(q, answers_files(paths), options.jobs), options.min_stage)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mlops_maturity.choices import ReportFormat
+from mlops_maturity.cli.options.paths import check_output_file
 from mlops_maturity.cli.options.report import ReportOptions
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
@@ -60,8 +61,7 @@ HTML_SUFFIXES = (".html", ".htm")
 
 
 def _make_folder(out: Path) -> None:
-    if out.is_dir():
-        raise UsageError(f"-o {out}: is a directory; give a file name such as {out / 'report.md'}")
+    check_output_file(out, "-o", "report.md", folder_may_be_made=True)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -86,8 +86,7 @@ def _check_template_dir(path: Path | None) -> Path | None:
 
 
 def _chart_path(out: Path) -> Path:
-    if out.is_dir():
-        raise UsageError(f"-o {out}: is a directory; give a file name such as {out / 'report.md'}")
+    check_output_file(out, "-o", "report.md", folder_may_be_made=True)
     chart = out.with_suffix(".svg")
     if chart == out:
         raise UsageError(f"-o {out}: the report is Markdown; give a name ending in .md (the chart goes to NAME.svg)")

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from mlops_maturity.cli.options.paths import check_output_file
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.answers import MAX_TEAM_CHARS, Answer
@@ -180,14 +181,7 @@ def respondent_file(name: str) -> str:
 
 
 def _check_out(out: Path) -> None:
-    if out.is_dir():
-        raise UsageError(
-            f"{out}: is a directory; give --out a file name such as {out / DEFAULT_OUT}, "
-            f"or --respondent NAME to write {out / 'NAME.yaml'}"
-        )
-    parent = out.parent if str(out.parent) else Path()
-    if not parent.is_dir():
-        raise UsageError(f"{out}: the folder {parent} does not exist; create it or choose another --out")
+    check_output_file(out, "--out", str(DEFAULT_OUT), hint=f", or --respondent NAME to write {out / 'NAME.yaml'}")
 
 
 def resume_command(out: Path, questionnaire: Path | None) -> str:

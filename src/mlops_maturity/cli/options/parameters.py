@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from mlops_maturity.cli.options.choices import metavar, parse_choice
-from mlops_maturity.cli.options.flags import QUESTIONNAIRE_FLAG, SCAN_FLAG, Flag
+from mlops_maturity.cli.options.flags import QUESTIONNAIRE_FLAG, Flag
 
 
 def _path_option(flag: Flag) -> Any:
@@ -20,7 +20,6 @@ def _path_option(flag: Flag) -> Any:
 
 # One variable (its envvar) points a whole CI setup, pre-commit hooks included, at an organisation's questionnaire.
 QuestionnaireOpt = Annotated[Path | None, _path_option(QUESTIONNAIRE_FLAG)]
-ScanOpt = Annotated[Path | None, _path_option(SCAN_FLAG)]
 
 
 def choice_parts(kind: type[Enum], flag: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from mlops_maturity.engine.model.answers import DATE_PATTERN, Answer, Answers, C
 from mlops_maturity.engine.model.frozen import Frozen
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, Questionnaire
 from mlops_maturity.errors import AnswersError, Problem
-from mlops_maturity.files.yaml_reader import Document, load_file, parse
+from mlops_maturity.files.yaml_reader import Document, load_file
 
 TOP_KEYS = ("questionnaire", "team", "assessed_on", "answers", "respondent", "role", "consensus")
 
@@ -59,10 +59,6 @@ class AnswersFile(Frozen):
 
 def load_answers(path: Path, questionnaire: Questionnaire, *, drop_stale: bool = False) -> Answers:
     return check_answers(load_file(path), questionnaire, drop_stale=drop_stale)
-
-
-def parse_answers(text: str, file: str, questionnaire: Questionnaire) -> Answers:
-    return check_answers(parse(text, file), questionnaire)
 
 
 def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bool = False) -> Answers:

@@ -120,10 +120,6 @@ def _read_quickly(name: str) -> str | None:
         return None
 
 
-def read_one(q: Questionnaire, path: Path | str) -> Row | FileError:
-    return next(merge_rounds(q, [Reader(q).read(path)]))
-
-
 def read_rows(q: Questionnaire, paths: Sequence[Path | str], jobs: int | None = None) -> Iterator[Row | FileError]:
     """Rows in the order of ``paths``, then one row per round of respondents' files (see ``merge_rounds``);
     ``jobs`` worker processes (default: one per core when it pays)."""

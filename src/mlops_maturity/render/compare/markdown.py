@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from mlops_maturity.engine.organisation.compare import Comparison
-from mlops_maturity.render.markdown import Markdown, code, join, md
+from mlops_maturity.render.markdown import BLANK, Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
-
-BLANK = md("")
 
 
 def _signed(value: float) -> Markdown:

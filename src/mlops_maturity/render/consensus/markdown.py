@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from mlops_maturity.engine.respondents.view import ConsensusView
 from mlops_maturity.render import respondents as words
-from mlops_maturity.render.markdown import Markdown, code, join, md
+from mlops_maturity.render.markdown import BLANK, Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.wording import number
-
-BLANK = md("")
 
 
 def render(view: ConsensusView, options: RenderOptions) -> Markdown:

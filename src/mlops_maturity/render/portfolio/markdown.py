@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from mlops_maturity.engine.organisation.portfolio import Portfolio, SharedInvestment
-from mlops_maturity.render.markdown import Markdown, code, join, link_target, md
+from mlops_maturity.render.markdown import BLANK, Markdown, code, join, link_target, md
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.portfolio import tables
-
-BLANK = md("")
 
 
 def _plural(count: int, word: str) -> Markdown:

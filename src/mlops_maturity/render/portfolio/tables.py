@@ -5,10 +5,9 @@ from __future__ import annotations
 from mlops_maturity.engine.model.questionnaire import ScoreBand
 from mlops_maturity.engine.organisation.portfolio import CommonGap, Portfolio
 from mlops_maturity.render.bands import band_of, legend, square
-from mlops_maturity.render.markdown import Markdown, code, join, md
+from mlops_maturity.render.markdown import BLANK, Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
 
-BLANK = md("")
 NONE = md("-")
 
 

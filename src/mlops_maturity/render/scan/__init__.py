@@ -10,8 +10,6 @@ from mlops_maturity.engine.model.questionnaire import Question, Questionnaire
 from mlops_maturity.scan.verdicts.findings import Finding, ScanResult
 from mlops_maturity.scan.verdicts.verdicts import Verdict, most_telling_first
 
-TOOL = "mlops-maturity"
-
 
 @dataclass(frozen=True)
 class ScanReport:

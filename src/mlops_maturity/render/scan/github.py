@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mlops_maturity import TOOL
 from mlops_maturity.render.options import RenderOptions
-from mlops_maturity.render.scan import TOOL, ScanReport, summary
+from mlops_maturity.render.scan import ScanReport, summary
 from mlops_maturity.render.score.github import command
 
 

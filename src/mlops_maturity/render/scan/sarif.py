@@ -17,9 +17,9 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from mlops_maturity import __version__
+from mlops_maturity import TOOL, __version__
 from mlops_maturity.render.options import RenderOptions
-from mlops_maturity.render.scan import TOOL, ScanReport
+from mlops_maturity.render.scan import ScanReport
 from mlops_maturity.scan.verdicts.findings import Finding, ProbeInfo
 from mlops_maturity.scan.verdicts.verdicts import Verdict
 

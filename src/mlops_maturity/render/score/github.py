@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mlops_maturity import TOOL
 from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS
 from mlops_maturity.engine.model.result import Result
 from mlops_maturity.errors import MaturityError
 from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
-
-TOOL = "mlops-maturity"
 
 
 def escape_data(text: str) -> str:

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from mlops_maturity import TOOL
 from mlops_maturity.engine.model.result import Result, StageStatus
 from mlops_maturity.errors import MaturityError
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
-SUITE = "mlops-maturity"
+SUITE = TOOL
 
 # Characters XML 1.0 cannot hold at all, even escaped; a YAML string can contain them.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -6,12 +6,11 @@ from mlops_maturity.engine.model.repository_evidence import RepositoryEvidence
 from mlops_maturity.engine.model.result import Respondents, Result
 from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render import respondents as words
-from mlops_maturity.render.markdown import Markdown, code, join, md
+from mlops_maturity.render.markdown import BLANK, Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
 MAX_GAPS = 5
-BLANK = md("")
 
 
 def render(report: ScoreReport, options: RenderOptions) -> Markdown:

@@ -115,8 +115,3 @@ class GlobIndex:
         if self.any_other is not None and self.any_other.fullmatch(path):
             found |= {owner for regex, owner in self.others if regex.fullmatch(path)}
         return found
-
-
-def matches_any(globs: Iterable[str], path: str) -> bool:
-    """For the few one-off checks (annotations); the scan uses :class:`GlobIndex`."""
-    return any(re.fullmatch(glob_regex(glob), path, re.DOTALL) for glob in globs)
