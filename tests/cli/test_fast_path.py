@@ -6,8 +6,11 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlops_maturity.choices import ReportFormat, ScoreFormat
 from mlops_maturity.cli import fast_path
@@ -216,3 +219,62 @@ def test_a_plain_report_never_imports_typer(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     assert _without_typer("report", str(STAGE5), "-o", str(out))[1] == "0 False"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def _spelled(flag: Flag, value: str | None, inline: bool) -> list[str]:
+    name = flag.names[0] if inline or len(flag.names) == 1 else flag.names[-1]
+    if value is None:
+        return [name]
+    return [f"{name}={value}"] if inline and name.startswith("--") else [name, value]
+
+
+_VALUES: dict[str, st.SearchStrategy[str]] = {
+    "natural": st.integers(0, 12).map(str),
+    "number": st.integers(0, 12).map(str),
+    "text": st.sampled_from(["no", "low", "high"]),
+    "path": st.sampled_from(["old.yaml", "dir/q", "a b.yaml"]),
+    "repeat": st.sampled_from(["monitoring=50", "deploy=12.5", "data=0"]),
+}
+
+
+@st.composite
+def score_lines(draw: st.DrawFn) -> list[str]:
+    """A plain ``score`` call: some of its declared options, in any order and spelling, around one file."""
+    tokens: list[list[str]] = []
+    for flag in SCORE_FLAGS:
+        if not draw(st.booleans()):
+            continue
+        times = draw(st.integers(1, 2)) if flag.kind == "repeat" else 1
+        for _ in range(times):
+            if flag.kind == "switch":
+                value = None
+            elif flag.kind == "format":
+                value = draw(st.sampled_from([m.value for m in ScoreFormat]))
+            else:
+                value = draw(_VALUES[flag.kind])
+            tokens.append(_spelled(flag, value, draw(st.booleans())))
+    tokens.insert(draw(st.integers(0, len(tokens))), ["answers.yaml"])
+    return ["score", *(t for group in draw(st.permutations(tokens)) for t in group)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(score_lines())
+def test_a_generated_plain_call_means_the_same_to_both_parsers(args: list[str]) -> None:
+    """The property that keeps the second parser: whatever it accepts, typer reads the same options from."""
+    from mlops_maturity.cli import main
+    from mlops_maturity.cli.commands import score as score_command
+    from mlops_maturity.cli.output import Output
+
+    seen: list[tuple[Path, ScoreOptions]] = []
+
+    def record(file: Path, options: ScoreOptions) -> Output:
+        seen.append((file, options))
+        return Output()
+
+    quiet = {QUESTIONNAIRE_ENV: "", "GITHUB_STEP_SUMMARY": ""}
+    with patch.dict("os.environ", quiet), patch.object(score_command, "run", record):
+        assert fast_path.plain_call(args) is not None, args
+        assert main(args) == 0
+        with patch.object(fast_path, "plain_call", lambda _args: None):
+            assert main(args) == 0
+    assert len(seen) == 2 and seen[0] == seen[1], args

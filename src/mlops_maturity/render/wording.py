@@ -1,4 +1,4 @@
-"""How numbers and cut text are written in every format."""
+"""How numbers, changes, shares and plurals are written in every format (cutting text is ``cut.py``'s)."""
 
 from __future__ import annotations
 

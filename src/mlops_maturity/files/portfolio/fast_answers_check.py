@@ -7,6 +7,9 @@ date and the answer ids, so ``QuickChecker`` accepts a document only when
 every rule ``check_answers`` applies is plainly met, and returns ``None``
 otherwise, so the caller runs ``check_answers`` for the precise result or
 error. The tests check that the two agree on every document accepted here.
+
+Kept with ``fast_yaml.py`` for the same measurement: 2,000 files in 1.1 s rather
+than 2.0 s (``benchmarks/portfolio_bench.py``).
 """
 
 from __future__ import annotations
