@@ -21,19 +21,9 @@ from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 
 from support import DATA, SCAN_ANSWERS, SCAN_REPO, SCANQ, Run
+from support.generated import SCAN_ANNOTATIONS as ANNOTATIONS
 
 SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json"
-ANNOTATIONS = """\
-annotations:
-  - probes: [dockerfile]
-    reason: "The Dockerfile serves a demo, not the model"
-  - paths: ["docs/**"]
-    action: weak
-    reason: Docs are docs
-  - probes: [tracking-calls]
-    paths: ["nowhere/**"]
-    reason: matches nothing
-"""
 
 
 @pytest.fixture
