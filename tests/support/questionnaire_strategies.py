@@ -104,10 +104,17 @@ def _any_condition(
     }
 
 
-def _criteria(draw: st.DrawFn, pool: list[_Q], roles: bool = True) -> list[dict[str, str]]:
-    """Criteria of one rung; with ``roles`` the first is defining and the others may be supporting."""
-    chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique_by=lambda x: x.id))
-    out = [{"question": x.id, "at_least": draw(st.sampled_from(x.options))} for x in chosen]
+def _criteria(draw: st.DrawFn, pool: list[_Q], roles: bool = True) -> list[dict[str, Any]]:
+    """Criteria of one rung; with ``roles`` the first is defining and the others may be supporting.
+
+    A criterion may have alternative readings (other questions that meet it), never a question
+    the rung already names.
+    """
+    chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=5, unique_by=lambda x: x.id))
+    picked, spare = chosen[: draw(st.integers(1, min(3, len(chosen))))], chosen[3:]
+    out: list[dict[str, Any]] = [{"question": x.id, "at_least": draw(st.sampled_from(x.options))} for x in picked]
+    if spare and draw(st.booleans()):
+        out[0]["alternatives"] = [{"question": x.id, "at_least": draw(st.sampled_from(x.options))} for x in spare]
     for criterion in out[1:] if roles else ():
         role = draw(st.sampled_from((None, "defining", "supporting")))
         if role is not None:

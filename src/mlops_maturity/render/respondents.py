@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.model.result import Disagreement, RespondentRef, Respondents
+from mlops_maturity.engine.model.disagreements import Disagreement, RespondentRef, Respondents
 from mlops_maturity.render.wording import number, plural
 
 TOP = 5  # disagreements shown by score and report; consensus shows them all

@@ -152,9 +152,12 @@ def _criteria(
     for k, criterion in enumerate(criteria):
         where: Where = (section, index, "criteria", k)
         yield from _reference(q, known, criterion.question, criterion.at_least, where)
-        if criterion.question in seen:
-            yield where, f"question {criterion.question!r} appears twice in these criteria"
-        seen.add(criterion.question)
+        for j, reading in enumerate(criterion.alternatives):
+            yield from _reference(q, known, reading.question, reading.at_least, (*where, "alternatives", j))
+        for qid in dict.fromkeys(r.question for r in criterion.readings):
+            if qid in seen:
+                yield where, f"question {qid!r} appears twice in these criteria"
+            seen.add(qid)
 
 
 def _stages(q: Questionnaire, known: Known) -> Iterator[Found]:

@@ -109,20 +109,36 @@ class Dimension(Frozen):
 Role = Literal["defining", "supporting"]
 
 
+class Reading(Frozen):
+    """Another answer that meets a criterion: ``question`` answered at least ``at_least``."""
+
+    question: QuestionId
+    at_least: OptionId
+    source: Text | None = Field(default=None, description="why this answer meets the criterion too")
+
+
 class Criterion(Frozen):
-    """Entry criterion: ``question`` answered at least ``at_least``.
+    """Entry criterion: ``question`` answered at least ``at_least``, or any of its ``alternatives``.
 
     A *defining* criterion is what the stage is (a model in production, engineers
-    running serving); it always gates. A *supporting* criterion is a basic that
-    belongs to the stage (a leader's goal, a decision rule): it gates its own stage,
-    but once the team meets a higher stage it is carried as a named foundational gap
-    instead of pulling the placement down (see ``engine/scoring/placement.py``).
+    running serving): the defining criteria of a stage and of every stage below it
+    place a team there. A *supporting* criterion is a basic that belongs to the stage
+    (a leader's goal, a decision rule): it never moves the placement; a team that
+    misses one carries it as a named foundational gap (see ``engine/scoring/placement.py``).
+    ``alternatives`` are other facts that show the same thing (a model in production
+    shows that a pilot ran), so a team is met where it stands whichever it answered.
     """
 
     question: QuestionId
     at_least: OptionId
+    alternatives: tuple[Reading, ...] = Field(default=(), max_length=8)
     role: Role = "defining"
     source: Text | None = Field(default=None, description="where the criterion comes from, e.g. a seed and sentence")
+
+    @property
+    def readings(self) -> "tuple[Reading | Criterion, ...]":
+        """The criterion's own question first, then its alternatives."""
+        return (self, *self.alternatives)
 
 
 class Risk(Frozen):

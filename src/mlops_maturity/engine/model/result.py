@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from mlops_maturity.engine.model.answers import DATE_PATTERN
+from mlops_maturity.engine.model.disagreements import Respondents
 from mlops_maturity.engine.model.frozen import Frozen
 from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS, Questionnaire, Role, ScoreBand, Slug, Version
 from mlops_maturity.engine.model.repository_evidence import RepositoryEvidence
@@ -52,6 +53,43 @@ class LevelPlacement(Frozen):
     name: str
     description: str
     meaning: str | None = None
+    determined: bool = Field(
+        default=True, description="false when don't-know answers leave the level open: `id` is then its lower bound"
+    )
+
+
+class StageRange(Frozen):
+    low: int = Field(description="the stage the known answers earn: the placement")
+    high: int = Field(description="the stage with every don't-know or unanswered question at its most mature option")
+
+
+class LevelRange(Frozen):
+    low: str
+    low_name: str
+    high: str
+    high_name: str
+
+
+class DecidingAnswer(Frozen):
+    """A question not answered, or answered "don't know", that on its own holds the team below the top of its range."""
+
+    question: str
+    title: str
+    status: Literal["unknown", "unanswered"]
+    holds_stage: int = Field(description="the stage this answer alone holds the team at, the other unknowns at best")
+    holds_level: str
+    needs: str = Field(description="the least option that, the other unknowns at best, reaches the top of the range")
+    needs_label: str
+
+
+class PlacementRange(Frozen):
+    """How far the unknown answers leave the placement open; any answers to them land inside it."""
+
+    stage: StageRange
+    level: LevelRange
+    deciding: tuple[DecidingAnswer, ...] = Field(
+        description="the unknown answers that decide the range, the one holding the team lowest first"
+    )
 
 
 class DimensionScore(Frozen):
@@ -63,7 +101,21 @@ class DimensionScore(Frozen):
     questions: int
 
 
+class ReadingStatus(Frozen):
+    """One answer that would meet a criterion, and where the team's answer stands."""
+
+    question: str
+    title: str
+    required: str
+    required_label: str
+    current: str
+    current_label: str
+    met: bool
+
+
 class CriterionStatus(Frozen):
+    """A criterion, shown by the reading that is met (or else the first one in play)."""
+
     question: str
     title: str
     required: str
@@ -73,6 +125,7 @@ class CriterionStatus(Frozen):
     met: bool
     role: Role = "defining"
     source: str | None = None
+    alternatives: tuple[ReadingStatus, ...] = Field(default=(), description="the criterion's other readings")
 
 
 class StageStatus(Frozen):
@@ -151,7 +204,10 @@ class RoadmapItem(Frozen):
     target: str
     target_label: str
     stage: int | None = Field(description="the stage this step helps unlock, or whose basic it fixes, if any")
-    reason: Literal["foundational", "gap", "capability"]
+    reason: Literal["unknown", "foundational", "gap", "capability"] = Field(
+        description="unknown: find out an answer that decides the range; foundational: a basic of a stage reached; "
+        "gap: a criterion of a stage to reach; capability: the weakest capabilities"
+    )
 
 
 class AnswerRecord(Frozen):
@@ -194,62 +250,6 @@ class Finding(Frozen):
     questions: tuple[str, ...]
 
 
-class RespondentRef(Frozen):
-    name: str
-    role: str | None = None
-
-
-class SplitAnswer(Frozen):
-    """What one respondent answered to a question the team disagrees on."""
-
-    respondent: str
-    answer: str = Field(description="option id, unknown, not_applicable, or unanswered")
-    label: str
-    evidence: str | None = Field(default=None, description="their own evidence or reason, when their file is at hand")
-
-
-class PlacementPoint(Frozen):
-    stage: int
-    level: str
-    level_name: str
-    overall_score: float
-
-
-DisagreementKind = Literal["spread", "unknown", "not_applicable"]
-
-
-class Disagreement(Frozen):
-    """A question the respondents answer differently enough to talk about."""
-
-    question: str
-    title: str
-    dimension: str
-    kinds: tuple[DisagreementKind, ...] = Field(
-        description="spread: options two or more apart; unknown: some know and others answered don't know; "
-        "not_applicable: some say it does not apply while others chose an option"
-    )
-    spread: int = Field(ge=0, description="option ranks between the lowest and the highest option given")
-    team_answer: str
-    team_label: str
-    answers: tuple[SplitAnswer, ...]
-    low: PlacementPoint = Field(description="the team's placement with the most pessimistic answer given here")
-    high: PlacementPoint = Field(description="the team's placement with the most optimistic answer given here")
-
-
-class Respondents(Frozen):
-    """Who answered a team file merged by ``consensus``, and where they disagree."""
-
-    count: int
-    respondents: tuple[RespondentRef, ...]
-    questions_answered: int = Field(description="questions at least one respondent answered")
-    disagreement_index: float = Field(
-        ge=0, le=100, description="share of the questions answered on which the respondents disagree, in percent"
-    )
-    disagreements: tuple[Disagreement, ...] = Field(
-        description="ranked by how much each moves the placement (stage, level, overall score), then by spread"
-    )
-
-
 class Result(Frozen):
     schema_version: int = SCHEMA_VERSION
     questionnaire: QuestionnaireRef
@@ -257,6 +257,7 @@ class Result(Frozen):
     assessed_on: Annotated[str, Field(pattern=DATE_PATTERN)] | None
     stage: StagePlacement
     level: LevelPlacement
+    range: PlacementRange = Field(description="what the don't-know and unanswered questions leave open")
     overall_score: float = Field(ge=0, le=100)
     dimensions: tuple[DimensionScore, ...]
     target_stage: int

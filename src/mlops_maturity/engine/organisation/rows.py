@@ -17,7 +17,7 @@ from pathlib import Path
 from mlops_maturity.engine.model.answers import Answer, Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.respondents.disagreement import disputed_count, index
-from mlops_maturity.engine.scoring.placement import place
+from mlops_maturity.engine.scoring.placement import bounds, place
 from mlops_maturity.engine.scoring.profile import dimension_points, overall_score
 from mlops_maturity.engine.scoring.sheet import Sheet
 
@@ -31,6 +31,8 @@ class Row:
     assessed_on: str | None
     stage: int
     level: int
+    stage_high: int  # with every unknown answer at its most mature option (see engine/scoring/placement.py)
+    level_high: int
     overall_score: float
     dimensions: tuple[float | None, ...]
     gaps: tuple[str, ...]
@@ -77,10 +79,12 @@ def summarize_given(
 ) -> Row:
     """The row of one file's checked answers (the answers need not come as an ``Answers`` model)."""
     sheet = Sheet(q, given)
-    stage, level, _ = place(q, sheet)
+    placed = place(q, sheet)
+    stage, level = placed
+    high = bounds(q, given, placed, deciding=False).high
     scores = tuple(p.score for p in dimension_points(q, sheet))
     following = q.stages[stage + 1].criteria if stage + 1 < len(q.stages) else ()
-    gaps = tuple(dict.fromkeys(c.question for c in following if not sheet.met(c)))
+    gaps = tuple(dict.fromkeys(sheet.shown_reading(c).question for c in following if not sheet.met(c)))
     statuses = [e.status for e in sheet.effective.values()]
     applicable = len(statuses) - statuses.count("skipped") - statuses.count("pending")
     responded = (applicable - statuses.count("unanswered")) / applicable if applicable else 1.0
@@ -90,6 +94,8 @@ def summarize_given(
         assessed_on=assessed_on.isoformat() if assessed_on else None,
         stage=stage,
         level=level,
+        stage_high=high.stage,
+        level_high=high.level,
         overall_score=overall_score(q, scores),
         dimensions=scores,
         gaps=gaps,

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlops_maturity.engine.model.answers import MAX_TEXT_CHARS, Answer, Answers, ConsensusRecord, Respondent
+from mlops_maturity.engine.model.disagreements import DisagreementKind
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
-from mlops_maturity.engine.model.result import DisagreementKind
 from mlops_maturity.errors import AssessmentError, Problem
 
 RULE = (

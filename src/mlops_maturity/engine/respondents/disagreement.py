@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from mlops_maturity.engine.model.answers import Answer, Answers, ConsensusRecord
-from mlops_maturity.engine.model.questionnaire import UNKNOWN, Questionnaire
-from mlops_maturity.engine.model.result import (
+from mlops_maturity.engine.model.disagreements import (
     Disagreement,
     PlacementPoint,
     RespondentRef,
     Respondents,
     SplitAnswer,
 )
+from mlops_maturity.engine.model.questionnaire import UNKNOWN, Questionnaire
 from mlops_maturity.engine.respondents.consensus import name_key, split_kinds, spread
 from mlops_maturity.engine.scoring.placement import place
 from mlops_maturity.engine.scoring.profile import dimension_points, overall_score
@@ -36,7 +36,7 @@ Voices = Sequence[tuple[str, Mapping[str, str]]]
 def placement(q: Questionnaire, given: Mapping[str, Answer]) -> PlacementPoint:
     """Stage, level and overall score of a set of answers (what ``assess`` computes, without the rest)."""
     sheet = Sheet(q, dict(given))
-    stage, level, _ = place(q, sheet)
+    stage, level = place(q, sheet)
     score = overall_score(q, [p.score for p in dimension_points(q, sheet)])
     lv = q.levels[level]
     return PlacementPoint(stage=q.stages[stage].number, level=lv.id, level_name=lv.name, overall_score=score)

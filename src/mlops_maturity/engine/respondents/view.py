@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from pydantic import Field
 
 from mlops_maturity.engine.model.answers import Answer, Answers
+from mlops_maturity.engine.model.disagreements import Disagreement
 from mlops_maturity.engine.model.frozen import Frozen
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, Questionnaire
-from mlops_maturity.engine.model.result import Disagreement, QuestionnaireRef, Result
+from mlops_maturity.engine.model.result import QuestionnaireRef, Result
 from mlops_maturity.engine.respondents.consensus import RULE, Merged, Round
 from mlops_maturity.engine.respondents.disagreement import disagreements, index
 from mlops_maturity.engine.scoring.scorecard import score_team

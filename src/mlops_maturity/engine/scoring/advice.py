@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from mlops_maturity.engine.scoring.sheet import Effective, Sheet
 
 
-def next_target(q: Questionnaire, question: Question, eff: Effective, horizon: int) -> tuple[int, int | None] | None:
+def next_target(
+    q: Questionnaire, question: Question, eff: Effective, horizon: int, sheet: Sheet
+) -> tuple[int, int | None] | None:
     """The option to aim for and the stage that asks for it; ``None`` when there is nothing to aim for.
 
     The lowest stage up to ``horizon`` (the stage being planned for) whose criterion
@@ -28,8 +30,11 @@ def next_target(q: Questionnaire, question: Question, eff: Effective, horizon: i
     current = -1 if eff.rank is None else eff.rank
     for s in q.stages[1 : horizon + 1]:
         for criterion in s.criteria:
-            if criterion.question == question.id and question.rank(criterion.at_least) > current:
-                return question.rank(criterion.at_least), s.number
+            if sheet.met(criterion):  # met by another of its readings: nothing to raise here
+                continue
+            for reading in criterion.readings:
+                if reading.question == question.id and question.rank(reading.at_least) > current:
+                    return question.rank(reading.at_least), s.number
     if eff.rank is None:
         return None
     return current + 1, None
@@ -71,7 +76,7 @@ def _signals(q: Questionnaire, risk: Risk, sheet: Sheet, horizon: int) -> list[S
         for qid in risk.questions:
             question, eff = q.by_id[qid], effective[qid]
             if eff.status != NOT_APPLICABLE and eff.status not in OUT_OF_PLAY and eff.rank != len(question.options) - 1:
-                target = next_target(q, question, eff, horizon)
+                target = next_target(q, question, eff, horizon, sheet)
                 out.append(_signal(question, eff, target[0] if target is not None else None))
         return out
     if not evaluate(risk.when, sheet.rank, sheet.option_rank):
@@ -82,7 +87,7 @@ def _signals(q: Questionnaire, risk: Risk, sheet: Sheet, horizon: int) -> list[S
             continue
         if evaluate(atom, sheet.rank, sheet.option_rank):
             question, eff = q.by_id[atom.question], effective[atom.question]
-            target = next_target(q, question, eff, horizon) if atom.at_least is None else None
+            target = next_target(q, question, eff, horizon, sheet) if atom.at_least is None else None
             found[atom.question] = _signal(question, eff, target[0] if target is not None else None)
     return list(found.values())
 
@@ -94,7 +99,7 @@ def build_disciplines(q: Questionnaire, stage: Stage, sheet: Sheet, horizon: int
         improves = []
         for qid in discipline.improves:
             question = q.by_id[qid]
-            target = next_target(q, question, sheet.effective[qid], horizon)
+            target = next_target(q, question, sheet.effective[qid], horizon, sheet)
             if target is not None:
                 improves.append(_signal(question, sheet.effective[qid], target[0]))
         out.append(

@@ -39,20 +39,10 @@ def contradictions(q: Questionnaire, sheet: Sheet, placed: Placement) -> tuple[C
 def warnings(
     findings: tuple[ConsistencyFinding, ...], records: tuple[AnswerRecord, ...], sheet: Sheet
 ) -> list[Finding]:
-    """Contradictions: the rules that fired, and answers given to questions the other answers rule out."""
-    out = [
+    """Contradictions: the consistency rules that fired."""
+    return [
         Finding(rule=f.id, message=f"{f.message} ({', '.join(f.questions)})", questions=f.questions) for f in findings
     ]
-    out += [
-        Finding(
-            rule=IGNORED_ANSWER,
-            message=f"the answer to {r.question!r} was ignored: the question does not apply to this team yet",
-            questions=(r.question,),
-        )
-        for r in records
-        if r.status == "skipped" and _answered(sheet, r.question)
-    ]
-    return out
 
 
 def _answered(sheet: Sheet, qid: str) -> bool:
@@ -60,9 +50,31 @@ def _answered(sheet: Sheet, qid: str) -> bool:
     return given is not None and given.answer is not None
 
 
-def notes(q: Questionnaire, records: tuple[AnswerRecord, ...]) -> list[Finding]:
-    """Things worth saying that contradict nothing: answers kept aside, evidence with no answer."""
+def _ignored(q: Questionnaire, records: tuple[AnswerRecord, ...], sheet: Sheet) -> list[Finding]:
+    """One note per condition: the answers given to questions it rules out (a pilot answering monitoring)."""
+    by_gate: dict[tuple[str, ...], list[str]] = {}
+    for r in records:
+        condition = q.by_id[r.question].applies_when
+        if r.status == "skipped" and condition is not None and _answered(sheet, r.question):
+            gate = tuple(dict.fromkeys(a.question for a in atoms(condition) if isinstance(a, QuestionAtom)))
+            by_gate.setdefault(gate, []).append(r.question)
     out = []
+    for gate, held in by_gate.items():
+        said = "; ".join(f"{q.by_id[g].title} is “{sheet.effective[g].label(q.by_id[g])}”" for g in gate)
+        out.append(
+            Finding(
+                rule=IGNORED_ANSWER,
+                message=f"{len(held)} answer(s) set aside: their questions do not apply while {said}: "
+                + ", ".join(held),
+                questions=(*gate, *held),
+            )
+        )
+    return out
+
+
+def notes(q: Questionnaire, records: tuple[AnswerRecord, ...], sheet: Sheet) -> list[Finding]:
+    """Things worth saying that contradict nothing: answers set or kept aside, evidence with no answer."""
+    out = _ignored(q, records, sheet)
     waiting: dict[tuple[str, ...], list[str]] = {}
     for r in records:
         if r.status == "pending" and r.answer != "pending":

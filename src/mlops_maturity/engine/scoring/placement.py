@@ -1,53 +1,94 @@
-"""Where the stage and the level are decided.
+"""Where the stage and the level are decided, and how far "don't know" answers leave them open.
 
-A team is placed at the highest stage N for which
+A team is placed at the highest stage N whose *defining* criteria, and those of every stage
+below it, are met: what the stage is (a pilot running, models live, engineers running
+serving, a tested training pipeline, continuous delivery and monitoring), earned in order,
+never averaged. A *supporting* criterion (a basic that belongs to a stage, such as a
+leader's stated goal) never moves the placement: one that is not met at or below N is a
+*foundational gap*, named first in every output. So no team is placed below a stage whose
+defining facts its answers show, and a stage's summary, which states only what its
+defining criteria guarantee, is true of every team placed there. Levels follow the same
+rule with their own criteria, all of them defining.
 
-1. every *defining* criterion of every stage from 1 to N is met, and
-2. every criterion of stage N itself, defining and supporting, is met.
-
-Supporting criteria of the stages below N that are not met are carried as
-*foundational gaps*: named first in every output, never averaged away. The
-*delivery setup* is the highest stage whose defining criteria, and those of every
-stage below it, are met: where the way the team delivers stands, whatever its
-gaps. Each condition only asks for "at least" an option, so raising any answer
-can never lower the stage, the level or the delivery setup. Levels follow the
-same rule.
+Every criterion asks for "at least" an option, so raising any answer never lowers the
+stage or the level. A "don't know" meets no criterion; :func:`bounds` places the team
+again with every unknown answer at its most mature option, and the two placements are the
+range the unknowns leave open. Any answers given to the unknowns land inside that range.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire
+from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.questionnaire import UNKNOWN, Criterion, Questionnaire
 from mlops_maturity.engine.scoring.sheet import Sheet
 
 
 class Placement(NamedTuple):
     stage: int
     level: int
-    delivery: int  # the delivery setup: the highest stage whose defining criteria (and all below) are met
 
 
 def place(q: Questionnaire, sheet: Sheet) -> Placement:
-    stage, delivery = rung([s.criteria for s in q.stages], sheet)
-    level, _ = rung([lv.criteria for lv in q.levels], sheet)
-    return Placement(stage, level, delivery)
+    return Placement(rung([s.criteria for s in q.stages], sheet), rung([lv.criteria for lv in q.levels], sheet))
 
 
-def rung(criteria: Sequence[Sequence[Criterion]], sheet: Sheet) -> tuple[int, int]:
-    """The rung placed at and the rung the defining criteria alone reach (rung 0 is always reached)."""
-    placed = reached = 0
+def rung(criteria: Sequence[Sequence[Criterion]], sheet: Sheet) -> int:
+    """The highest rung whose defining criteria, and those of every rung below, are met (rung 0 always is)."""
+    reached = 0
     for index in range(1, len(criteria)):
-        own = criteria[index]
-        if not all(sheet.met(c) for c in own if c.role == "defining"):
+        if not all(sheet.met(c) for c in criteria[index] if c.role == "defining"):
             break
         reached = index
-        if all(sheet.met(c) for c in own):
-            placed = index
-    return placed, reached
+    return reached
 
 
 def foundational(q: Questionnaire, sheet: Sheet, stage: int) -> list[tuple[int, Criterion]]:
     """Supporting criteria of the stages up to ``stage`` that are not met, lowest stage first."""
-    return [(s.number, c) for s in q.stages[1 : stage + 1] for c in s.criteria if not sheet.met(c)]
+    return [
+        (s.number, c)
+        for s in q.stages[1 : stage + 1]
+        for c in s.criteria
+        if c.role == "supporting" and not sheet.met(c)
+    ]
+
+
+def unknown_questions(q: Questionnaire, given: Mapping[str, Answer]) -> tuple[str, ...]:
+    """The questions whose answer is not known: "don't know", or not answered at all."""
+    known = {qid for qid, a in given.items() if a.answer is not None and a.answer != UNKNOWN}
+    return tuple(x.id for x in q.questions if x.id not in known)
+
+
+def hoped(q: Questionnaire, given: Mapping[str, Answer], unknown: Sequence[str]) -> dict[str, Answer]:
+    """The answers with each of ``unknown`` at its most mature option."""
+    out = dict(given)
+    for qid in unknown:
+        question = q.by_id[qid]
+        out[qid] = Answer(answer=question.option_ids[-1])
+    return out
+
+
+class Bounds(NamedTuple):
+    low: Placement  # every unknown meets nothing: the placement the answers earn
+    high: Placement  # every unknown at its most mature option
+    deciding: tuple[tuple[str, Placement], ...]  # unknowns that alone hold the team below ``high``, and where
+
+
+def bounds(q: Questionnaire, given: Mapping[str, Answer], low: Placement, *, deciding: bool = True) -> Bounds:
+    """The range the unknown answers leave open, and (with ``deciding``) the unknowns that each decide part of it."""
+    unknown = unknown_questions(q, given)
+    if not unknown:
+        return Bounds(low, low, ())
+    hopeful = hoped(q, given, unknown)
+    high = place(q, Sheet(q, hopeful))
+    if high == low or not deciding:
+        return Bounds(low, high, ())
+    found = []
+    for qid in unknown:
+        held = place(q, Sheet(q, {**hopeful, qid: given.get(qid) or Answer(answer=UNKNOWN)}))
+        if held != high:
+            found.append((qid, held))
+    found.sort(key=lambda pair: (pair[1].stage, pair[1].level))
+    return Bounds(low, high, tuple(found))

@@ -1,10 +1,12 @@
-"""The ordered roadmap: foundational gaps first, then the gaps to the target stage, then the weakest capabilities.
+"""The ordered roadmap: what to find out, the foundational gaps, the gaps to the target stage, the weakest capabilities.
 
 Each rule of the order is one function below, tested by name in ``tests/engine/scoring/test_roadmap.py``:
 
-1. ``foundational`` steps: supporting criteria of stages already reached, lowest stage first;
-2. ``gap`` steps: criteria of the stages up to the target, in stage and then questionnaire order;
-3. ``capability`` steps: among the answers the current stage's disciplines improve (the
+1. ``unknown`` steps: the "don't know" or unanswered questions that decide how far the placement
+   is open, the one holding the team lowest first (find out before building anything);
+2. ``foundational`` steps: supporting criteria of stages already reached, lowest stage first;
+3. ``gap`` steps: criteria of the stages up to the target, in stage and then questionnaire order;
+4. ``capability`` steps: among the answers the current stage's disciplines improve (the
    practices that carry a team to its next stage, so a pilot is never sent to build a
    feature store), one in each of the weakest dimensions, weakest first, choosing there the
    lowest-scoring question that still has a step to take; never an outcome, never a
@@ -20,12 +22,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from mlops_maturity.engine.model.questionnaire import Question, Questionnaire, Stage
-from mlops_maturity.engine.model.result import DimensionScore, Gap, RoadmapItem
+from mlops_maturity.engine.model.result import DecidingAnswer, DimensionScore, Gap, RoadmapItem
 from mlops_maturity.engine.scoring.advice import next_target
-from mlops_maturity.engine.scoring.sheet import OUT_OF_PLAY
+from mlops_maturity.engine.scoring.sheet import OUT_OF_PLAY, STATUS_LABELS
 
 if TYPE_CHECKING:
-    from mlops_maturity.engine.scoring.sheet import Effective
+    from mlops_maturity.engine.scoring.sheet import Sheet
 
 CAPABILITY_STEPS = 5
 
@@ -33,17 +35,41 @@ CAPABILITY_STEPS = 5
 def build_roadmap(
     q: Questionnaire,
     stage: Stage,
+    deciding: tuple[DecidingAnswer, ...],
     foundational_gaps: tuple[Gap, ...],
     gaps: tuple[Gap, ...],
     dimensions: tuple[DimensionScore, ...],
-    effective: dict[str, Effective],
+    sheet: Sheet,
     horizon: int,
 ) -> tuple[RoadmapItem, ...]:
-    items = [*_from_gaps(foundational_gaps, "foundational"), *_from_gaps(gaps, "gap")]
+    items = _to_find_out(q, deciding)
+    planned = {i.question for i in items}
+    items += [
+        i
+        for i in (*_from_gaps(foundational_gaps, "foundational"), *_from_gaps(gaps, "gap"))
+        if i.question not in planned
+    ]
     planned = {i.question for i in items}
     disciplined = {qid for d in stage.disciplines for qid in d.improves}
-    items += weakest_capabilities(q, dimensions, effective, horizon, planned, disciplined)
+    items += weakest_capabilities(q, dimensions, sheet, horizon, planned, disciplined)
     return tuple(items)
+
+
+def _to_find_out(q: Questionnaire, deciding: tuple[DecidingAnswer, ...]) -> list[RoadmapItem]:
+    return [
+        RoadmapItem(
+            question=d.question,
+            title=d.title,
+            dimension=q.by_id[d.question].dimension,
+            current=d.status,
+            current_label=STATUS_LABELS[d.status],
+            target=d.needs,
+            target_label=d.needs_label,
+            stage=d.holds_stage + 1 if d.holds_stage < q.top_stage else None,
+            reason="unknown",
+        )
+        for d in deciding
+    ]
 
 
 def _from_gaps(gaps: Iterable[Gap], reason: Literal["foundational", "gap"]) -> list[RoadmapItem]:
@@ -66,7 +92,7 @@ def _from_gaps(gaps: Iterable[Gap], reason: Literal["foundational", "gap"]) -> l
 def weakest_capabilities(
     q: Questionnaire,
     dimensions: tuple[DimensionScore, ...],
-    effective: dict[str, Effective],
+    sheet: Sheet,
     horizon: int,
     planned: set[str],
     candidates: set[str],
@@ -77,12 +103,12 @@ def weakest_capabilities(
         if len(out) >= CAPABILITY_STEPS:
             break
         step = _best_step(
-            q, [x for x in q.questions_of(dim.id) if x.id in candidates and x.id not in planned], effective, horizon
+            q, [x for x in q.questions_of(dim.id) if x.id in candidates and x.id not in planned], sheet, horizon
         )
         if step is None:
             continue
         question, rank, unlocks = step
-        eff = effective[question.id]
+        eff = sheet.effective[question.id]
         planned.add(question.id)
         out.append(
             RoadmapItem(
@@ -101,15 +127,15 @@ def weakest_capabilities(
 
 
 def _best_step(
-    q: Questionnaire, questions: list[Question], effective: dict[str, Effective], horizon: int
+    q: Questionnaire, questions: list[Question], sheet: Sheet, horizon: int
 ) -> tuple[Question, int, int | None] | None:
     """The lowest-scoring practice question with a step to take (heavier questions first on a tie)."""
     best: tuple[tuple[float, float], Question, int, int | None] | None = None
     for question in questions:
-        eff = effective[question.id]
+        eff = sheet.effective[question.id]
         if question.outcome or eff.status in OUT_OF_PLAY:
             continue
-        target = next_target(q, question, eff, horizon)
+        target = next_target(q, question, eff, horizon, sheet)
         if target is None:
             continue
         ratio = question.options[eff.rank].points / question.max_points if eff.rank is not None else 0.0

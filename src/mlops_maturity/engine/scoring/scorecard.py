@@ -27,6 +27,7 @@ from mlops_maturity.engine.scoring.placement import foundational, place
 from mlops_maturity.engine.scoring.profile import dimension_scores, overall_score
 from mlops_maturity.engine.scoring.roadmap import build_roadmap
 from mlops_maturity.engine.scoring.sheet import Sheet
+from mlops_maturity.engine.scoring.uncertainty import placement_range
 
 
 def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int | None = None) -> Result:
@@ -69,7 +70,7 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
     risks, in_view = build_risks(q, current, sheet, target)
     disciplines = build_disciplines(q, current, sheet, target)
     unknown = frozenset(r.question for r in records if r.status in ("unknown", "unanswered"))
-    delivery = q.stage(placed.delivery)
+    open_range = placement_range(q, answers.given, placed, records)
     return Result(
         questionnaire=QuestionnaireRef.of(q),
         team=answers.team,
@@ -83,9 +84,16 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
             progress_to_next=round(progress, 2),
             next=StageRef(number=nxt.number, name=nxt.name) if nxt is not None else None,
             top=top,
-            delivery=StageRef(number=delivery.number, name=delivery.name),
+            delivery=StageRef(number=current.number, name=current.name),
         ),
-        level=LevelPlacement(id=level.id, name=level.name, description=level.description, meaning=level.meaning),
+        level=LevelPlacement(
+            id=level.id,
+            name=level.name,
+            description=level.description,
+            meaning=level.meaning,
+            determined=open_range.level.low == open_range.level.high,
+        ),
+        range=open_range,
         overall_score=overall_score(q, [d.score for d in dimensions]),
         dimensions=dimensions,
         target_stage=target,
@@ -95,7 +103,7 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
         risks_in_view=in_view,
         disciplines=disciplines,
         investments=rank_investments(current, disciplines, risks, gaps, unknown),
-        roadmap=build_roadmap(q, current, foundational_gaps, gaps, dimensions, sheet.effective, target),
+        roadmap=build_roadmap(q, current, open_range.deciding, foundational_gaps, gaps, dimensions, sheet, target),
         stages=stages,
         levels=levels,
         consistency=contradictions,
@@ -105,7 +113,7 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
         unknown=tuple(r.question for r in records if r.status == "unknown"),
         warnings=tuple(w.message for w in warnings),
         warning_details=tuple(warnings),
-        notes=tuple(consistency.notes(q, records)),
+        notes=tuple(consistency.notes(q, records, sheet)),
     )
 
 
@@ -114,7 +122,7 @@ def _gap(q: Questionnaire, sheet: Sheet, stage: int, criterion: Criterion) -> Ga
     return Gap(
         question=status.question,
         title=status.title,
-        dimension=q.by_id[criterion.question].dimension,
+        dimension=q.by_id[status.question].dimension,
         current=status.current,
         current_label=status.current_label,
         required=status.required,

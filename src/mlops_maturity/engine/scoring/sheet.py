@@ -17,8 +17,15 @@ from typing import NamedTuple
 
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.conditions import QuestionAtom, atoms, evaluate
-from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Criterion, Question, Questionnaire
-from mlops_maturity.engine.model.result import AnswerStatus, CriterionStatus
+from mlops_maturity.engine.model.questionnaire import (
+    NOT_APPLICABLE,
+    UNKNOWN,
+    Criterion,
+    Question,
+    Questionnaire,
+    Reading,
+)
+from mlops_maturity.engine.model.result import AnswerStatus, CriterionStatus, ReadingStatus
 
 STATUS_LABELS = {
     UNKNOWN: "don't know",
@@ -126,21 +133,47 @@ class Sheet:
         return tuple(dict.fromkeys(g for g in found if self.resolve(g).status in ("unknown", "unanswered", "pending")))
 
     def met(self, criterion: Criterion) -> bool:
-        """The one definition of a met criterion: answered, at least the required option."""
-        rank = self.effective[criterion.question].rank
-        return rank is not None and rank >= self.q.by_id[criterion.question].rank(criterion.at_least)
+        """The one definition of a met criterion: one of its readings answered, at least the option it requires."""
+        return any(self.reading_met(r) for r in criterion.readings)
+
+    def reading_met(self, reading: Reading | Criterion) -> bool:
+        rank = self.effective[reading.question].rank
+        return rank is not None and rank >= self.q.by_id[reading.question].rank(reading.at_least)
+
+    def shown_reading(self, criterion: Criterion) -> Reading | Criterion:
+        """The reading a gap names: one that is met, else the first whose question is in play, else the first."""
+        readings = criterion.readings
+        met = next((r for r in readings if self.reading_met(r)), None)
+        if met is not None:
+            return met
+        return next((r for r in readings if self.effective[r.question].status not in OUT_OF_PLAY), readings[0])
 
     def criterion(self, criterion: Criterion) -> CriterionStatus:
-        question = self.q.by_id[criterion.question]
-        eff = self.effective[criterion.question]
+        reading = self.shown_reading(criterion)
+        question = self.q.by_id[reading.question]
+        eff = self.effective[reading.question]
         return CriterionStatus(
             question=question.id,
             title=question.title,
-            required=criterion.at_least,
-            required_label=question.option(criterion.at_least).label,
+            required=reading.at_least,
+            required_label=question.option(reading.at_least).label,
             current=eff.answer,
             current_label=eff.label(question),
             met=self.met(criterion),
             role=criterion.role,
             source=criterion.source,
+            alternatives=tuple(self._other(r) for r in criterion.readings if r is not reading),
+        )
+
+    def _other(self, reading: Reading | Criterion) -> ReadingStatus:
+        question = self.q.by_id[reading.question]
+        eff = self.effective[reading.question]
+        return ReadingStatus(
+            question=question.id,
+            title=question.title,
+            required=reading.at_least,
+            required_label=question.option(reading.at_least).label,
+            current=eff.answer,
+            current_label=eff.label(question),
+            met=self.reading_met(reading),
         )

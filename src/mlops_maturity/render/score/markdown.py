@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from mlops_maturity.engine.model.disagreements import Respondents
 from mlops_maturity.engine.model.repository_evidence import RepositoryEvidence
-from mlops_maturity.engine.model.result import Respondents, Result
+from mlops_maturity.engine.model.result import Result
 from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.markdown import BLANK, Markdown, code, join, md

@@ -6,8 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mlops_maturity.engine.model.disagreements import Respondents
 from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS, RepositoryEvidence, Status
-from mlops_maturity.engine.model.result import Respondents, Result
+from mlops_maturity.engine.model.result import Result
 from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render import respondents as words
 from mlops_maturity.render.console import bar, console
