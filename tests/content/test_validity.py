@@ -53,12 +53,13 @@ def test_a_production_team_missing_a_leaders_goal_is_placed_by_its_delivery_with
     assert result.roadmap[0].question == "strategy.mandate" and result.roadmap[0].reason == "foundational"
 
 
-def test_a_missing_basic_of_the_current_stage_still_holds_the_placement_and_the_delivery_setup_is_named(
+def test_a_missing_basic_of_the_current_stage_is_named_first_and_never_holds_the_placement(
     shipped: Questionnaire,
 ) -> None:
     result = _profile(shipped, "many_models_no_decision_rules")
-    assert (result.stage.number, result.stage.delivery.number) == (1, 2)
-    assert [g.question for g in result.gaps if g.stage == 2] == ["strategy.decision_link"]
+    assert result.stage.number == 2
+    assert [(g.question, g.stage) for g in result.foundational_gaps] == [("strategy.decision_link", 2)]
+    assert result.roadmap[0].question == "strategy.decision_link" and result.roadmap[0].reason == "foundational"
 
 
 # 2. Stage texts assert nothing the answers contradict.
@@ -110,7 +111,7 @@ def test_stage_3_asks_for_shared_versioning_not_a_registry_product(shipped: Ques
 
 def test_the_decisive_fact_comes_first_in_serving_options(shipped: Questionnaire) -> None:
     firsts = [o.label.split()[0] for o in shipped.by_id["deployment.serving_owner"].options]
-    assert firsts == ["Data", "Data", "Engineers", "Engineers", "Engineers"]
+    assert firsts == ["Data", "Data", "Engineers", "Engineers", "Engineers", "Engineers"]
 
 
 # 6. Consistency warnings where one is due.
@@ -126,9 +127,10 @@ def test_high_outcomes_at_stage_2_get_a_warning(shipped: Questionnaire) -> None:
     assert "high_outcomes_before_platform" in {w.rule for w in result.warning_details}
 
 
-def test_production_models_at_stage_1_get_a_warning(shipped: Questionnaire) -> None:
+def test_production_models_without_decision_rules_are_stage_2_with_the_basic_named(shipped: Questionnaire) -> None:
     result = _profile(shipped, "many_models_no_decision_rules")
-    assert "production_models_at_early_stage" in {w.rule for w in result.warning_details}
+    assert result.stage.number == 2
+    assert [g.question for g in result.foundational_gaps] == ["strategy.decision_link"]
 
 
 # 7. Production-only questions are not asked of teams with nothing in production.
@@ -152,9 +154,12 @@ def test_an_unknown_gate_keeps_dependent_answers_aside_without_warnings(shipped:
     assert "monitoring.drift" in note.questions
 
 
-def test_an_answer_to_a_question_ruled_out_is_still_a_warning(shipped: Questionnaire) -> None:
+def test_answers_to_questions_ruled_out_are_one_note_not_a_warning_each(shipped: Questionnaire) -> None:
     result = _profile(shipped, "unknown_gate", deployment__models_in_production="none")
-    assert "ignored_answer" in {w.rule for w in result.warning_details}
+    assert "ignored_answer" not in {w.rule for w in result.warning_details}
+    (note,) = [n for n in result.notes if n.rule == "ignored_answer"]
+    assert note.questions[0] == "deployment.models_in_production" and "monitoring.drift" in note.questions
+    assert note.message.startswith(f"{len(note.questions) - 1} answer(s) set aside")
 
 
 # 9. Advice that fits.
@@ -196,16 +201,17 @@ def test_the_tooling_risk_looks_at_tooling_at_stage_0_and_stage_1(shipped: Quest
     assert "big_bang_platform" in {r.id for r in tooled.risks}
     (risk,) = [r for r in tooled.risks if r.id == "big_bang_platform"]
     assert {s.question for s in risk.signals} >= {"features.store", "experiments.tracking"}
-    early = _profile(shipped, "tools_without_basics", strategy__mandate="interest")
+    early = _profile(shipped, "tools_without_basics", strategy__use_cases="ideas")
     assert early.stage.number == 0 and "tooling_before_use_case" in {r.id for r in early.risks}
     plain = _profile(shipped, "startup_pilot")
     assert "big_bang_platform" in {r.id for r in plain.risks_in_view}
 
 
 # Placement rule properties on the shipped questionnaire.
-def test_supporting_criteria_gate_their_own_stage(shipped: Questionnaire) -> None:
+def test_a_missing_supporting_criterion_of_the_stage_is_a_foundational_gap(shipped: Questionnaire) -> None:
     result = _profile(shipped, "regional_bank_it_serving", versioning__registry="files")
-    assert (result.stage.number, result.stage.delivery.number) == (2, 3)
+    assert result.stage.number == 3
+    assert [g.question for g in result.foundational_gaps] == ["strategy.mandate", "versioning.registry"]
 
 
 def test_old_answers_files_get_a_message_naming_the_reworded_question(shipped: Questionnaire) -> None:

@@ -74,12 +74,13 @@ def test_not_applicable_leaves_the_average_and_meets_no_criterion(tiny: Question
     assert result.completeness.not_applicable == 1
 
 
-def test_skipped_question_counts_zero_and_its_answer_is_ignored_with_a_warning(tiny: Questionnaire) -> None:
+def test_skipped_question_counts_zero_and_its_answer_is_set_aside_with_a_note(tiny: Questionnaire) -> None:
     result = score(tiny, deploy__prod="none", deploy__who="data_scientists", deploy__auto="automated")
     record = next(r for r in result.answers if r.question == "deploy.auto")
     assert record.status == "skipped"
-    assert result.consistency == ()
-    assert any("'deploy.auto' was ignored" in w for w in result.warnings)
+    assert result.consistency == () and result.warnings == ()
+    (note,) = result.notes
+    assert note.rule == "ignored_answer" and note.questions == ("deploy.prod", "deploy.auto")
 
 
 def test_consistency_rule_is_reported_not_fixed(tiny: Questionnaire) -> None:

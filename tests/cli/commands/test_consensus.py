@@ -41,7 +41,7 @@ def test_the_example_team_file_is_what_consensus_writes(cli: Cli, tmp_path: Path
         "outcomes.production_share",
         "monitoring.drift",
     ]
-    assert view["disagreements"][0]["spread"] == 2 and view["disagreements"][2]["spread"] == 3
+    assert view["disagreements"][0]["spread"] == 3 and view["disagreements"][2]["spread"] == 4
     assert view["disagreement_index"] == 5.2
 
 
@@ -79,10 +79,10 @@ def test_score_and_report_show_the_respondents_and_where_they_disagree(cli: Cli)
     text = cli("score", TEAM).out
     assert "Team answers merged from 4 respondents: Ana Lima (data scientist), Ben Okafor" in text
     assert "Where the team disagrees (most decisive first):" in text
-    assert "Serving ownership: options 2 apart; decides the stage: 2 → 3." in text
+    assert "Serving ownership: options 3 apart; decides the stage: 2 → 3." in text
     data = json.loads(cli("score", TEAM, "-f", "json").out)
     assert data["respondents"]["count"] == 4
-    assert [d["spread"] for d in data["respondents"]["disagreements"]] == [2, 1, 3]
+    assert [d["spread"] for d in data["respondents"]["disagreements"]] == [3, 1, 4]
     assert json.loads(cli("score", RESPONDENTS[0], "-f", "json").out)["respondents"] is None
     markdown = cli("score", TEAM, "-f", "markdown").out
     assert "**Where the team disagrees** (most decisive first)" in markdown

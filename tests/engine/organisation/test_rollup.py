@@ -22,7 +22,7 @@ def row(
     overall: float = 10.0,
     dims: tuple[float | None, ...] = (10.0, 20.0, 30.0),
 ) -> Row:
-    return Row(file or f"{team}.yaml", team, on, stage, level, overall, dims, gaps)
+    return Row(file or f"{team}.yaml", team, on, stage, level, stage, level, overall, dims, gaps)
 
 
 def test_latest_file_places_the_team_and_older_ones_form_its_trend() -> None:

@@ -60,6 +60,8 @@ def test_a_full_org_row() -> None:
         assessed_on=None,
         stage=2,
         level=1,
+        stage_high=2,
+        level_high=1,
         overall_score=39.6,
         dimensions=(75.0, 50.0, 16.7),
         gaps=("people.owner",),

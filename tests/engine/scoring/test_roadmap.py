@@ -89,6 +89,4 @@ def test_a_dont_know_gets_a_target_only_from_a_criterion(shipped: Questionnaire)
     result = _plan(shipped, "retail_first_model", features__reuse="unknown", deployment__serving_owner="unknown")
     items = {i.question: i for i in result.roadmap}
     assert "features.reuse" not in items
-    assert items["deployment.serving_owner"].reason == "gap" and items["deployment.serving_owner"].target == (
-        "mostly_engineers"
-    )
+    assert items["deployment.serving_owner"].reason == "gap" and items["deployment.serving_owner"].target == "shared"

@@ -9,6 +9,7 @@ from typing import Any
 
 from mlops_maturity.choices import QuestionsFormat
 from mlops_maturity.cli.output import Output
+from mlops_maturity.engine.model.condition_words import asked_when
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import dump
@@ -28,6 +29,7 @@ def as_data(q: Questionnaire) -> dict[str, Any]:
                 "help": x.help,
                 "allow_not_applicable": x.allow_not_applicable,
                 "conditional": x.applies_when is not None,
+                "asked_when": asked_when(x.applies_when, q),
                 "options": [{"id": o.id, "label": o.label, "points": o.points} for o in x.options],
             }
             for x in q.questions
@@ -46,6 +48,9 @@ def as_text(q: Questionnaire) -> str:
                 lines.append(f"    {i}. {option.id}: {option.label}")
             extras = "unknown" + (", not_applicable (with a reason)" if x.allow_not_applicable else "")
             lines.append(f"    also: {extras}")
+            condition = asked_when(x.applies_when, q)
+            if condition is not None:
+                lines += textwrap.wrap(f"({condition})", 88, initial_indent="    ", subsequent_indent="     ")
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ import textwrap
 from collections.abc import Mapping
 
 from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.condition_words import asked_when
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
 
 WRAP = 88
@@ -82,12 +83,12 @@ def render_answers_file(
             lines += ["", f"  # == {one_line(q.dimension_by_id[dimension].title)} =="]
         lines.append("")
         if with_help:
-            lines += _comment(question)
+            lines += _comment(question, q)
         lines += answer_lines(question, given.get(question.id), evidence_slots)
     return "\n".join(lines) + "\n"
 
 
-def _comment(question: Question) -> list[str]:
+def _comment(question: Question, q: Questionnaire) -> list[str]:
     head = f"{one_line(question.title)}: {one_line(question.text)}"
     out = textwrap.wrap(head, WRAP, initial_indent="  # ", subsequent_indent="  #   ")
     out += textwrap.wrap(one_line(question.help), WRAP, initial_indent="  #   ", subsequent_indent="  #   ")
@@ -97,8 +98,9 @@ def _comment(question: Question) -> list[str]:
     out.append(f"  #   - {UNKNOWN.ljust(width)}  don't know")
     if question.allow_not_applicable:
         out.append(f"  #   - {NOT_APPLICABLE.ljust(width)}  does not apply to us (give a reason)")
-    if question.applies_when is not None:
-        out.append("  #   (skipped when its condition does not hold; see `mlops-maturity questions`)")
+    condition = asked_when(question.applies_when, q)
+    if condition is not None:
+        out += textwrap.wrap(one_line(f"({condition})"), WRAP, initial_indent="  #   ", subsequent_indent="  #    ")
     return out
 
 

@@ -89,6 +89,9 @@ def _lines(report: ScoreReport) -> Iterable[str]:
     for detail in result.warning_details:
         question = detail.questions[0] if detail.questions else None
         yield command("warning", detail.message, file, at(question), f"{TOOL}: warning: {detail.rule}")
+    for note in result.notes:
+        question = note.questions[0] if note.questions else None
+        yield command("notice", note.message, file, at(question), f"{TOOL}: note: {note.rule}")
     for record in result.answers:
         if record.status == "unknown":
             yield command(
