@@ -26,8 +26,9 @@ def answers(tmp_path: Path) -> Path:
 
 
 def _note(path: Path) -> str:
+    line = path.read_text(encoding="utf-8").splitlines().index("  features.store:") + 1
     return (
-        f"note: {path}:22: answers.features.store: evidence is given but no answer, so the question counts as not "
+        f"note: {path}:{line}: answers.features.store: evidence is given but no answer, so the question counts as not "
         "answered; add `answer:` with one of its options (`mlops-maturity questions` lists them)"
     )
 

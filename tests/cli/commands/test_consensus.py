@@ -42,7 +42,7 @@ def test_the_example_team_file_is_what_consensus_writes(cli: Cli, tmp_path: Path
         "monitoring.drift",
     ]
     assert view["disagreements"][0]["spread"] == 3 and view["disagreements"][2]["spread"] == 4
-    assert view["disagreement_index"] == 5.2
+    assert view["disagreement_index"] == 5.1
 
 
 def test_the_order_of_the_files_changes_nothing(cli: Cli) -> None:
@@ -89,7 +89,7 @@ def test_score_and_report_show_the_respondents_and_where_they_disagree(cli: Cli)
     report = cli("report", TEAM).out
     section = report.split("### Where the team disagrees\n", 1)[1].split("\n### ", 1)[0]
     assert "These are the answers of 4 respondents, merged: Ana Lima (data scientist), Ben Okafor" in section
-    assert "| Serving ownership | options 2 apart | Ana Lima: Data scientists run most models" in section
+    assert "| Serving ownership | options 3 apart | Ana Lima: Data scientists run most; engineers deploy some on request" in section
     assert section.count("\n| ") == 4  # header and three disagreements
     assert "Merged from 4 respondents, who disagree on 3 questions" in report.split("## For the team")[0]
     assert (
@@ -214,7 +214,7 @@ def test_portfolio_merges_a_round_of_respondents_and_flags_single_voices(cli: Cl
     assert data["files"] == 5
     teams = {t["team"]: t for t in data["teams"]}
     store = teams["Store demand forecasting"]
-    assert (store["respondents"], store["disagreement_index"], store["files"]) == (4, 5.2, 4)
+    assert (store["respondents"], store["disagreement_index"], store["files"]) == (4, 5.1, 4)
     merged = json.loads(cli("score", TEAM, "-f", "json").out)
     assert (store["stage"], store["level"], store["overall_score"]) == (
         merged["stage"]["number"],
@@ -225,15 +225,15 @@ def test_portfolio_merges_a_round_of_respondents_and_flags_single_voices(cli: Cl
     assert teams[pilot]["respondents"] == 1 and data["single_respondent"] == [pilot]
     assert data["trends"] == []  # four files of one date are one assessment
     text = cli("portfolio", tmp_path / "round").out
-    assert "Store demand forecasting: 4 respondents, disagreement index 5.2%" in text
+    assert "Store demand forecasting: 4 respondents, disagreement index 5.1%" in text
     assert f"Answered by one person: {pilot}" in text
-    assert "| Store demand forecasting | 4 | 5.2% |" in cli("portfolio", tmp_path / "round", "-f", "markdown").out
+    assert "| Store demand forecasting | 4 | 5.1% |" in cli("portfolio", tmp_path / "round", "-f", "markdown").out
     del files
 
 
 def test_portfolio_reads_a_team_file_like_its_round(cli: Cli) -> None:
     team = json.loads(cli("portfolio", TEAM, "-f", "json").out)["teams"][0]
-    assert (team["respondents"], team["disagreement_index"], team["files"]) == (4, 5.2, 1)
+    assert (team["respondents"], team["disagreement_index"], team["files"]) == (4, 5.1, 1)
 
 
 def test_portfolio_leaves_out_a_round_it_cannot_merge(cli: Cli, tmp_path: Path) -> None:

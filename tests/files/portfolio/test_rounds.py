@@ -70,7 +70,7 @@ def test_rows_pass_through_and_rounds_follow_in_team_order(shipped: Questionnair
         "Store demand forecasting",
         4,
         4,
-        5.2,
+        5.1,
     )
     assert merged.file == str(RESPONDENTS[0])
 
