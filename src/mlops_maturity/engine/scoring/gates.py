@@ -36,17 +36,31 @@ def evaluate_checks(
 ) -> tuple[Check, ...]:
     checks: list[Check] = []
     stage = result.stage
+    span = result.range
     if thresholds.min_stage is not None:
         wanted = thresholds.min_stage
+        open_ = (
+            f" (the lower bound: unknown answers leave stages {span.stage.low} to {span.stage.high} open)"
+            if span.stage.high > span.stage.low
+            else ""
+        )
         checks.append(
             Check(
-                "min-stage", stage.number >= wanted, f"stage {stage.number} ({stage.name}); required at least {wanted}"
+                "min-stage",
+                stage.number >= wanted,
+                f"stage {stage.number} ({stage.name}){open_}; required at least {wanted}",
             )
         )
     if thresholds.min_level is not None:
         wanted_level = q.levels[q.level_rank[thresholds.min_level]]
         ok = q.level_rank[result.level.id] >= q.level_rank[wanted_level.id]
-        checks.append(Check("min-level", ok, f"level {result.level.name}; required at least {wanted_level.name}"))
+        said = (
+            f"level not determined: compared at its lower bound, {result.level.name} "
+            f"(unknown answers leave {span.level.low_name} to {span.level.high_name} open)"
+            if not result.level.determined
+            else f"level {result.level.name}"
+        )
+        checks.append(Check("min-level", ok, f"{said}; required at least {wanted_level.name}"))
     scores = {d.id: d for d in result.dimensions}
     for dim_id, wanted_score in thresholds.min_dimension.items():
         dim = scores[dim_id]
