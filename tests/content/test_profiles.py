@@ -50,7 +50,8 @@ def test_the_profile_lands_where_the_seeds_put_it(shipped: Questionnaire, path: 
     assert _placement(shipped, result) == (int(expected["stage"]), expected["level"]), profile["decided_by"]
     if "range" in expected:  # what the don't-know answers leave open: [stage low, high], [level low, high]
         r = result.range
-        assert [[r.stage.low, r.stage.high], [r.level.low, r.level.high]] == expected["range"]
+        (stage_low, stage_high), levels = expected["range"]
+        assert [[r.stage.low, r.stage.high], [r.level.low, r.level.high]] == [[int(stage_low), int(stage_high)], levels]
     assert [g.question for g in result.foundational_gaps] == expected["foundational"]
     rules = {w.rule for w in result.warning_details}
     assert "ignored_answer" not in rules, "a profile answers only the questions that apply to it"
@@ -83,3 +84,21 @@ def test_an_honest_alternative_reading_gives_the_same_placement(
     expected = profile["expected"]
     result = _score(shipped, path, answers)
     assert _placement(shipped, result) == (int(expected["stage"]), expected["level"]), alternative["why"]
+
+
+def _moves() -> list[tuple[Path, dict[str, Any]]]:
+    return [(path, move) for path in PROFILES for move in _profile(path).get("known_moves", [])]
+
+
+@pytest.mark.parametrize(("path", "move"), _moves(), ids=lambda v: v.stem if isinstance(v, Path) else v["question"])
+def test_a_reading_known_to_move_the_team_moves_it_where_it_says(
+    shipped: Questionnaire, path: Path, move: dict[str, Any]
+) -> None:
+    """Readings that still move a team are data too, each with the reason the move is accepted."""
+    profile = _profile(path)
+    answers = {**profile["answers"], move["question"]: move["answer"]}
+    result = _score(shipped, path, answers)
+    to = move["moves_to"]
+    assert move["why"] and _placement(shipped, result) == (int(to["stage"]), to["level"])
+    expected = profile["expected"]
+    assert (int(to["stage"]), to["level"]) != (int(expected["stage"]), expected["level"])

@@ -89,7 +89,10 @@ def test_score_and_report_show_the_respondents_and_where_they_disagree(cli: Cli)
     report = cli("report", TEAM).out
     section = report.split("### Where the team disagrees\n", 1)[1].split("\n### ", 1)[0]
     assert "These are the answers of 4 respondents, merged: Ana Lima (data scientist), Ben Okafor" in section
-    assert "| Serving ownership | options 3 apart | Ana Lima: Data scientists run most; engineers deploy some on request" in section
+    assert (
+        "| Serving ownership | options 3 apart | Ana Lima: Data scientists run most; engineers deploy some on request"
+        in section
+    )
     assert section.count("\n| ") == 4  # header and three disagreements
     assert "Merged from 4 respondents, who disagree on 3 questions" in report.split("## For the team")[0]
     assert (
