@@ -157,6 +157,7 @@ class _Run:
         self.off: set[int] = set()
         self.spent: dict[int, float] = {}
         self.unreadable: list[str] = []
+        self._noted: set[str] = set()
 
     def file(self, path: str, data: bytes, wanted: tuple[int, ...], timer: _Timer) -> None:
         file = _File(path, data, self.matcher)
@@ -172,12 +173,12 @@ class _Run:
                     line = _hit(compiled, file)
             except _TooSlow:
                 if compiled.probe.kind in ("yaml", "toml"):  # the file is to blame, not the probe's patterns
-                    self.unreadable.append(f"{path}: reading its keys took over {FILE_SECONDS:g} s")
+                    self._unreadable(path, f"reading its keys took over {FILE_SECONDS:g} s")
                 else:
                     self._switch_off(i, f"took over {FILE_SECONDS:g} s on {path}")
                 continue
             except KeysUnreadable as exc:
-                self.unreadable.append(f"{path}: {exc}")
+                self._unreadable(path, str(exc))
                 continue
             finally:
                 self.spent[i] = self.spent.get(i, 0.0) + time.perf_counter() - start
@@ -206,6 +207,12 @@ class _Run:
             return True
         named = [part for part in keys.key.split(".") if part != "*"]
         return not named or named[-1].encode() in file.raw
+
+    def _unreadable(self, path: str, why: str) -> None:
+        """Note a file whose keys could not be read, once however many probes tried."""
+        if path not in self._noted:
+            self._noted.add(path)
+            self.unreadable.append(f"{path}: {why}")
 
     def _switch_off(self, index: int, why: str) -> None:
         self.off.add(index)

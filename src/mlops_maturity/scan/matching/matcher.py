@@ -80,19 +80,23 @@ class Lines:
     notebook: bool
     _code: dict[int, str] = field(default_factory=dict)
 
+    strings: frozenset[int] = frozenset()  # lines of a Python file inside a docstring or other long string
+
     @classmethod
     def of(cls, text: str, path: str, comment_prefixes: tuple[str, ...]) -> Lines:
-        return cls(text.split("\n"), comment_prefixes, path.endswith(NOTEBOOK_SUFFIX))
+        lines = text.split("\n")
+        strings = long_string_lines(lines) if path.endswith(".py") and ('"""' in text or "'''" in text) else frozenset()
+        return cls(lines, comment_prefixes, path.endswith(NOTEBOOK_SUFFIX), strings=strings)
 
     def code(self, index: int) -> str:
-        """Line ``index`` (0-based) cut to the matching limit, or "" when it is a comment."""
+        """Line ``index`` (0-based) cut to the matching limit, or "" when it is a comment or a docstring's."""
         cached = self._code.get(index)
         if cached is not None:
             return cached
         line = self.lines[index][:MAX_LINE_CHARS].rstrip("\r")
         if self.notebook:
             line = _unwrap_notebook(line)
-        if line.lstrip().startswith(self.comment_prefixes):
+        if index in self.strings or line.lstrip().startswith(self.comment_prefixes):
             line = ""
         self._code[index] = line
         return line
@@ -104,6 +108,32 @@ class Lines:
             if line and any(rule.regex.search(line) for rule in rules):
                 return index
         return None
+
+
+_TRIPLE = re.compile(r'"""|\'\'\'')
+_OPENS_STRING = re.compile(r'\s*[rRbBuUfF]{0,2}(?:"""|\'\'\')')
+
+
+def long_string_lines(lines: list[str]) -> frozenset[int]:
+    """Lines of Python source that are text, not code: a docstring, or the inside of any triple-quoted string.
+
+    A docstring names the API it documents (``Registers the model with mlflow.register_model()``),
+    which is not a call. A line that opens a string after code (``sql = \"\"\"``) stays code.
+    """
+    inside: str | None = None  # the delimiter of the string we are in
+    found = set()
+    for index, line in enumerate(lines):
+        starts_inside = inside is not None
+        if starts_inside or _OPENS_STRING.match(line):
+            found.add(index)
+        for match in _TRIPLE.finditer(line):
+            if inside is None:
+                if "#" in line[: match.start()] and not starts_inside:
+                    break  # a comment: the rest of the line is not code
+                inside = match.group()
+            elif match.group() == inside:
+                inside = None
+    return frozenset(found)
 
 
 def _unwrap_notebook(line: str) -> str:
@@ -166,4 +196,6 @@ class Matcher:
                 return None, context.reason
             if wanted == "weak":
                 return "weak", context.reason
+            if context.strength == "strong":  # this context decides: no later one weakens the hit
+                break
         return strength, note

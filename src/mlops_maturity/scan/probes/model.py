@@ -101,11 +101,15 @@ class Probe(Frozen):
 
 
 class Context(Frozen):
-    """Files where a hit counts less (``weak``) or not at all (``ignore``), unless a probe says otherwise."""
+    """Files where a hit counts less (``weak``) or not at all (``ignore``), unless a probe says otherwise.
+
+    The first context that names a file decides; ``strong`` names files that count in full whatever a
+    later context says (test code about data under ``tests/data/``, before the fixtures there).
+    """
 
     id: Annotated[str, Field(pattern=SLUG, max_length=64)]
     files: tuple[Glob, ...] = Field(min_length=1, max_length=50)
-    strength: Literal["weak", "ignore"]
+    strength: ContextStrength
     reason: Title
 
 
