@@ -114,7 +114,7 @@ _SHARED: tuple[Path, Matcher, list[str], int] | None = None
 def _probe_share(index: int) -> Partial:
     assert _SHARED is not None
     root, matcher, paths, workers = _SHARED
-    return scan_paths(root, matcher, paths[index::workers])
+    return scan_paths(root, matcher, paths[index::workers], paths)
 
 
 def _order(finding: Finding) -> tuple[str, int, str]:

@@ -60,7 +60,7 @@ class Compiled:
         named = [part for part in keys.key.split(".") if part != "*"] if keys is not None else []
         return choose_gate(
             ((r.literals, r.ignore_case) for r in self.requires),
-            ((r.literals, r.ignore_case) for r in self.patterns),
+            () if self.probe.follow else ((r.literals, r.ignore_case) for r in self.patterns),
             named[-1] if named else None,
         )
 
@@ -68,6 +68,8 @@ class Compiled:
         """False when the bytes cannot hold a hit (a cheap test before any line is read)."""
         if not all(rule.may_match(raw, lowered) for rule in self.requires):
             return False
+        if self.probe.follow:  # the patterns may match where the file's commands lead, not in it
+            return True
         return not self.patterns or any(rule.may_match(raw, lowered) for rule in self.patterns)
 
 
@@ -164,6 +166,7 @@ class Matcher:
         self._context_index = GlobIndex.build([c.files for c in probes.contexts])
         self._comments = probes.comments
         self._comment_index = GlobIndex.build([c.files for c in probes.comments])
+        self.runners = probes.runners
         self._gates = [c.gate for c in self.compiled]
         self._gate_sets: dict[tuple[int, ...], GateSet] = {}
 
