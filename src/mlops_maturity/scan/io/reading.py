@@ -37,6 +37,7 @@ class Partial:
     skipped: Counter[str] = field(default_factory=Counter)
     read: int = 0
     notes: list[str] = field(default_factory=list)  # probes switched off
+    met: set[str] = field(default_factory=set)  # the probes' needs some file holds (``need_key``)
     unreadable: list[str] = field(default_factory=list)  # files whose keys could not be read
 
     def summary(self) -> list[str]:
@@ -73,7 +74,7 @@ def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str], listed: Seque
             wanted = tuple(i for i in wanted if i in candidates)
             if wanted:
                 run.file(path, content.data, wanted, timer)
-    part.findings, part.notes, part.unreadable = run.findings, run.notes, run.unreadable
+    part.findings, part.notes, part.unreadable, part.met = run.findings, run.notes, run.unreadable, run.met
     return part
 
 
@@ -182,13 +183,17 @@ class _Run:
         self.spent: dict[int, float] = {}
         self.unreadable: list[str] = []
         self._noted: set[str] = set()
+        self.met: set[str] = set()
 
     def file(self, path: str, data: bytes, wanted: tuple[int, ...], timer: _Timer) -> None:
         file = _File(path, data, self.matcher)
         contexts = self.matcher.contexts_of(path)
         for i in wanted:
             compiled = self.matcher.compiled[i]
-            strength, note = self.matcher.strength(compiled.probe, contexts)
+            need = self.matcher.needs.get(i)
+            if need is not None and need in self.met:
+                continue
+            strength, note = self.matcher.strength(compiled.probe, contexts) if need is None else ("strong", None)
             if strength is None or not file.may_match(compiled) or not self._key_present(compiled, file):
                 continue
             start = time.perf_counter()
@@ -209,6 +214,9 @@ class _Run:
             if self.spent[i] > PROBE_SECONDS and i not in self.off:
                 self._switch_off(i, f"spent over {PROBE_SECONDS:g} s in all")
             if hit is None:
+                continue
+            if need is not None:
+                self.met.add(need)
                 continue
             line = hit.index + 1
             shown = file.lines.code(hit.index) if file.notebook else file.lines.lines[hit.index]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mlops_maturity.scan.probes.globs import GlobIndex
-from mlops_maturity.scan.probes.model import Probe, ProbeSet, Strength
+from mlops_maturity.scan.probes.model import Need, Probe, ProbeSet, Strength, need_key
 from mlops_maturity.scan.probes.patterns import analyse
 from mlops_maturity.scan.probes.prefilter import Gate, GateSet, choose_gate, gate_set
 
@@ -149,6 +149,12 @@ def _unwrap_notebook(line: str) -> str:
         return match[1]
 
 
+def _need_probe(probe: Probe, need: Need) -> Probe:
+    """A need as a probe of its own: its files and patterns (already checked when the probe was loaded)."""
+    fields = {"files": need.files, "patterns": need.patterns, "requires": (), "forbids": (), "follow": False}
+    return probe.model_copy(update={**fields, "needs": (), "yaml": None, "toml": None, "strength": "strong"})
+
+
 def _rules(patterns: tuple[str, ...]) -> tuple[Rule, ...]:
     return tuple(Rule.of(pattern) for pattern in patterns)
 
@@ -158,10 +164,12 @@ class Matcher:
 
     def __init__(self, probes: ProbeSet) -> None:
         self.probes = probes.probes
-        self.compiled = tuple(
-            Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids)) for p in probes.probes
-        )
-        self._files = GlobIndex.build([p.files for p in probes.probes])
+        # A probe's needs are looked for like probes of their own, after the probes; a hit is recorded, not shown.
+        needs = [(need_key(p.id, j), _need_probe(p, need)) for p in probes.probes for j, need in enumerate(p.needs)]
+        every = (*probes.probes, *(probe for _, probe in needs))
+        self.compiled = tuple(Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids)) for p in every)
+        self.needs = {len(probes.probes) + i: key for i, (key, _) in enumerate(needs)}  # compiled index -> need
+        self._files = GlobIndex.build([p.files for p in every])
         self._contexts = probes.contexts
         self._context_index = GlobIndex.build([c.files for c in probes.contexts])
         self._comments = probes.comments

@@ -75,6 +75,11 @@ class Need(Frozen):
     reason: Title  # said on the findings when no file holds it: why they count as weak
 
 
+def need_key(probe_id: str, index: int) -> str:
+    """How a scan records that some file holds a probe's need ``index``."""
+    return f"{probe_id}#{index}"
+
+
 ToolName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
 
 
