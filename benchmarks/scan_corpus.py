@@ -1,23 +1,28 @@
 """How well ``scan`` finds practices in real repositories: precision and recall per practice, against labels.
 
-The corpus (``../shared/scan-corpus/`` beside the repository, or ``--corpus``)
-holds public ML repositories and, for each, a person's labels: every practice
-``present``, ``partial`` or ``absent``. It is measurement data, not part of
-the project, and nothing in it is run.
+Two corpora of public ML repositories, each practice labelled ``present``, ``partial`` or ``absent``
+by a person who read the files before any scanner ran on them:
 
-A practice counts as detected in a repository when a finding that is not
-dismissed reports it (the probe's ``practice`` in ``probes.yaml``) with strong
-strength; ``--weak`` counts weak findings too. Two views are printed:
+* ``../shared/scan-corpus/`` beside the checkout (``--shared``): eight repositories, 21 practices;
+  the probes were developed on them, so they count as development data;
+* ``benchmarks/scan-corpus/`` (``--own``): labels in ``labels/dev/`` (the probes may be tuned on
+  them) and ``labels/holdout/`` (kept back), trees in ``repos/`` (not committed; see its README),
+  29 practices (the 21, then eight of LLM-based systems).
 
-* present: a ``present`` label is a positive, ``absent`` a negative, and
-  ``partial`` is left out (a detection there is neither right nor wrong);
-* present+partial: ``partial`` counts as a positive too.
+It is measurement data, not part of the project, and nothing in it is run.
 
-``--contradictions`` also prints, for each repository, the answers its
-findings would contradict if a team answered every question with its lowest
-option, so that a person can check each one.
+A practice counts as detected in a repository when a finding that is not dismissed reports it (the
+probe's ``practice`` in ``probes.yaml``) with strong strength; ``--weak`` counts weak ones too.
+Per practice, the numbers are printed for the whole corpus, the development part and the held-out
+part, in two views: ``present`` (a ``partial`` label is left out: a detection there is neither right
+nor wrong) and ``present+partial`` (``partial`` counts as a positive). A practice no probe reports
+is "not probed". The held-out part shows numbers only, unless ``--details``; ``--no-holdout`` leaves
+it out altogether (read neither its labels nor its trees while tuning).
 
-Usage: python benchmarks/scan_corpus.py [--corpus DIR] [--weak] [--details] [--contradictions]
+Then every "contradicted" and "unverified" verdict on the corpus, with file and line, for a person
+to check: answers are made from the labels (``benchmarks/scan_corpus_verdicts.py`` says how).
+
+Usage: python benchmarks/scan_corpus.py [--shared DIR] [--own DIR] [--weak] [--details] [--no-holdout]
 """
 
 from __future__ import annotations
@@ -26,20 +31,30 @@ import argparse
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from scan_corpus_verdicts import label_verdicts
 
-from mlops_maturity.engine.model.answers import Answer, Answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.scan.io.probes_file import load_probes
 from mlops_maturity.scan.io.run import scan_folder
 from mlops_maturity.scan.verdicts.findings import Finding, ScanResult
-from mlops_maturity.scan.verdicts.verdicts import verdicts
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "scan-corpus"
+SHARED = ROOT.parent / "shared" / "scan-corpus"
+OWN = ROOT / "benchmarks" / "scan-corpus"
+PARTS = ("whole", "dev", "holdout")
+
+
+@dataclass(frozen=True)
+class Repo:
+    id: str
+    part: str  # "dev" or "holdout"
+    tree: Path
+    labels: dict[str, dict[str, object]]
 
 
 @dataclass
@@ -56,6 +71,28 @@ class Tally:
 
     def recall(self) -> float | None:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    def add(self, other: Tally) -> None:
+        self.tp, self.fp, self.fn, self.tn = (
+            self.tp + other.tp,
+            self.fp + other.fp,
+            self.fn + other.fn,
+            self.tn + other.tn,
+        )
+
+
+def repositories(shared: Path, own: Path, holdout: bool) -> Iterator[Repo]:
+    """The labelled repositories of both corpora: development ones first, held-out ones last."""
+    for label in sorted((shared / "labels").glob("*.yaml")):
+        yield _repo(label, "dev", shared / "repos")
+    for part in ("dev", "holdout") if holdout else ("dev",):
+        for label in sorted((own / "labels" / part).glob("*.yaml")):
+            yield _repo(label, part, own / "repos")
+
+
+def _repo(label: Path, part: str, trees: Path) -> Repo:
+    data = yaml.safe_load(label.read_text(encoding="utf-8"))
+    return Repo(label.stem, part, trees / label.stem, data["practices"])
 
 
 def detected(scan: ScanResult, weak: bool) -> dict[str, list[Finding]]:
@@ -74,81 +111,105 @@ def fmt(value: float | None) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared corpus (labels/, repos/)")
+    parser.add_argument("--own", type=Path, default=OWN, help="this project's corpus (labels/dev, labels/holdout)")
     parser.add_argument("--weak", action="store_true", help="count weak findings as detections too")
-    parser.add_argument("--details", action="store_true", help="list every miss and false alarm")
-    parser.add_argument("--contradictions", action="store_true", help="print what would be contradicted")
+    parser.add_argument("--details", action="store_true", help="list every miss and false alarm, held-out too")
+    parser.add_argument("--no-holdout", action="store_true", help="leave the held-out part out (while tuning)")
     args = parser.parse_args()
-    labels_dir = args.corpus / "labels"
-    if not labels_dir.is_dir():
-        print(f"no corpus at {args.corpus} (expected labels/ and repos/); pass --corpus DIR", file=sys.stderr)
+    missing = [str(d) for d in (args.shared / "labels", args.own / "labels") if not d.is_dir()]
+    if missing:
+        print(f"no corpus at {', '.join(missing)}; pass --shared DIR / --own DIR", file=sys.stderr)
+        return 2
+    repos = list(repositories(args.shared, args.own, not args.no_holdout))
+    absent_trees = [r.id for r in repos if not r.tree.is_dir()]
+    if absent_trees:
+        print(f"trees missing (see benchmarks/scan-corpus/README.md): {', '.join(absent_trees)}", file=sys.stderr)
         return 2
     q = load_questionnaire()
     probes = load_probes(None, q)
-    views: dict[str, dict[str, Tally]] = {"present": defaultdict(Tally), "present+partial": defaultdict(Tally)}
+    probed = {p.practice for p in probes.probes if p.practice}
+    views: dict[str, dict[str, dict[str, Tally]]] = {
+        view: {part: defaultdict(Tally) for part in PARTS} for view in ("present", "present+partial")
+    }
     order: list[str] = []
+    verdict_lines: list[str] = []
     elapsed = 0.0
-    for label_file in sorted(labels_dir.glob("*.yaml")):
-        repo = label_file.stem
-        labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))["practices"]
-        order = order or list(labels)
+    for repo in repos:
+        order += [key for key in repo.labels if key not in order]
         start = time.perf_counter()
-        scan = scan_folder(args.corpus / "repos" / repo, probes, None, shown=repo)
+        scan = scan_folder(repo.tree, probes, None, shown=repo.id)
         elapsed += time.perf_counter() - start
         found = detected(scan, args.weak)
-        for practice, label in labels.items():
-            status = label["status"]
-            hit = practice in found
-            where = f"{repo}: {practice} ({status})"
-            if hit:
-                where += " at " + ", ".join(f"{f.where} [{f.probe}]" for f in found[practice][:3])
-            for view, positive in (("present", status == "present"), ("present+partial", status != "absent")):
-                if view == "present" and status == "partial":
-                    continue
-                tally = views[view][practice]
-                if hit and positive:
-                    tally.tp += 1
-                elif hit:
-                    tally.fp += 1
-                    tally.false_alarms.append(where)
-                elif positive:
-                    tally.fn += 1
-                    tally.misses.append(where)
-                else:
-                    tally.tn += 1
-        if args.contradictions:
-            _contradictions(repo, scan)
+        for practice, label in repo.labels.items():
+            if practice in probed:
+                _count(views, repo, practice, str(label["status"]), found.get(practice, []))
+        if repo.part == "dev" or args.details:
+            verdict_lines += label_verdicts(q, repo.id, repo.labels, scan, set(found))
     counted = "strong and weak findings" if args.weak else "strong findings"
-    print(f"scan corpus: {len(list(labels_dir.glob('*.yaml')))} repositories, {counted}, scanned in {elapsed:.2f} s")
-    for view, tallies in views.items():
-        print(f"\n{view:32} {'prec':>5} {'recall':>6}   tp  fp  fn  tn")
-        total = Tally()
-        for practice in order:
-            t = tallies[practice]
-            total.tp, total.fp, total.fn, total.tn = total.tp + t.tp, total.fp + t.fp, total.fn + t.fn, total.tn + t.tn
-            print(f"{practice:32} {fmt(t.precision())} {fmt(t.recall())}  {t.tp:3} {t.fp:3} {t.fn:3} {t.tn:3}")
-        print(
-            f"{'all practices (micro)':32} {fmt(total.precision())} {fmt(total.recall())}  "
-            f"{total.tp:3} {total.fp:3} {total.fn:3} {total.tn:3}"
-        )
+    sizes = {part: sum(r.part == part for r in repos) for part in ("dev", "holdout")}
+    print(
+        f"scan corpus: {len(repos)} repositories ({sizes['dev']} development, {sizes['holdout']} held out), "
+        f"{counted}, scanned in {elapsed:.2f} s"
+    )
+    for view, parts in views.items():
+        _table(view, parts, order, probed)
         if args.details:
-            for practice in order:
-                for line in tallies[practice].false_alarms:
-                    print(f"  false alarm  {line}")
-                for line in tallies[practice].misses:
-                    print(f"  miss         {line}")
+            _details(parts["whole"], order)
+    print("\nVerdicts to check by reading the file (answers made from the labels; see scan_corpus_verdicts.py):")
+    print("\n".join(verdict_lines) if verdict_lines else "  none")
     return 0
 
 
-def _contradictions(repo: str, scan: ScanResult) -> None:
-    """What the findings refute in a team's answers that claim the least on every question."""
-    q = load_questionnaire()
-    lowest = {question.id: Answer(answer=question.option_ids[0]) for question in q.questions}
-    answers = Answers(file="lowest.yaml", questionnaire=q.id, team=repo, assessed_on=None, given=lowest)
-    for verdict in verdicts(q, answers, scan):
-        if verdict.status == "contradicted":
-            lines = "; ".join(f"{f.where}: {f.text}" for f in verdict.findings[:2])
-            print(f"contradicted  {repo}  {verdict.question}={verdict.answer}  <- {lines}")
+def _count(
+    views: dict[str, dict[str, dict[str, Tally]]], repo: Repo, practice: str, status: str, hits: list[Finding]
+) -> None:
+    where = f"{repo.id}: {practice} ({status})"
+    if hits:
+        where += " at " + ", ".join(f"{f.where} [{f.probe}]" for f in hits[:3])
+    for view, positive in (("present", status == "present"), ("present+partial", status != "absent")):
+        if view == "present" and status == "partial":
+            continue
+        for part in ("whole", repo.part):
+            tally = views[view][part][practice]
+            if hits and positive:
+                tally.tp += 1
+            elif hits:
+                tally.fp += 1
+                tally.false_alarms.append(where)
+            elif positive:
+                tally.fn += 1
+                tally.misses.append(where)
+            else:
+                tally.tn += 1
+
+
+def _table(view: str, parts: dict[str, dict[str, Tally]], order: list[str], probed: set[str]) -> None:
+    head = "".join(f"  {part + ' prec':>12} {'recall':>6} {'pos':>3}" for part in PARTS)
+    print(f"\n{view:34}{head}   whole: tp  fp  fn  tn")
+    totals = {part: Tally() for part in PARTS}
+    for practice in order:
+        if practice not in probed:
+            print(f"{practice:34}  not probed")
+            continue
+        cells = ""
+        for part in PARTS:
+            t = parts[part][practice]
+            totals[part].add(t)
+            cells += f"  {fmt(t.precision()):>12} {fmt(t.recall()):>6} {t.tp + t.fn:3}"
+        w = parts["whole"][practice]
+        print(f"{practice:34}{cells}   {w.tp:8} {w.fp:3} {w.fn:3} {w.tn:3}")
+    cells = "".join(f"  {fmt(t.precision()):>12} {fmt(t.recall()):>6} {t.tp + t.fn:3}" for t in totals.values())
+    w = totals["whole"]
+    print(f"{'all probed practices (micro)':34}{cells}   {w.tp:8} {w.fp:3} {w.fn:3} {w.tn:3}")
+
+
+def _details(tallies: dict[str, Tally], order: list[str]) -> None:
+    for practice in order:
+        for line in tallies[practice].false_alarms:
+            print(f"  false alarm  {line}")
+        for line in tallies[practice].misses:
+            print(f"  miss         {line}")
 
 
 if __name__ == "__main__":

@@ -237,3 +237,25 @@ def test_in_a_notebook_a_literal_json_would_escape_is_not_relied_on() -> None:
     notebook = rb'{"source": ["mlflow.log_metric(1)\n", "uri =\"models:/m/1\""]}'  # the quote is escaped
     assert gates.candidates(notebook) == {0}
     assert gates.candidates(notebook, json_strings=True) == {0, 1}
+
+
+@pytest.mark.parametrize(
+    ("runner", "reason"),
+    [
+        ({"calls": r"\bmake\s+\w+"}, "names what it calls with the group (?P<target>...)"),
+        ({"calls": r"\bmake\s+(?P<target>\w+)", "files": ["Makefile"]}, "says how a target is defined"),
+        ({"calls": r"(?P<target>(a+)+)"}, "exponential time"),
+        ({"calls": r"\bx\s+(?P<target>\w+)", "files": ["F"], "defines": "^{target}(a|b)*:"}, "exponential time"),
+        ({"calls": r"\bx\s+(?P<target>\w+\.sh)", "body": "line"}, "its body is the whole file"),
+    ],
+)
+def test_runners_are_checked_like_probes(runner: dict[str, Any], reason: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(reason)):
+        ProbeSet.model_validate({"runners": [{"id": "r", **runner}], "probes": [PROBE]})
+
+
+def test_follow_needs_patterns_and_needs_are_bounded_patterns() -> None:
+    with pytest.raises(ValidationError, match="follow needs patterns"):
+        Probe.model_validate({**PROBE, "patterns": [], "yaml": {"key": "on"}, "follow": True})
+    with pytest.raises(ValidationError, match="exponential time"):
+        Probe.model_validate({**PROBE, "needs": [{"files": ["t.py"], "patterns": ["(a+)+"], "reason": "r"}]})

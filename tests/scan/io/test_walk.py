@@ -164,3 +164,35 @@ def test_a_slow_probe_is_stopped_and_switched_off(tmp_path: Path, cli: Any) -> N
     assert time.perf_counter() - start < 10
     assert run.code == 0
     assert "probe slow was switched off: its patterns took over 1 s on m0.py; simplify them" in run.out
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_tracked_path_deeper_than_the_folder_walk_goes_is_skipped_with_a_note(tmp_path: Path, cli: Any) -> None:
+    """Issue 22, item 8: a tracked file 1,500 folders deep once crashed git mode (RecursionError)."""
+    repo = _copy(tmp_path)
+    for name, depth in (("d", 1500), ("s", 64)):  # 64 folders deep is still read
+        folder = repo
+        for _ in range(depth):  # one at a time: mkdir(parents=True) recurses once per folder
+            folder /= name
+            folder.mkdir()
+        (folder / "Dockerfile").write_text("FROM python:3.12\n")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    try:
+        _deep_checkout_scans(repo, cli)
+    finally:  # shutil.rmtree (and so pytest's clean-up) recurses once per folder: rm does not
+        subprocess.run(["rm", "-rf", str(repo / "d")], check=True)
+
+
+def _deep_checkout_scans(repo: Path, cli: Any) -> None:
+    listing = list_files(repo)
+    assert listing.method == "git"
+    assert not [p for p in listing.paths if p.startswith("d/")]
+    assert listing.skipped["nested too deep"] == 1
+    run = cli("scan", repo, "--questionnaire", SCANQ, "--format", "json")
+    assert run.code == 0, run.err
+    result = json.loads(run.out)
+    assert result["skipped"]["nested too deep"] == 1
+    notes = " ".join(result["notes"])
+    assert "1 tracked file nested deeper than 64 folders was not scanned (the first: d/d/d/" in notes
+    assert "/".join(["s"] * 64) + "/Dockerfile" in {f["path"] for f in result["findings"]}

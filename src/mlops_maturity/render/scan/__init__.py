@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from mlops_maturity.engine.model.questionnaire import Question, Questionnaire
+from mlops_maturity.render.wording import plural
 from mlops_maturity.scan.verdicts.findings import Finding, ScanResult
 from mlops_maturity.scan.verdicts.verdicts import Verdict, most_telling_first
 
@@ -42,12 +43,12 @@ def summary(report: ScanReport) -> str:
     questions = len({f.question for f in scan.findings})
     skipped = ", ".join(f"{n} {reason}" for reason, n in scan.skipped.items())
     parts = [
-        f"{scan.files_listed} files listed ({'git ls-files' if scan.listing == 'git' else 'folder walk'})",
+        f"{plural(scan.files_listed, 'file')} listed ({'git ls-files' if scan.listing == 'git' else 'folder walk'})",
         f"{scan.files_read} read",
     ]
     if skipped:
         parts.append(f"skipped: {skipped}")
-    found = f"{len(scan.findings)} findings ({strong} strong) for {questions} questions"
+    found = f"{plural(len(scan.findings), 'finding')} ({strong} strong) for {plural(questions, 'question')}"
     if scan.dismissed:
         found += f", {len(scan.dismissed)} dismissed by annotations"
     return f"{'; '.join(parts)}. {found}."

@@ -1,56 +1,57 @@
 """``scan --format markdown``: what the repository shows, as tables for a pull request or a report.
 
-Every value from the repository or the annotations goes through the one
-Markdown escaper (a matched line could hold HTML, links or table pipes); the
-only text not escaped is this module's own literals. (Written without
-f-strings, so that the Markdown builder of the render package can take it over.)
+Built with the render package's one Markdown builder (:func:`md`), as ``report --scan`` is: every
+value from the repository or the annotations is escaped as text, file names included (a name may hold
+backticks and table pipes, which a code span would not stop from splitting a cell). Only ids the
+probe and questionnaire models restrict to letters, digits, ``.``, ``_`` and ``-`` are shown as code.
 """
 
 from __future__ import annotations
 
 from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS
-from mlops_maturity.render.markdown import code, escape
+from mlops_maturity.render.markdown import Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.scan import ScanReport, ordered_verdicts, summary
 
 
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
+def _row(cells: list[Markdown]) -> Markdown:
+    return md("| {} |", join(cells, " | "))
+
+
+def _id(value: str | None) -> Markdown:
+    return code(value) if value else md("—")
 
 
 def render(report: ScanReport, options: RenderOptions) -> str:
     scan = report.scan
-    lines = ["## What the repository shows", "", "Scanned " + code(scan.root) + ": " + escape(summary(report)), ""]
+    lines = [md("## What the repository shows"), md(""), md("Scanned {}: {}", scan.root, summary(report)), md("")]
     if report.verdicts is not None:
-        lines += ["### Against " + code(report.answers_file or "the answers"), ""]
-        lines += [_row(["verdict", "question", "answer", "the repository shows", "detail"]), "|---|---|---|---|---|"]
+        lines += [md("### Against {}", report.answers_file or "the answers"), md("")]
+        lines += [_row([md("verdict"), md("question"), md("answer"), md("the repository shows"), md("detail")])]
+        lines.append(md("|---|---|---|---|---|"))
         for v in ordered_verdicts(report):
             if v.status == "consistent" and not v.findings:
                 continue
-            answer = code(v.answer) if v.answer else "—"
-            shown = code(v.shown) if v.shown else "—"
-            lines.append(_row([escape(VERDICT_LABELS[v.status]), code(v.question), answer, shown, escape(v.message)]))
-        lines.append("")
+            cells = [md("{}", VERDICT_LABELS[v.status]), code(v.question), _id(v.answer), _id(v.shown)]
+            lines.append(_row([*cells, md("{}", v.message)]))
+        lines.append(md(""))
     if scan.findings:
-        lines += ["### Findings", "", _row(["question", "supports at least", "strength", "where", "probe", "line"])]
-        lines.append("|---|---|---|---|---|---|")
+        header = _row([md("{}", c) for c in ("question", "supports at least", "strength", "where", "probe", "line")])
+        lines += [md("### Findings"), md(""), header, md("|---|---|---|---|---|---|")]
         for question, findings in report.by_question():
             for f in findings:
-                strength = f.strength + (" (" + escape(f.note) + ")" if f.note else "")
-                lines.append(
-                    _row([code(question.id), code(f.supports), strength, code(f.where), code(f.probe), escape(f.text)])
-                )
-        lines.append("")
+                strength = md("{} ({})", f.strength, f.note) if f.note else md("{}", f.strength)
+                cells = [code(question.id), code(f.supports), strength, md("{}", f.where), code(f.probe)]
+                lines.append(_row([*cells, md("{}", f.text)]))
+        lines.append(md(""))
     else:
-        lines += ["No probe found anything. Absence is weak evidence: the practice may live elsewhere.", ""]
+        lines += [md("No probe found anything. Absence is weak evidence: the practice may live elsewhere."), md("")]
     if scan.dismissed:
-        lines += ["### Dismissed by annotations", ""]
+        lines += [md("### Dismissed by annotations"), md("")]
         for d in scan.dismissed:
             f = d.finding
-            lines.append(
-                "- " + code(f.where) + " " + code(f.probe) + ": " + escape(d.reason) + " (" + code(d.annotation) + ")"
-            )
-        lines.append("")
+            lines.append(md("- {} {}: {} ({})", f.where, code(f.probe), d.reason, d.annotation))
+        lines.append(md(""))
     if scan.notes:
-        lines += ["### Notes", ""] + ["- " + escape(note) for note in scan.notes] + [""]
-    return "\n".join(lines)
+        lines += [md("### Notes"), md("")] + [md("- {}", note) for note in scan.notes] + [md("")]
+    return join(lines)

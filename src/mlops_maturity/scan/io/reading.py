@@ -19,6 +19,7 @@ from pathlib import Path
 from types import FrameType
 
 from mlops_maturity.scan.io.walk import decode, read_file
+from mlops_maturity.scan.matching.follow import Follower, Led, Text
 from mlops_maturity.scan.matching.keys import KeysUnreadable, toml_hit, yaml_hit
 from mlops_maturity.scan.matching.matcher import NOTEBOOK_SUFFIX, Compiled, Lines, Matcher
 from mlops_maturity.scan.verdicts.findings import Finding, trim
@@ -36,6 +37,7 @@ class Partial:
     skipped: Counter[str] = field(default_factory=Counter)
     read: int = 0
     notes: list[str] = field(default_factory=list)  # probes switched off
+    met: set[str] = field(default_factory=set)  # the probes' needs some file holds (``need_key``)
     unreadable: list[str] = field(default_factory=list)  # files whose keys could not be read
 
     def summary(self) -> list[str]:
@@ -49,9 +51,12 @@ class Partial:
         return notes
 
 
-def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str]) -> Partial:
-    """Read and probe each of ``paths`` (relative to ``root``) that some probe looks at."""
-    run = _Run(matcher)
+def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str], listed: Sequence[str] | None = None) -> Partial:
+    """Read and probe each of ``paths`` (relative to ``root``) that some probe looks at.
+
+    ``listed`` is every file of the scan (``paths`` when None): where a probe that follows commands may look.
+    """
+    run = _Run(matcher, _follower(root, matcher, paths if listed is None else listed))
     part = Partial()
     with _Timer() as timer:
         for path in paths:
@@ -69,8 +74,27 @@ def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str]) -> Partial:
             wanted = tuple(i for i in wanted if i in candidates)
             if wanted:
                 run.file(path, content.data, wanted, timer)
-    part.findings, part.notes, part.unreadable = run.findings, run.notes, run.unreadable
+    part.findings, part.notes, part.unreadable, part.met = run.findings, run.notes, run.unreadable, run.met
     return part
+
+
+def _follower(root: Path, matcher: Matcher, listed: Sequence[str]) -> Follower | None:
+    """What the probes with ``follow`` use to read where a command leads (None when no probe follows)."""
+    if not matcher.runners or not any(c.probe.follow for c in matcher.compiled):
+        return None
+    read: dict[str, Text | None] = {}
+
+    def text(path: str) -> Text | None:
+        if path not in read:
+            content = read_file(root, path)
+            if content.skipped is not None:
+                read[path] = None
+            else:
+                lines = Lines.of(decode(content.data), path, matcher.comment_prefixes(path))
+                read[path] = Text(path, lines.code, len(lines.lines))
+        return read[path]
+
+    return Follower(matcher.runners, listed, text)
 
 
 class _TooSlow(Exception):
@@ -150,42 +174,54 @@ class _File:
 
 
 class _Run:
-    def __init__(self, matcher: Matcher) -> None:
+    def __init__(self, matcher: Matcher, follower: Follower | None) -> None:
         self.matcher = matcher
+        self.follower = follower
         self.findings: list[Finding] = []
         self.notes: list[str] = []
         self.off: set[int] = set()
         self.spent: dict[int, float] = {}
         self.unreadable: list[str] = []
+        self._noted: set[str] = set()
+        self.met: set[str] = set()
 
     def file(self, path: str, data: bytes, wanted: tuple[int, ...], timer: _Timer) -> None:
         file = _File(path, data, self.matcher)
         contexts = self.matcher.contexts_of(path)
         for i in wanted:
             compiled = self.matcher.compiled[i]
-            strength, note = self.matcher.strength(compiled.probe, contexts)
+            need = self.matcher.needs.get(i)
+            if need is not None and need in self.met:
+                continue
+            strength, note = self.matcher.strength(compiled.probe, contexts) if need is None else ("strong", None)
             if strength is None or not file.may_match(compiled) or not self._key_present(compiled, file):
                 continue
             start = time.perf_counter()
             try:
                 with timer.limit(FILE_SECONDS):
-                    line = _hit(compiled, file)
+                    hit = _hit(compiled, file, self.follower)
             except _TooSlow:
                 if compiled.probe.kind in ("yaml", "toml"):  # the file is to blame, not the probe's patterns
-                    self.unreadable.append(f"{path}: reading its keys took over {FILE_SECONDS:g} s")
+                    self._unreadable(path, f"reading its keys took over {FILE_SECONDS:g} s")
                 else:
                     self._switch_off(i, f"took over {FILE_SECONDS:g} s on {path}")
                 continue
             except KeysUnreadable as exc:
-                self.unreadable.append(f"{path}: {exc}")
+                self._unreadable(path, str(exc))
                 continue
             finally:
                 self.spent[i] = self.spent.get(i, 0.0) + time.perf_counter() - start
             if self.spent[i] > PROBE_SECONDS and i not in self.off:
                 self._switch_off(i, f"spent over {PROBE_SECONDS:g} s in all")
-            if line is None:
+            if hit is None:
                 continue
-            shown = file.lines.code(line - 1) if file.notebook else file.lines.lines[line - 1]
+            if need is not None:
+                self.met.add(need)
+                continue
+            line = hit.index + 1
+            shown = file.lines.code(hit.index) if file.notebook else file.lines.lines[hit.index]
+            if hit.via:
+                shown = f"{shown.strip()} → {hit.text.strip()}"
             self.findings.append(
                 Finding(
                     probe=compiled.probe.id,
@@ -196,6 +232,7 @@ class _Run:
                     text=trim(shown),
                     strength=strength,
                     note=note,
+                    via=hit.via,
                 )
             )
 
@@ -207,14 +244,20 @@ class _Run:
         named = [part for part in keys.key.split(".") if part != "*"]
         return not named or named[-1].encode() in file.raw
 
+    def _unreadable(self, path: str, why: str) -> None:
+        """Note a file whose keys could not be read, once however many probes tried."""
+        if path not in self._noted:
+            self._noted.add(path)
+            self.unreadable.append(f"{path}: {why}")
+
     def _switch_off(self, index: int, why: str) -> None:
         self.off.add(index)
         probe = self.matcher.compiled[index].probe.id
         self.notes.append(f"probe {probe} was switched off: its patterns {why}; simplify them")
 
 
-def _hit(compiled: Compiled, file: _File) -> int | None:
-    """The 1-based line of the probe's first hit in the file, or None."""
+def _hit(compiled: Compiled, file: _File, follower: Follower | None) -> Led | None:
+    """The probe's first hit in the file (0-based line, and where a followed command led), or None."""
     probe = compiled.probe
     lines = file.lines
     for rule in compiled.requires:
@@ -224,12 +267,19 @@ def _hit(compiled: Compiled, file: _File) -> int | None:
         return None
     if compiled.patterns:
         index = lines.first(compiled.patterns)
-        return None if index is None else index + 1
+        if index is None and probe.follow and follower is not None:
+            patterns = compiled.patterns
+            return follower.find(
+                Text(file.path, lines.code, len(lines.lines)), lambda code: any(r.regex.search(code) for r in patterns)
+            )
+        return None if index is None else Led(index, (), "")
     if probe.yaml is not None:
-        return yaml_hit(file.text, probe.yaml)
-    if probe.toml is not None:
-        return toml_hit(file.text, probe.toml)
-    if compiled.requires:
-        index = lines.first(compiled.requires[:1])
-        return None if index is None else index + 1
-    return 1
+        line = yaml_hit(file.text, probe.yaml)
+    elif probe.toml is not None:
+        line = toml_hit(file.text, probe.toml)
+    elif compiled.requires:
+        first = lines.first(compiled.requires[:1])
+        line = None if first is None else first + 1
+    else:
+        line = 1
+    return None if line is None else Led(line - 1, (), "")

@@ -26,12 +26,13 @@ from mlops_maturity.errors import UsageError
 from mlops_maturity.scan.io.annotations_file import read_annotations
 from mlops_maturity.scan.io.probes_file import load_probes
 from mlops_maturity.scan.io.reading import Partial, scan_paths
-from mlops_maturity.scan.io.walk import list_files
+from mlops_maturity.scan.io.walk import decode, list_files, read_file
 from mlops_maturity.scan.matching.matcher import Matcher
 from mlops_maturity.scan.probes.model import ProbeSet
 from mlops_maturity.scan.verdicts.annotations import Annotations, apply
 from mlops_maturity.scan.verdicts.findings import Finding, ProbeInfo, ScanResult
 from mlops_maturity.scan.verdicts.verdicts import repository_evidence, verdicts
+from mlops_maturity.scan.verdicts.weighing import METADATA_FILES, own_packages, weigh
 
 MAX_FINDINGS_PER_PROBE = 50
 PARALLEL_FROM = 2000  # files listed: below this, starting workers costs more than it saves
@@ -71,7 +72,8 @@ def _scan(root: Path, probes: ProbeSet, annotations: Annotations | None, shown: 
     # work done on one core while the others wait.
     part = _probe_all(root, matcher, listing.paths)
     skipped = Counter(listing.skipped) + part.skipped
-    applied = apply(part.findings, annotations, {p.id for p in probes.probes})
+    weighed = weigh(part.findings, probes.probes, part.met, own_packages(_metadata(root, listing.paths)))
+    applied = apply(weighed, annotations, {p.id for p in probes.probes})
     notes = part.summary()
     kept = _capped(sorted(applied.kept, key=_order), notes)
     return ScanResult(
@@ -85,6 +87,17 @@ def _scan(root: Path, probes: ProbeSet, annotations: Annotations | None, shown: 
         dismissed=tuple(sorted(applied.dismissed, key=lambda d: _order(d.finding))),
         notes=(*listing.notes, *notes, *applied.notes),
     )
+
+
+def _metadata(root: Path, paths: list[str]) -> dict[str, str]:
+    """The repository's package metadata files at its top, as text (those it lists and can read)."""
+    listed = set(paths)
+    out = {}
+    for name in METADATA_FILES:
+        content = read_file(root, name) if name in listed else None
+        if content is not None and content.skipped is None:
+            out[name] = decode(content.data)
+    return out
 
 
 def _probe_all(root: Path, matcher: Matcher, paths: list[str]) -> Partial:
@@ -105,6 +118,7 @@ def _probe_all(root: Path, matcher: Matcher, paths: list[str]) -> Partial:
         merged.read += part.read
         merged.notes += [note for note in part.notes if note not in merged.notes]
         merged.unreadable += part.unreadable
+        merged.met |= part.met
     return merged
 
 
@@ -114,7 +128,7 @@ _SHARED: tuple[Path, Matcher, list[str], int] | None = None
 def _probe_share(index: int) -> Partial:
     assert _SHARED is not None
     root, matcher, paths, workers = _SHARED
-    return scan_paths(root, matcher, paths[index::workers])
+    return scan_paths(root, matcher, paths[index::workers], paths)
 
 
 def _order(finding: Finding) -> tuple[str, int, str]:

@@ -21,10 +21,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mlops_maturity.cut import clip
+
 MAX_FILE_BYTES = 1024 * 1024
 BINARY_SNIFF_BYTES = 8192
 MAX_FILES = 1_000_000
-MAX_DEPTH = 64
+MAX_DEPTH = 64  # folders above a file; a deeper one is not scanned, in a walk or in git mode
+TOO_DEEP = "nested too deep"
 GIT_TIMEOUT_SECONDS = 60
 
 SKIP_DIRS = frozenset(
@@ -71,7 +74,13 @@ def list_files(root: Path) -> Listing:
     if tracked is not None:
         skipped: Counter[str] = Counter()
         folders: dict[str, bool] = {}
-        paths = [p for p in tracked if _inside(root, p, skipped, folders)]
+        deep = [p for p in tracked if p.count("/") > MAX_DEPTH]
+        if deep:  # as deep as the folder walk goes, and no deeper
+            skipped[TOO_DEEP] += len(deep)
+            many = f"{len(deep)} tracked files nested deeper than {MAX_DEPTH} folders were"
+            one = f"1 tracked file nested deeper than {MAX_DEPTH} folders was"
+            notes.append(f"{many if len(deep) > 1 else one} not scanned (the first: {clip(min(deep), 80)})")
+        paths = [p for p in tracked if p.count("/") <= MAX_DEPTH and _inside(root, p, skipped, folders)]
         return Listing(sorted(paths), "git", skipped, notes)
     listing = _walk(root)
     listing.notes[:0] = notes
@@ -120,16 +129,18 @@ def _inside(root: Path, path: str, skipped: Counter[str], folders: dict[str, boo
 
 def _real_folder(root: str, folder: str, known: dict[str, bool]) -> bool:
     """``folder`` and every folder above it are real folders, not symbolic links; each is asked once."""
-    if not folder:
-        return True
-    found = known.get(folder)
-    if found is None:
-        try:
-            found = stat.S_ISDIR(os.lstat(os.path.join(root, folder)).st_mode)  # noqa: PTH118 - once per folder
-        except OSError:
-            found = False
-        found = found and _real_folder(root, folder.rpartition("/")[0], known)
-        known[folder] = found
+    unknown = []  # from the deepest up to the first folder already known
+    while folder and folder not in known:
+        unknown.append(folder)
+        folder = folder.rpartition("/")[0]
+    found = known.get(folder, True)  # the scanned folder itself is real
+    for name in reversed(unknown):
+        if found:
+            try:
+                found = stat.S_ISDIR(os.lstat(os.path.join(root, name)).st_mode)  # noqa: PTH118 - once per folder
+            except OSError:
+                found = False
+        known[name] = found
     return found
 
 

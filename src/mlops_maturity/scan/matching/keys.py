@@ -43,9 +43,30 @@ class _Budget:
             raise KeysUnreadable(f"more than {MAX_VISITS} values on the probe's key path")
 
 
+_TAG_LINE = re.compile(r"\s*(?:\{\{-?[^}]*-?\}\}|\{%-?[^%]*-?%\})\s*")  # a line that is only template logic
+_TAG = re.compile(r"\{\{[^}]*\}\}")
+
+
+def untemplated(text: str) -> str:
+    """A Helm or Jinja template read as the YAML it renders to, line for line.
+
+    A line that is only template logic (``{{- if .Values.canary }}``, ``{% for %}``) is emptied, and each
+    ``{{ expression }}`` becomes the word ``templated``, so that the keys around them can be read; line
+    numbers stay those of the file. What the expressions would render to is not known, so a value
+    pattern never matches one.
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "{{" in line or "{%" in line:
+            lines[index] = "" if _TAG_LINE.fullmatch(line) else _TAG.sub("templated", line)
+    return "\n".join(lines)
+
+
 def yaml_hit(text: str, probe: KeyProbe) -> int | None:
     """The 1-based line of the first key at ``probe.key`` that meets the probe's conditions."""
     _check_length(text)
+    if "{{" in text or "{%" in text:
+        text = untemplated(text)
     budget = _Budget()
     try:
         for count, document in enumerate(yaml.compose_all(text, Loader=_Loader)):

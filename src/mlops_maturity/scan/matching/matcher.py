@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mlops_maturity.scan.probes.globs import GlobIndex
-from mlops_maturity.scan.probes.model import Probe, ProbeSet, Strength
+from mlops_maturity.scan.probes.model import Need, Probe, ProbeSet, Strength, need_key
 from mlops_maturity.scan.probes.patterns import analyse
 from mlops_maturity.scan.probes.prefilter import Gate, GateSet, choose_gate, gate_set
 
@@ -60,7 +60,7 @@ class Compiled:
         named = [part for part in keys.key.split(".") if part != "*"] if keys is not None else []
         return choose_gate(
             ((r.literals, r.ignore_case) for r in self.requires),
-            ((r.literals, r.ignore_case) for r in self.patterns),
+            () if self.probe.follow else ((r.literals, r.ignore_case) for r in self.patterns),
             named[-1] if named else None,
         )
 
@@ -68,6 +68,8 @@ class Compiled:
         """False when the bytes cannot hold a hit (a cheap test before any line is read)."""
         if not all(rule.may_match(raw, lowered) for rule in self.requires):
             return False
+        if self.probe.follow:  # the patterns may match where the file's commands lead, not in it
+            return True
         return not self.patterns or any(rule.may_match(raw, lowered) for rule in self.patterns)
 
 
@@ -80,19 +82,23 @@ class Lines:
     notebook: bool
     _code: dict[int, str] = field(default_factory=dict)
 
+    strings: frozenset[int] = frozenset()  # lines of a Python file inside a docstring or other long string
+
     @classmethod
     def of(cls, text: str, path: str, comment_prefixes: tuple[str, ...]) -> Lines:
-        return cls(text.split("\n"), comment_prefixes, path.endswith(NOTEBOOK_SUFFIX))
+        lines = text.split("\n")
+        strings = long_string_lines(lines) if path.endswith(".py") and ('"""' in text or "'''" in text) else frozenset()
+        return cls(lines, comment_prefixes, path.endswith(NOTEBOOK_SUFFIX), strings=strings)
 
     def code(self, index: int) -> str:
-        """Line ``index`` (0-based) cut to the matching limit, or "" when it is a comment."""
+        """Line ``index`` (0-based) cut to the matching limit, or "" when it is a comment or a docstring's."""
         cached = self._code.get(index)
         if cached is not None:
             return cached
         line = self.lines[index][:MAX_LINE_CHARS].rstrip("\r")
         if self.notebook:
             line = _unwrap_notebook(line)
-        if line.lstrip().startswith(self.comment_prefixes):
+        if index in self.strings or line.lstrip().startswith(self.comment_prefixes):
             line = ""
         self._code[index] = line
         return line
@@ -106,6 +112,32 @@ class Lines:
         return None
 
 
+_TRIPLE = re.compile(r'"""|\'\'\'')
+_OPENS_STRING = re.compile(r'\s*[rRbBuUfF]{0,2}(?:"""|\'\'\')')
+
+
+def long_string_lines(lines: list[str]) -> frozenset[int]:
+    """Lines of Python source that are text, not code: a docstring, or the inside of any triple-quoted string.
+
+    A docstring names the API it documents (``Registers the model with mlflow.register_model()``),
+    which is not a call. A line that opens a string after code (``sql = \"\"\"``) stays code.
+    """
+    inside: str | None = None  # the delimiter of the string we are in
+    found = set()
+    for index, line in enumerate(lines):
+        starts_inside = inside is not None
+        if starts_inside or _OPENS_STRING.match(line):
+            found.add(index)
+        for match in _TRIPLE.finditer(line):
+            if inside is None:
+                if "#" in line[: match.start()] and not starts_inside:
+                    break  # a comment: the rest of the line is not code
+                inside = match.group()
+            elif match.group() == inside:
+                inside = None
+    return frozenset(found)
+
+
 def _unwrap_notebook(line: str) -> str:
     """``    "import mlflow\\n",`` as stored in a notebook -> ``import mlflow``; other lines as they are."""
     match = _NOTEBOOK_LINE.fullmatch(line)
@@ -117,6 +149,12 @@ def _unwrap_notebook(line: str) -> str:
         return match[1]
 
 
+def _need_probe(probe: Probe, need: Need) -> Probe:
+    """A need as a probe of its own: its files and patterns (already checked when the probe was loaded)."""
+    fields = {"files": need.files, "patterns": need.patterns, "requires": (), "forbids": (), "follow": False}
+    return probe.model_copy(update={**fields, "needs": (), "yaml": None, "toml": None, "strength": "strong"})
+
+
 def _rules(patterns: tuple[str, ...]) -> tuple[Rule, ...]:
     return tuple(Rule.of(pattern) for pattern in patterns)
 
@@ -126,14 +164,17 @@ class Matcher:
 
     def __init__(self, probes: ProbeSet) -> None:
         self.probes = probes.probes
-        self.compiled = tuple(
-            Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids)) for p in probes.probes
-        )
-        self._files = GlobIndex.build([p.files for p in probes.probes])
+        # A probe's needs are looked for like probes of their own, after the probes; a hit is recorded, not shown.
+        needs = [(need_key(p.id, j), _need_probe(p, need)) for p in probes.probes for j, need in enumerate(p.needs)]
+        every = (*probes.probes, *(probe for _, probe in needs))
+        self.compiled = tuple(Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids)) for p in every)
+        self.needs = {len(probes.probes) + i: key for i, (key, _) in enumerate(needs)}  # compiled index -> need
+        self._files = GlobIndex.build([p.files for p in every])
         self._contexts = probes.contexts
         self._context_index = GlobIndex.build([c.files for c in probes.contexts])
         self._comments = probes.comments
         self._comment_index = GlobIndex.build([c.files for c in probes.comments])
+        self.runners = probes.runners
         self._gates = [c.gate for c in self.compiled]
         self._gate_sets: dict[tuple[int, ...], GateSet] = {}
 
@@ -166,4 +207,6 @@ class Matcher:
                 return None, context.reason
             if wanted == "weak":
                 return "weak", context.reason
+            if context.strength == "strong":  # this context decides: no later one weakens the hit
+                break
         return strength, note

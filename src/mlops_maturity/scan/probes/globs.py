@@ -10,8 +10,9 @@ characters (``[!...]`` its complement). Matching is case-sensitive.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 MAX_GLOB_CHARS = 200
@@ -35,41 +36,76 @@ def check_glob(glob: str) -> str:
     return glob
 
 
-def glob_regex(glob: str) -> str:
-    """The regular expression (for ``fullmatch``) of one glob."""
+def glob_regex(glob: str, tag: str = "g") -> str:
+    """The regular expression (for ``fullmatch``) of one glob; ``tag`` names its groups (unique per pattern).
+
+    Python's ``re`` backtracks, and a glob written as the obvious regex does too: ``*a*a*a*c`` against a
+    long name, or ``**/`` repeated, tries every way to share the text out among the wildcards. Between
+    two wildcards, though, the leftmost place a piece fits is always a right one (whatever fits after a
+    later place fits after it too), so each such piece is matched once, at its leftmost place, inside a
+    group the engine cannot go back into (a lookahead, whose text a back-reference then consumes). The
+    work is then about the length of the path times the length of the glob, whatever either holds.
+    """
     if glob.endswith("/"):
         glob += "**"
-    anchored = "/" in glob
-    out = "" if anchored else "(?:.*/)?"
-    parts = glob.split("/")
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        if part == "**":
-            out += ".*" if last else "(?:.*/)?"
+    parts: list[str] = []
+    for part in glob.split("/") if "/" in glob else ["**", glob]:
+        if not (part == "**" and parts and parts[-1] == "**"):  # **/** means what one ** means
+            parts.append(part)
+    count = itertools.count()
+
+    def atomic(regex: str) -> str:
+        name = f"{tag}{next(count)}"
+        return f"(?=(?P<{name}>{regex}))(?P={name})"
+
+    out = ""
+    i = 0
+    while i < len(parts):
+        if parts[i] != "**":
+            out += _segment(parts[i], atomic) + ("/" if i < len(parts) - 1 else "")
+            i += 1
             continue
-        out += _segment(part) + ("" if last else "/")
+        if i == len(parts) - 1:  # a trailing **: the rest of the path, whatever it is
+            return out + ".+"
+        end = parts.index("**", i + 1) if "**" in parts[i + 1 :] else len(parts)
+        run = "".join(_segment(p, atomic) + "/" for p in parts[i + 1 : end])
+        if end == len(parts):  # the last run ends the path: try it only where whole segments end
+            return out + "(?:[^/]*/)*" + run[:-1]
+        out += atomic("(?:[^/]*/)*?" + run)  # a run between two **: its leftmost place
+        i = end
     return out
 
 
-def _segment(part: str) -> str:
-    out, i = "", 0
+def _segment(part: str, atomic: Callable[[str], str]) -> str:
+    """One folder or file name's glob: fixed pieces between ``*``, each middle piece at its leftmost place."""
+    pieces = [""]
+    i = 0
     while i < len(part):
         char = part[i]
         if char == "*":
-            out += "[^/]*"
+            pieces.append("")
         elif char == "?":
-            out += "[^/]"
+            pieces[-1] += "[^/]"
         elif char == "[":
             end = part.index("]", i + 2 if part[i + 1 : i + 2] in ("!", "]") else i + 1)
             body = part[i + 1 : end]
             if body.startswith("!"):
                 body = "^/" + body[1:]
-            out += "[" + body.replace("\\", "\\\\") + "]"
+            pieces[-1] += "[" + body.replace("\\", "\\\\") + "]"
             i = end
         else:
-            out += re.escape(char)
+            pieces[-1] += re.escape(char)
         i += 1
-    return out
+    if len(pieces) == 1:
+        return pieces[0]
+    middle = "".join(atomic("[^/]*?" + piece) for piece in pieces[1:-1] if piece)
+    return pieces[0] + middle + "[^/]*" + pieces[-1]
+
+
+def globs_pattern(globs: Iterable[str]) -> re.Pattern[str]:
+    """One pattern that fully matches a path when any of ``globs`` does."""
+    unique = dict.fromkeys(globs)
+    return re.compile("|".join(f"(?:{glob_regex(g, f'g{n}_')})" for n, g in enumerate(unique)) or "(?!)", re.DOTALL)
 
 
 @dataclass
@@ -98,11 +134,10 @@ class GlobIndex:
                 elif "/" not in glob and glob.startswith("*.") and not _META & set(glob[1:]):
                     index.by_suffix.setdefault(glob[1:], set()).add(owner)
                 else:
-                    regex = glob_regex(glob)
-                    index.others.append((re.compile(regex, re.DOTALL), owner))
-                    others.append(regex)
+                    index.others.append((re.compile(glob_regex(glob), re.DOTALL), owner))
+                    others.append(glob)
         if others:
-            index.any_other = re.compile("|".join(f"(?:{r})" for r in dict.fromkeys(others)), re.DOTALL)
+            index.any_other = globs_pattern(others)
         return index
 
     def owners_of(self, path: str) -> set[int]:

@@ -67,6 +67,22 @@ class KeyProbe(KeyMatch):
     not_alongside: tuple[KeyMatch, ...] = Field(default=(), max_length=8)
 
 
+class Need(Frozen):
+    """Evidence some other file of the repository must hold for a probe's findings to count in full."""
+
+    files: tuple[Glob, ...] = Field(min_length=1, max_length=50)
+    patterns: tuple[Pattern, ...] = Field(min_length=1, max_length=20)  # a line of one such file matches one
+    reason: Title  # said on the findings when no file holds it: why they count as weak
+
+
+def need_key(probe_id: str, index: int) -> str:
+    """How a scan records that some file holds a probe's need ``index``."""
+    return f"{probe_id}#{index}"
+
+
+ToolName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
+
+
 class Probe(Frozen):
     id: ProbeId
     title: Title
@@ -82,6 +98,9 @@ class Probe(Frozen):
     toml: KeyProbe | None = None
     strength: Strength = "strong"
     contexts: dict[Annotated[str, Field(pattern=SLUG)], ContextStrength] = Field(default_factory=dict)
+    follow: bool = False  # also look where the file's commands lead (the probe set's runners), two hops at most
+    needs: tuple[Need, ...] = Field(default=(), max_length=4)
+    tools: tuple[ToolName, ...] = Field(default=(), max_length=20)  # packages whose use the probe recognises
     remediation: Sentence
     docs: Url
 
@@ -90,6 +109,8 @@ class Probe(Frozen):
         given = [name for name in ("patterns", "yaml", "toml") if getattr(self, name)]
         if len(given) > 1:
             raise ValueError(f"give one of patterns, yaml, toml (not {' and '.join(given)})")
+        if self.follow and not self.patterns:
+            raise ValueError("follow needs patterns: they are what is looked for where the commands lead")
         if self.supports in self.contradicts:
             raise ValueError(f"a finding cannot both support and contradict {self.supports!r}")
         return self
@@ -101,12 +122,56 @@ class Probe(Frozen):
 
 
 class Context(Frozen):
-    """Files where a hit counts less (``weak``) or not at all (``ignore``), unless a probe says otherwise."""
+    """Files where a hit counts less (``weak``) or not at all (``ignore``), unless a probe says otherwise.
+
+    The first context that names a file decides; ``strong`` names files that count in full whatever a
+    later context says (test code about data under ``tests/data/``, before the fixtures there).
+    """
 
     id: Annotated[str, Field(pattern=SLUG, max_length=64)]
     files: tuple[Glob, ...] = Field(min_length=1, max_length=50)
-    strength: Literal["weak", "ignore"]
+    strength: ContextStrength
     reason: Title
+
+
+TARGET = "{target}"
+
+
+def _calls(value: str) -> str:
+    if "(?P<target>" not in value:
+        raise ValueError("a runner's calls pattern names what it calls with the group (?P<target>...)")
+    return _pattern(value)
+
+
+def _defines(value: str) -> str:
+    _pattern(value.replace(TARGET, "x"))
+    return value
+
+
+class Runner(Frozen):
+    """How a command in one file leads to lines of another: a task runner's target, or a script's path.
+
+    ``calls``: a line that runs something, its name in the group ``target``. ``files``: where targets
+    are defined (left out: the target is itself a path in the repository; with ``module``, a dotted
+    Python module). ``defines``: the line that starts a target's definition, ``{target}`` standing for
+    its name. ``body``: the lines that make the definition: that ``line``, the ``indented`` lines under
+    it, the ``section`` up to the next ``[header]``, or the whole ``file``.
+    """
+
+    id: Annotated[str, Field(pattern=SLUG, max_length=64)]
+    calls: Annotated[str, AfterValidator(_calls)]
+    files: tuple[Glob, ...] = Field(default=(), max_length=20)
+    module: bool = False
+    defines: Annotated[str, Field(max_length=300), AfterValidator(_defines)] | None = None
+    body: Literal["line", "indented", "section", "file"] = "file"
+
+    @model_validator(mode="after")
+    def _where_defined(self) -> Runner:
+        if self.files and self.defines is None:
+            raise ValueError("a runner with files says how a target is defined in them (defines)")
+        if not self.files and self.body != "file":
+            raise ValueError("a runner without files calls a file by its path: its body is the whole file")
+        return self
 
 
 class CommentStyle(Frozen):
@@ -127,6 +192,7 @@ DEFAULT_COMMENTS = (
 class ProbeSet(Frozen):
     comments: tuple[CommentStyle, ...] = DEFAULT_COMMENTS
     contexts: tuple[Context, ...] = Field(default=(), max_length=50)
+    runners: tuple[Runner, ...] = Field(default=(), max_length=30)
     probes: tuple[Probe, ...] = Field(min_length=1, max_length=1000)
 
 

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from mlops_maturity.engine.model.frozen import Frozen, QuestionId
-from mlops_maturity.scan.probes.globs import glob_regex
+from mlops_maturity.scan.probes.globs import globs_pattern
 from mlops_maturity.scan.probes.model import Glob, ProbeId, Sentence
 from mlops_maturity.scan.verdicts.findings import Dismissal, Finding
 
@@ -66,9 +66,7 @@ def apply(findings: Sequence[Finding], annotations: Annotations | None, known_pr
     """Dismiss or weaken what the annotations select; the first annotation that selects a finding decides."""
     if annotations is None:
         return Applied(tuple(findings), (), ())
-    import re
-
-    paths = [re.compile("|".join(f"(?:{glob_regex(g)})" for g in a.paths), re.DOTALL) for a in annotations.items]
+    paths = [globs_pattern(a.paths) for a in annotations.items]
     used = [False] * len(annotations.items)
     kept: list[Finding] = []
     dismissed: list[Dismissal] = []

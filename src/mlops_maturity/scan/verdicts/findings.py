@@ -51,6 +51,7 @@ class Finding(Frozen):
     text: str  # the matched line, trimmed; escape it wherever it is shown
     strength: Strength
     note: str | None = None  # why it counts less (a context's or an annotation's reason)
+    via: tuple[str, ...] = ()  # where the line's command led, path:line each, when the probe follows commands
 
     @property
     def where(self) -> str:

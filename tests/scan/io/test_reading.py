@@ -1,0 +1,79 @@
+"""Reading files against the probes: the time limit on a pattern, notes made once, needs recorded, chains kept."""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mlops_maturity.scan.io.reading import FILE_SECONDS, _Timer, _TooSlow, scan_paths
+from mlops_maturity.scan.matching.matcher import Matcher
+from mlops_maturity.scan.probes.model import ProbeSet
+
+POSIX = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the timer needs POSIX signals")
+PROBE: dict[str, Any] = {
+    "title": "T",
+    "question": "q.x",
+    "supports": "some",
+    "remediation": "R.",
+    "docs": "https://x.org",
+}
+
+
+@POSIX
+def test_the_timer_stops_a_long_run_and_disarms_after() -> None:
+    with _Timer() as timer:
+        start = time.perf_counter()
+        with pytest.raises(_TooSlow), timer.limit(0.05):
+            while time.perf_counter() - start < 5:
+                pass
+        assert time.perf_counter() - start < 1
+        with timer.limit(0.05):  # a quick run is not stopped, and no alarm is left behind
+            pass
+        time.sleep(0.1)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@POSIX
+def test_a_slow_pattern_switches_its_probe_off_with_a_note(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"m{i}.py").write_text(("a" * 1900 + "\n") * 4)
+    probes = ProbeSet.model_validate(
+        {"probes": [{**PROBE, "id": "slow", "files": ["*.py"], "patterns": [".*.*.*.*x"]}]}
+    )
+    part = scan_paths(tmp_path, Matcher(probes), ["m0.py", "m1.py", "m2.py"])
+    assert part.notes == [
+        f"probe slow was switched off: its patterns took over {FILE_SECONDS:g} s on m0.py; simplify them"
+    ]
+    assert part.findings == []
+
+
+def test_an_unreadable_file_is_noted_once_whatever_the_number_of_probes(tmp_path: Path) -> None:
+    (tmp_path / "ci.yml").write_text("on: [push\n")
+    probes = [{**PROBE, "id": f"k{i}", "files": ["*.yml"], "yaml": {"key": "on"}} for i in range(3)]
+    part = scan_paths(tmp_path, Matcher(ProbeSet.model_validate({"probes": probes})), ["ci.yml"])
+    assert part.unreadable == ["ci.yml: not valid YAML (line 2)"]
+    assert part.summary() == ["key probes skipped 1 file(s): ci.yml: not valid YAML (line 2)"]
+
+
+def test_needs_are_recorded_and_chains_kept(tmp_path: Path) -> None:
+    (tmp_path / "ci.yml").write_text("steps:\n  - run: make test\n")
+    (tmp_path / "Makefile").write_text("test:\n\tpytest -q\n")
+    (tmp_path / "test_x.py").write_text("def test_x():\n    assert 1 + 1 == 2\n")
+    need = {"files": ["test_*.py"], "patterns": [r"^\s*assert\s"], "reason": "no test asserts"}
+    probe = {**PROBE, "id": "ci", "files": ["ci.yml"], "patterns": [r"\bpytest\b"], "follow": True, "needs": [need]}
+    runner = {
+        "id": "make",
+        "calls": r"\bmake\s+(?P<target>\w+)",
+        "files": ["Makefile"],
+        "defines": r"^{target}\s*:",
+        "body": "indented",
+    }
+    matcher = Matcher(ProbeSet.model_validate({"probes": [probe], "runners": [runner]}))
+    part = scan_paths(tmp_path, matcher, ["Makefile", "ci.yml", "test_x.py"])
+    assert part.met == {"ci#0"}
+    (finding,) = part.findings
+    assert (finding.where, finding.via, finding.text) == ("ci.yml:2", ("Makefile:2",), "- run: make test → pytest -q")

@@ -1,0 +1,80 @@
+"""A probe set compiled for one scan: which probes look at a path, how much a hit counts there, and lines as read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlops_maturity.scan.matching.matcher import MAX_LINE_CHARS, Lines, Matcher, Rule, long_string_lines
+from mlops_maturity.scan.probes.model import ProbeSet
+
+PROBE: dict[str, Any] = {
+    "title": "T",
+    "question": "q.x",
+    "supports": "some",
+    "files": ["*.py"],
+    "patterns": [r"\btracker\.log\("],
+    "remediation": "R.",
+    "docs": "https://example.org",
+}
+
+
+def _matcher(**extra: Any) -> Matcher:
+    probes = [{**PROBE, "id": "p"}, {**PROBE, "id": "docs-strong", "contexts": {"docs": "strong"}}]
+    contexts = [
+        {"id": "data-tests", "files": ["**/tests/data/**/test_*.py"], "strength": "strong", "reason": "tests"},
+        {"id": "fixtures", "files": ["**/tests/data/**"], "strength": "ignore", "reason": "fixture data"},
+        {"id": "docs", "files": ["docs/**"], "strength": "weak", "reason": "documentation"},
+    ]
+    return Matcher(ProbeSet.model_validate({"probes": probes, "contexts": contexts, **extra}))
+
+
+def test_the_first_context_that_names_a_file_decides() -> None:
+    matcher = _matcher()
+    probe, docs_strong = matcher.probes
+    assert matcher.strength(probe, matcher.contexts_of("src/train.py")) == ("strong", None)
+    assert matcher.strength(probe, matcher.contexts_of("docs/x.py")) == ("weak", "documentation")
+    assert matcher.strength(docs_strong, matcher.contexts_of("docs/x.py")) == ("strong", None)  # the probe's own word
+    assert matcher.strength(probe, matcher.contexts_of("tests/data/rows.py")) == (None, "fixture data")
+    # A strong context before an ignoring one: tests that check data, under tests/data/, count in full.
+    assert matcher.strength(probe, matcher.contexts_of("tests/data/test_rows.py")) == ("strong", None)
+
+
+def test_needs_are_compiled_after_the_probes_and_named() -> None:
+    need = {"files": ["test_*.py"], "patterns": [r"^\s*assert\s"], "reason": "no test asserts anything"}
+    matcher = Matcher(ProbeSet.model_validate({"probes": [{**PROBE, "id": "ci", "needs": [need]}]}))
+    assert len(matcher.compiled) == 2 and matcher.needs == {1: "ci#0"}
+    assert matcher.probes_for("tests/test_x.py") == (0, 1)
+    assert matcher.probes_for("src/x.py") == (0,)
+
+
+def test_comments_docstrings_and_long_lines_are_not_code() -> None:
+    text = 'def f():\n    """Call tracker.log(x) to log."""\n    # tracker.log(1)\n    tracker.log(2)\n' + "x" * 5000
+    lines = Lines.of(text, "a.py", ("#",))
+    rule = Rule.of(r"\btracker\.log\(")
+    assert lines.first((rule,)) == 3
+    assert len(lines.code(4)) == MAX_LINE_CHARS
+    # In a YAML file the same text is not Python: only comments are left out.
+    assert Lines.of(text, "a.yml", ("#",)).first((rule,)) == 1
+
+
+def test_long_strings_after_code_stay_code_on_their_first_line() -> None:
+    source = ['query = """', "SELECT tracker.log(1)", '"""', "x = 1  # not a string: '''", "y = 2"]
+    assert long_string_lines(source) == {1, 2}
+
+
+def test_a_rule_skips_bytes_without_its_literals() -> None:
+    rule = Rule.of(r"\bmlflow\.(?:log_metric|start_run)\(")
+    assert rule.literals == (b"mlflow.",)
+    assert not rule.may_match(b"import os\n", b"import os\n")
+    assert rule.may_match(b"mlflow.start_run()", b"mlflow.start_run()")
+    blind = Rule.of(r"(?i)Great_Expectations")
+    assert blind.may_match(b"import GREAT_EXPECTATIONS", b"import great_expectations")
+
+
+def test_a_probe_that_follows_commands_is_not_ruled_out_by_its_patterns_literals() -> None:
+    probes = [{**PROBE, "id": "ci", "files": ["ci.yml"], "patterns": [r"\bpytest\b"], "follow": True}]
+    runner = {"id": "make", "calls": r"\bmake\s+(?P<target>\w+)", "files": ["Makefile"], "defines": "^{target}:"}
+    matcher = Matcher(ProbeSet.model_validate({"probes": probes, "runners": [runner]}))
+    (compiled,) = matcher.compiled
+    assert compiled.gate is None  # tried on every CI file: the word may be where its commands lead
+    assert compiled.may_match(b"run: make test", b"run: make test")
