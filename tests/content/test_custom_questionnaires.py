@@ -60,7 +60,7 @@ def test_two_injected_problems_are_both_reported(cli: Cli, copy: Path) -> None:
     assert len(problems) == 3, problems
     assert problems[0].startswith(f"{head}:")
     assert problems[0].endswith(
-        "owner: unknown key 'owner'; valid keys here: id, version, title, description, dimensions, score_bands"
+        "owner: unknown key 'owner'; valid keys here: id, version, title, description, dimensions, score_bands, system_kinds"
     )
     assert problems[1].startswith(f"{stages}:")
     assert problems[1].endswith("unknown question 'no.such_question'")

@@ -45,7 +45,7 @@ def test_two_problems_of_different_kinds_in_different_files(cli: Cli, folder: Pa
     assert run.err.splitlines() == [
         f"{folder / 'questions' / 'deploy.yaml'}:7: questions[0].colour: unknown key 'colour'; valid keys here: "
         "id, dimension, title, text, help, options, weight, allow_not_applicable, applies_when, "
-        "retired_options, changed_in, outcome",
+        "retired_options, changed_in, outcome, scope, default, systems",
         f"{folder / 'stages.yaml'}:16: stages[2].criteria[1]: unknown question 'deploy.autox'",
         "2 problems in 1 of 1 path(s)",
     ]

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mlops_maturity.engine.model.conditions import Condition, PlacementAtom, QuestionAtom, atoms, is_monotone
+from mlops_maturity.engine.model.integrity_systems import check_systems
 from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire
 
 Where = tuple[str | int, ...]
@@ -41,6 +42,8 @@ def check_integrity(q: Questionnaire, known: Known | None = None) -> list[Found]
         return found
     for check in (_dimensions, _questions, _cycles, _stages, _levels, _rules):
         found.extend(check(q, known))
+    if known.dimensions and known.all_questions:
+        found.extend(check_systems(q))
     return found
 
 

@@ -44,6 +44,16 @@ class Question(Frozen):
     retired_options: tuple[OptionId, ...] = ()
     changed_in: Version | None = None
     outcome: bool = Field(default=False, description="a result to watch, not a practice a team adopts")
+    scope: bool = Field(
+        default=False,
+        description="a fact about what the team runs (which systems); it scores nothing and has a default",
+    )
+    default: OptionId | None = Field(
+        default=None, description="for a scope question: the answer assumed when an answers file gives none"
+    )
+    systems: tuple[Slug, ...] = Field(
+        default=(), description="the system kinds the question is about; out of scope for a team that runs none of them"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -95,6 +105,8 @@ class Question(Frozen):
         return tuple(self.weight * o.points / self.max_points for o in self.options)
 
     def valid_answers(self) -> tuple[str, ...]:
+        if self.scope:  # a fact the team always knows: no "don't know", no "not applicable"
+            return self.option_ids
         extra = (UNKNOWN, NOT_APPLICABLE) if self.allow_not_applicable else (UNKNOWN,)
         return (*self.option_ids, *extra)
 
@@ -104,16 +116,35 @@ class Dimension(Frozen):
     title: Text
     description: Text
     weight: float = Field(default=1.0, gt=0, le=100)
+    scored: bool = Field(default=True, description="false for a dimension of scope questions, which has no score")
+
+
+class SystemKind(Frozen):
+    """A kind of system a team may run (models it trains, applications on LLMs), told by scope questions.
+
+    A question about a kind is out of scope for a team that does not run it; a criterion's reading
+    for a kind counts once the kind is live (or, when nothing is live, once it is in scope).
+    """
+
+    id: Slug
+    title: Text
+    in_scope_when: Condition
+    live_when: Condition
 
 
 Role = Literal["defining", "supporting"]
 
 
 class Reading(Frozen):
-    """Another answer that meets a criterion: ``question`` answered at least ``at_least``."""
+    """Another answer that meets a criterion: ``question`` answered at least ``at_least``.
+
+    A reading with a ``kind`` is how the criterion reads for that kind of system; one without
+    is an alternative that meets it for every team.
+    """
 
     question: QuestionId
     at_least: OptionId
+    kind: Slug | None = None
     source: Text | None = Field(default=None, description="why this answer meets the criterion too")
 
 
@@ -131,6 +162,7 @@ class Criterion(Frozen):
 
     question: QuestionId
     at_least: OptionId
+    kind: Slug | None = Field(default=None, description="the kind of system the criterion's own question reads for")
     alternatives: tuple[Reading, ...] = Field(default=(), max_length=8)
     role: Role = "defining"
     source: Text | None = Field(default=None, description="where the criterion comes from, e.g. a seed and sentence")
@@ -242,6 +274,7 @@ class Questionnaire(Frozen):
     stages: tuple[Stage, ...] = Field(min_length=2)
     levels: tuple[Level, ...] = Field(min_length=2)
     rules: tuple[Rule, ...] = ()
+    system_kinds: tuple[SystemKind, ...] = Field(default=(), max_length=8)
     score_bands: tuple[ScoreBand, ...] = Field(default=DEFAULT_BANDS, min_length=1, max_length=8)
 
     @field_validator("score_bands")

@@ -12,7 +12,7 @@ from mlops_maturity.engine.model.repository_evidence import RepositoryEvidence
 
 SCHEMA_VERSION = 2  # 2: score bands, structured warnings
 
-AnswerStatus = Literal["answered", "unknown", "not_applicable", "unanswered", "skipped", "pending"]
+AnswerStatus = Literal["answered", "unknown", "not_applicable", "unanswered", "skipped", "pending", "out_of_scope"]
 
 
 class QuestionnaireRef(Frozen):
@@ -250,6 +250,16 @@ class Finding(Frozen):
     questions: tuple[str, ...]
 
 
+class SystemStage(Frozen):
+    """One kind of system the team runs, and the stage its answers earn for that kind alone."""
+
+    kind: str
+    title: str
+    live: bool = Field(description="in production; a kind only in development or pilot is false")
+    stage: int
+    stage_name: str
+
+
 class Result(Frozen):
     schema_version: int = SCHEMA_VERSION
     questionnaire: QuestionnaireRef
@@ -258,6 +268,11 @@ class Result(Frozen):
     stage: StagePlacement
     level: LevelPlacement
     range: PlacementRange = Field(description="what the don't-know and unanswered questions leave open")
+    systems: tuple[SystemStage, ...] | None = Field(
+        default=None,
+        description="the kinds of system the team says it runs, each with its own stage; absent when the answers "
+        "do not say (a file written before the questionnaire asked)",
+    )
     overall_score: float = Field(ge=0, le=100)
     dimensions: tuple[DimensionScore, ...]
     target_stage: int

@@ -63,6 +63,8 @@ def build_risks(
     supported: list[RiskResult] = []
     in_view: list[RiskResult] = []
     for risk in stage.risks:
+        if _out_of_scope(sheet, _risk_questions(risk)):  # about systems the team does not run: not said at all
+            continue
         signals = tuple(_signals(q, risk, sheet, horizon))
         result = RiskResult(id=risk.id, title=risk.title, description=risk.description, signals=signals)
         (supported if signals else in_view).append(result)
@@ -96,6 +98,8 @@ def build_disciplines(q: Questionnaire, stage: Stage, sheet: Sheet, horizon: int
     """The current stage's disciplines, each with the answers it would move and where to."""
     out = []
     for discipline in stage.disciplines:
+        if _out_of_scope(sheet, discipline.improves):
+            continue
         improves = []
         for qid in discipline.improves:
             question = q.by_id[qid]
@@ -112,3 +116,13 @@ def build_disciplines(q: Questionnaire, stage: Stage, sheet: Sheet, horizon: int
             )
         )
     return tuple(out)
+
+
+def _risk_questions(risk: Risk) -> tuple[str, ...]:
+    found = [a.question for a in atoms(risk.when) if isinstance(a, QuestionAtom)] if risk.when is not None else []
+    return (*risk.questions, *found)
+
+
+def _out_of_scope(sheet: Sheet, questions: tuple[str, ...]) -> bool:
+    """True when every question is about a kind of system the team does not run."""
+    return bool(questions) and all(sheet.effective[qid].status == "out_of_scope" for qid in questions)

@@ -101,11 +101,17 @@ def notes(q: Questionnaire, records: tuple[AnswerRecord, ...], sheet: Sheet) -> 
 
 
 def records(q: Questionnaire, sheet: Sheet) -> tuple[AnswerRecord, ...]:
-    """Every question with what it counts as; a pending question shows the answer it keeps aside."""
+    """Every question asked of the team, with what it counts as; a pending question shows the answer it keeps aside.
+
+    A question about a kind of system the team does not run is not asked, and a scope question
+    shows only when the file answers it (otherwise its default stands, unsaid).
+    """
     out = []
     for question in q.questions:
         eff = sheet.effective[question.id]
         given = eff.given
+        if eff.status == "out_of_scope" or (question.scope and (given is None or given.answer is None)):
+            continue
         answer, label = eff.answer, eff.label(question)
         if eff.status == "pending" and given is not None and given.answer in question.valid_answers():
             answer = given.answer

@@ -26,7 +26,9 @@ def rank_investments(
     next_gaps = {g.question for g in gaps if g.stage == stage.number + 1}
     supported = {r.id: r.title for r in risks}
     ranked = []
-    for index, (discipline, result) in enumerate(zip(stage.disciplines, disciplines, strict=True)):
+    by_id = {d.id: (index, d) for index, d in enumerate(stage.disciplines)}
+    for result in disciplines:
+        index, discipline = by_id[result.id]
         moves = tuple(s.question for s in result.improves)
         removes = tuple(supported[r] for r in discipline.addresses if r in supported)
         if not moves and not removes:

@@ -18,12 +18,13 @@ range the unknowns leave open. Any answers given to the unknowns land inside tha
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import UNKNOWN, Criterion, Questionnaire
 from mlops_maturity.engine.scoring.sheet import Sheet
+from mlops_maturity.engine.scoring.systems import Systems, criterion_met
 
 
 class Placement(NamedTuple):
@@ -35,11 +36,12 @@ def place(q: Questionnaire, sheet: Sheet) -> Placement:
     return Placement(rung([s.criteria for s in q.stages], sheet), rung([lv.criteria for lv in q.levels], sheet))
 
 
-def rung(criteria: Sequence[Sequence[Criterion]], sheet: Sheet) -> int:
+def rung(criteria: Sequence[Sequence[Criterion]], sheet: Sheet, met: Callable[[Criterion], bool] | None = None) -> int:
     """The highest rung whose defining criteria, and those of every rung below, are met (rung 0 always is)."""
+    met = met or sheet.met
     reached = 0
     for index in range(1, len(criteria)):
-        if not all(sheet.met(c) for c in criteria[index] if c.role == "defining"):
+        if not all(met(c) for c in criteria[index] if c.role == "defining"):
             break
         reached = index
     return reached
@@ -56,9 +58,18 @@ def foundational(q: Questionnaire, sheet: Sheet, stage: int) -> list[tuple[int, 
 
 
 def unknown_questions(q: Questionnaire, given: Mapping[str, Answer]) -> tuple[str, ...]:
-    """The questions whose answer is not known: "don't know", or not answered at all."""
+    """The questions the team is asked whose answer is not known: "don't know", or not answered at all.
+
+    Scope questions always have an answer (their default), and a question about a kind of
+    system the team does not run is not asked.
+    """
+    sheet = Sheet(q, dict(given))
     known = {qid for qid, a in given.items() if a.answer is not None and a.answer != UNKNOWN}
-    return tuple(x.id for x in q.questions if x.id not in known)
+    return tuple(
+        x.id
+        for x in q.questions
+        if x.id not in known and not x.scope and sheet.effective[x.id].status != "out_of_scope"
+    )
 
 
 def hoped(q: Questionnaire, given: Mapping[str, Answer], unknown: Sequence[str]) -> dict[str, Answer]:
@@ -92,3 +103,13 @@ def bounds(q: Questionnaire, given: Mapping[str, Answer], low: Placement, *, dec
             found.append((qid, held))
     found.sort(key=lambda pair: (pair[1].stage, pair[1].level))
     return Bounds(low, high, tuple(found))
+
+
+def stage_of_kind(q: Questionnaire, sheet: Sheet, kind: str) -> int:
+    """The stage the answers earn for one kind of system alone, as if the team ran nothing else."""
+    alone = Systems(frozenset((kind,)) & sheet.systems.in_scope, frozenset((kind,)) & sheet.systems.live)
+
+    def met(criterion: Criterion) -> bool:
+        return criterion_met(criterion, alone, sheet.reading_met)
+
+    return rung([s.criteria for s in q.stages], sheet, met)

@@ -19,14 +19,20 @@ class DimensionPoints(NamedTuple):
 
 
 def dimension_points(q: Questionnaire, sheet: Sheet) -> tuple[DimensionPoints, ...]:
-    """Weighted average of the chosen options' points per dimension, in the questionnaire's order."""
+    """Weighted average of the chosen options' points per dimension, in the questionnaire's order.
+
+    A question answered "not applicable", or about a kind of system the team does not run, is
+    left out of its dimension; a dimension of scope questions has no score.
+    """
     out = []
     for dim in q.dimensions:
         total = weight = 0.0
         answered = count = 0
-        for question in q.questions_of(dim.id):
-            count += 1
+        for question in q.questions_of(dim.id) if dim.scored else ():
             eff = sheet.effective[question.id]
+            if eff.status == "out_of_scope":
+                continue
+            count += 1
             if eff.status == NOT_APPLICABLE:
                 continue
             weight += question.weight
@@ -43,10 +49,12 @@ def overall_score(q: Questionnaire, scores: Sequence[float | None]) -> float:
     return round(sum(s * w for s, w in scored) / sum(w for _, w in scored), 1) if scored else 0.0
 
 
-def dimension_scores(q: Questionnaire, sheet: Sheet) -> tuple[DimensionScore, ...]:
+def dimension_scores(q: Questionnaire, points: tuple[DimensionPoints, ...]) -> tuple[DimensionScore, ...]:
+    """The profile a result shows: every dimension with a question the team is asked (scope has none)."""
     return tuple(
         DimensionScore(
             id=dim.id, title=dim.title, score=p.score, weight=dim.weight, answered=p.answered, questions=p.questions
         )
-        for dim, p in zip(q.dimensions, dimension_points(q, sheet), strict=True)
+        for dim, p in zip(q.dimensions, points, strict=True)
+        if p.questions
     )

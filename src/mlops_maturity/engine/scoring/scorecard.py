@@ -19,12 +19,13 @@ from mlops_maturity.engine.model.result import (
     StagePlacement,
     StageRef,
     StageStatus,
+    SystemStage,
 )
 from mlops_maturity.engine.scoring import consistency
 from mlops_maturity.engine.scoring.advice import build_disciplines, build_risks
 from mlops_maturity.engine.scoring.investments import rank_investments
-from mlops_maturity.engine.scoring.placement import foundational, place
-from mlops_maturity.engine.scoring.profile import dimension_scores, overall_score
+from mlops_maturity.engine.scoring.placement import foundational, place, stage_of_kind
+from mlops_maturity.engine.scoring.profile import dimension_points, dimension_scores, overall_score
 from mlops_maturity.engine.scoring.roadmap import build_roadmap
 from mlops_maturity.engine.scoring.sheet import Sheet
 from mlops_maturity.engine.scoring.uncertainty import placement_range
@@ -39,8 +40,8 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
         StageStatus(
             number=s.number,
             name=s.name,
-            met=all(sheet.met(c) for c in s.criteria),
-            criteria=tuple(sheet.criterion(c) for c in s.criteria),
+            met=all(sheet.met(c) for c in s.criteria if sheet.applies(c)),
+            criteria=tuple(sheet.criterion(c) for c in s.criteria if sheet.applies(c)),
         )
         for s in q.stages
     )
@@ -53,16 +54,18 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
     current, top = q.stage(placed.stage), q.top_stage
     target = min(max(placed.stage + 1, target_stage if target_stage is not None else 0), top)
     nxt = q.stages[placed.stage + 1] if placed.stage < top else None
-    progress = 1.0 if nxt is None else sum(sheet.met(c) for c in nxt.criteria) / len(nxt.criteria)
+    following = [c for c in nxt.criteria if sheet.applies(c)] if nxt is not None else []
+    progress = sum(sheet.met(c) for c in following) / len(following) if following else 1.0
     base = foundational(q, sheet, placed.stage)
     foundational_gaps = tuple(_gap(q, sheet, number, c) for number, c in base)
     gaps = tuple(
         _gap(q, sheet, s.number, c)
         for s in q.stages[placed.stage + 1 : target + 1]
         for c in s.criteria
-        if not sheet.met(c)
+        if sheet.applies(c) and not sheet.met(c)
     )
-    dimensions = dimension_scores(q, sheet)
+    points = dimension_points(q, sheet)
+    dimensions = dimension_scores(q, points)
     level = q.levels[placed.level]
     contradictions = consistency.contradictions(q, sheet, placed)
     records = consistency.records(q, sheet)
@@ -94,7 +97,8 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
             determined=open_range.level.low == open_range.level.high,
         ),
         range=open_range,
-        overall_score=overall_score(q, [d.score for d in dimensions]),
+        systems=_systems(q, sheet, answers),
+        overall_score=overall_score(q, [p.score for p in points]),
         dimensions=dimensions,
         target_stage=target,
         gaps=gaps,
@@ -130,3 +134,24 @@ def _gap(q: Questionnaire, sheet: Sheet, stage: int, criterion: Criterion) -> Ga
         stage=stage,
         role=criterion.role,
     )
+
+
+def _systems(q: Questionnaire, sheet: Sheet, answers: Answers) -> tuple[SystemStage, ...] | None:
+    """Each kind of system the team runs, with its own stage; None unless a scope question is answered."""
+    scope = [x.id for x in q.questions if x.scope]
+    if not any((a := answers.given.get(qid)) is not None and a.answer is not None for qid in scope):
+        return None
+    out = []
+    for kind in q.system_kinds:
+        if kind.id in sheet.systems.in_scope:
+            number = stage_of_kind(q, sheet, kind.id)
+            out.append(
+                SystemStage(
+                    kind=kind.id,
+                    title=kind.title,
+                    live=kind.id in sheet.systems.live,
+                    stage=number,
+                    stage_name=q.stage(number).name,
+                )
+            )
+    return tuple(out)

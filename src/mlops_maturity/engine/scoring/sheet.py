@@ -26,6 +26,7 @@ from mlops_maturity.engine.model.questionnaire import (
     Reading,
 )
 from mlops_maturity.engine.model.result import AnswerStatus, CriterionStatus, ReadingStatus
+from mlops_maturity.engine.scoring.systems import EVERY, criterion_applies, criterion_met, systems_of
 
 STATUS_LABELS = {
     UNKNOWN: "don't know",
@@ -33,6 +34,7 @@ STATUS_LABELS = {
     "unanswered": "not answered",
     "skipped": "does not apply yet",
     "pending": "waits for another answer",
+    "out_of_scope": "not about what the team runs",
 }
 
 
@@ -41,7 +43,7 @@ def answer_label(question: Question, value: str) -> str:
     return question.option(value).label if value in question.option_ids else STATUS_LABELS[value]
 
 
-OUT_OF_PLAY = frozenset(("skipped", "pending"))  # statuses of questions that do not apply, or may not
+OUT_OF_PLAY = frozenset(("skipped", "pending", "out_of_scope"))  # questions that do not apply, or may not
 
 
 class Effective(NamedTuple):
@@ -65,9 +67,14 @@ class Effective(NamedTuple):
 _UNANSWERED = Effective("unanswered", "unanswered", None, None)
 
 
+_OUT_OF_SCOPE = Effective("out_of_scope", "out_of_scope", None, None)
+
+
 def _as_given(question: Question, given: Answer | None) -> Effective:
-    """What an answer counts as when its question applies."""
+    """What an answer counts as when its question applies; a scope question not answered takes its default."""
     value = given.answer if given is not None else None
+    if value is None and question.default is not None:
+        return Effective("answered", question.default, question.rank(question.default), given)
     if value is None:  # keeps what was given (evidence without an answer), so no output loses it
         return _UNANSWERED if given is None else Effective("unanswered", "unanswered", None, given)
     if value in (UNKNOWN, NOT_APPLICABLE):
@@ -84,11 +91,18 @@ class Sheet:
         self.effective: dict[str, Effective] = {}
         self._busy: set[str] = set()
         effective = self.effective
+        self.systems = EVERY
+        if questionnaire.system_kinds:
+            for question in questionnaire.questions:
+                if question.scope:
+                    self.resolve(question.id)
+            self.systems = systems_of(questionnaire, self.rank)
         for question in questionnaire.questions:
-            # Most questions have no condition; they need no cycle guard and no recursion.
-            if question.applies_when is None:
+            if question.id in effective:
+                continue
+            if question.applies_when is None and not question.systems:  # most: no cycle guard, no recursion
                 effective[question.id] = _as_given(question, given.get(question.id))
-            elif question.id not in effective:
+            else:
                 self.resolve(question.id)
 
     def rank(self, qid: str) -> int | None:
@@ -106,7 +120,9 @@ class Sheet:
         self._busy.add(qid)
         question = self.q.by_id[qid]
         given = self.given.get(qid)
-        if question.applies_when is not None and not evaluate(question.applies_when, self.rank, self.option_rank):
+        if question.systems and self.systems.in_scope.isdisjoint(question.systems):
+            eff = _OUT_OF_SCOPE._replace(given=given)
+        elif question.applies_when is not None and not evaluate(question.applies_when, self.rank, self.option_rank):
             waiting = evaluate(question.applies_when, self._hopeful_rank, self.option_rank)
             status: AnswerStatus = "pending" if waiting else "skipped"
             eff = Effective(status, status, None, given)
@@ -133,16 +149,27 @@ class Sheet:
         return tuple(dict.fromkeys(g for g in found if self.resolve(g).status in ("unknown", "unanswered", "pending")))
 
     def met(self, criterion: Criterion) -> bool:
-        """The one definition of a met criterion: one of its readings answered, at least the option it requires."""
-        return any(self.reading_met(r) for r in criterion.readings)
+        """The one definition of a met criterion: its readings answered at least the options they require.
+
+        Without system kinds, any reading will do; with them, see ``systems.criterion_met``.
+        """
+        return criterion_met(criterion, self.systems, self.reading_met)
+
+    def applies(self, criterion: Criterion) -> bool:
+        """False for a criterion read only for kinds of system the team does not run."""
+        return criterion_applies(criterion, self.systems)
 
     def reading_met(self, reading: Reading | Criterion) -> bool:
         rank = self.effective[reading.question].rank
         return rank is not None and rank >= self.q.by_id[reading.question].rank(reading.at_least)
 
     def shown_reading(self, criterion: Criterion) -> Reading | Criterion:
-        """The reading a gap names: one that is met, else the first whose question is in play, else the first."""
+        """The reading a gap names: an unmet one of a kind that counts, else one that is met, else one in play."""
         readings = criterion.readings
+        counted = self.systems.counted(r.kind for r in readings if r.kind is not None)
+        missing = next((r for r in readings if r.kind in counted and not self.reading_met(r)), None)
+        if missing is not None and not self.met(criterion):
+            return missing
         met = next((r for r in readings if self.reading_met(r)), None)
         if met is not None:
             return met
@@ -162,8 +189,12 @@ class Sheet:
             met=self.met(criterion),
             role=criterion.role,
             source=criterion.source,
-            alternatives=tuple(self._other(r) for r in criterion.readings if r is not reading),
+            alternatives=tuple(self._other(r) for r in criterion.readings if r is not reading and self._counts(r)),
         )
+
+    def _counts(self, reading: Reading | Criterion) -> bool:
+        """A reading for every team, or for a kind of system that counts for this team."""
+        return reading.kind is None or reading.kind in self.systems.counted((reading.kind,))
 
     def _other(self, reading: Reading | Criterion) -> ReadingStatus:
         question = self.q.by_id[reading.question]

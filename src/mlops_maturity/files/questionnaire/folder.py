@@ -30,6 +30,7 @@ from mlops_maturity.engine.model.questionnaire import (
     ScoreBand,
     Slug,
     Stage,
+    SystemKind,
     Text,
     Version,
 )
@@ -47,6 +48,7 @@ class _Head(Frozen):
     description: Text
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
     score_bands: tuple[ScoreBand, ...] = Field(default=DEFAULT_BANDS, min_length=1, max_length=8)
+    system_kinds: tuple[SystemKind, ...] = Field(default=(), max_length=8)
 
 
 class _QuestionsFile(Frozen):
@@ -106,6 +108,7 @@ def read_folder(directory: Path) -> Questionnaire:
             stages=stage_list,
             levels=level_list,
             rules=rules.rules,
+            system_kinds=head.system_kinds if head is not None else (),
         )
         known = Known(
             broken_questions=frozenset(parts.broken_questions),
@@ -218,6 +221,7 @@ def _note_broken(parts: _Parts, data: Any) -> None:
 
 _SECTIONS = {
     "dimension": (HEAD_FILE, "dimensions"),
+    "system_kind": (HEAD_FILE, "system_kinds"),
     "stage": ("stages.yaml", "stages"),
     "level": ("levels.yaml", "levels"),
     "rule": ("rules.yaml", "rules"),

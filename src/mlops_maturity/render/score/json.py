@@ -7,4 +7,6 @@ from mlops_maturity.render.score import ScoreReport
 
 
 def render(report: ScoreReport, options: RenderOptions) -> str:
-    return report.result.model_dump_json(indent=2) + "\n"
+    result = report.result
+    # A file that does not say which systems the team runs reads as it did before the questionnaire asked.
+    return result.model_dump_json(indent=2, exclude={"systems"} if result.systems is None else None) + "\n"
