@@ -157,7 +157,10 @@ def _criteria(
         yield from _reference(q, known, criterion.question, criterion.at_least, where)
         for j, reading in enumerate(criterion.alternatives):
             yield from _reference(q, known, reading.question, reading.at_least, (*where, "alternatives", j))
-        for qid in dict.fromkeys(r.question for r in criterion.readings):
+        # a criterion's own question and its readings for every team name it; a reading for one kind of
+        # system may ask the same question as another criterion's (the index: built, then refreshed)
+        named = [criterion.question, *(r.question for r in criterion.alternatives if r.kind is None)]
+        for qid in dict.fromkeys(named):
             if qid in seen:
                 yield where, f"question {qid!r} appears twice in these criteria"
             seen.add(qid)

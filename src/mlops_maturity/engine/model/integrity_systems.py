@@ -49,6 +49,15 @@ def check_systems(q: Questionnaire) -> Iterator[Found]:
         if dimension is not None and not dimension.scored and not question.scope:
             yield (*where, "scope"), f"dimension {dimension.id!r} is not scored: its questions must be scope questions"
     for i, stage in enumerate(q.stages):
+        declared = (
+            ("summary_kinds", stage.summary_kinds),
+            ("meaning_kinds", stage.meaning_kinds),
+            ("readings", [r.kind for r in stage.readings]),
+        )
+        for key, used in declared:
+            wrong = [k for k in used if k not in kinds]
+            if wrong:
+                yield ("stage", i, key), f"unknown system kind {', '.join(map(repr, wrong))}; declared: {named}"
         for k, criterion in enumerate(stage.criteria):
             for j, reading in enumerate(criterion.readings):
                 if reading.kind is not None and reading.kind not in kinds:

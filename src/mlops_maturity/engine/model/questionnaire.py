@@ -204,12 +204,28 @@ class Discipline(Frozen):
     improves: tuple[QuestionId, ...] = Field(min_length=1)
 
 
+class StageReading(Frozen):
+    """How a stage reads for one kind of system: said after (or, for a team without the stage's own kinds,
+    instead of) the stage's summary and meaning."""
+
+    kind: Slug
+    summary: Text
+    meaning: Text | None = None
+
+
 class Stage(Frozen):
     number: int = Field(ge=0, le=20)
     id: Slug
     name: Text
     summary: Text
     meaning: Text | None = Field(default=None, description="what the stage means for the business, in plain words")
+    summary_kinds: tuple[Slug, ...] = Field(
+        default=(), description="the kinds of system the summary speaks for; none: every team"
+    )
+    meaning_kinds: tuple[Slug, ...] = Field(
+        default=(), description="the kinds of system the meaning speaks for; none: every team"
+    )
+    readings: tuple[StageReading, ...] = Field(default=(), max_length=8)
     criteria: tuple[Criterion, ...] = ()
     risks: tuple[Risk, ...] = ()
     disciplines: tuple[Discipline, ...] = ()

@@ -84,7 +84,8 @@ def summarize_given(
     high = bounds(q, given, placed, deciding=False).high
     scores = tuple(p.score for p in dimension_points(q, sheet))
     following = q.stages[stage + 1].criteria if stage + 1 < len(q.stages) else ()
-    gaps = tuple(dict.fromkeys(sheet.shown_reading(c).question for c in following if not sheet.met(c)))
+    missed = (c for c in following if sheet.applies(c) and not sheet.met(c))
+    gaps = tuple(dict.fromkeys(sheet.shown_reading(c).question for c in missed))
     statuses = [e.status for e in sheet.effective.values()]
     applicable = len(statuses) - statuses.count("skipped") - statuses.count("pending")
     responded = (applicable - statuses.count("unanswered")) / applicable if applicable else 1.0

@@ -53,7 +53,7 @@ def foundational(q: Questionnaire, sheet: Sheet, stage: int) -> list[tuple[int, 
         (s.number, c)
         for s in q.stages[1 : stage + 1]
         for c in s.criteria
-        if c.role == "supporting" and not sheet.met(c)
+        if c.role == "supporting" and sheet.applies(c) and not sheet.met(c)
     ]
 
 

@@ -8,8 +8,10 @@ measured in ``profile.py`` and never moves them; risks and disciplines come from
 
 from __future__ import annotations
 
+from typing import Literal
+
 from mlops_maturity.engine.model.answers import Answers
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire
+from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire, Stage
 from mlops_maturity.engine.model.result import (
     Gap,
     LevelPlacement,
@@ -82,8 +84,8 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
             number=current.number,
             id=current.id,
             name=current.name,
-            summary=current.summary,
-            meaning=current.meaning,
+            summary=_told(current, sheet, "summary"),
+            meaning=_told(current, sheet, "meaning"),
             progress_to_next=round(progress, 2),
             next=StageRef(number=nxt.number, name=nxt.name) if nxt is not None else None,
             top=top,
@@ -155,3 +157,14 @@ def _systems(q: Questionnaire, sheet: Sheet, answers: Answers) -> tuple[SystemSt
                 )
             )
     return tuple(out)
+
+
+def _told(stage: Stage, sheet: Sheet, part: Literal["summary", "meaning"]) -> str | None:
+    """The stage's summary (or meaning) for what the team runs: its own words for the kinds they speak for,
+    then the reading of each other kind that counts."""
+    speaks_for = set(stage.summary_kinds if part == "summary" else stage.meaning_kinds)
+    counted = sheet.systems.counted({r.kind for r in stage.readings} | speaks_for)
+    own = getattr(stage, part) if not speaks_for or counted & speaks_for else None
+    extra = [getattr(r, part) for r in stage.readings if r.kind in counted and getattr(r, part)]
+    said = [text for text in (own, *extra) if text]
+    return " ".join(said) if said else getattr(stage, part)

@@ -156,8 +156,11 @@ class Sheet:
         return criterion_met(criterion, self.systems, self.reading_met)
 
     def applies(self, criterion: Criterion) -> bool:
-        """False for a criterion read only for kinds of system the team does not run."""
-        return criterion_applies(criterion, self.systems)
+        """False for a criterion read only for kinds of system the team does not run, or only on questions
+        about such kinds (who owns the data pipelines, for a team whose only system has none)."""
+        if not criterion_applies(criterion, self.systems):
+            return False
+        return not all(self.effective[r.question].status == "out_of_scope" for r in criterion.readings)
 
     def reading_met(self, reading: Reading | Criterion) -> bool:
         rank = self.effective[reading.question].rank
