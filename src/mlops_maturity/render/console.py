@@ -30,6 +30,7 @@ def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
             no_color=not options.color,
             color_system="standard" if options.color else None,
             highlight=False,
+            markup=False,  # renderers pass user text as plain strings too; "[/]" in a team name is a name
             emoji=False,
             soft_wrap=False,
             legacy_windows=False,

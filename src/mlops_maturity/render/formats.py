@@ -78,9 +78,19 @@ def assert_never(value: NoReturn) -> NoReturn:
     raise AssertionError(f"unhandled format: {value!r}")
 
 
+# Formats a terminal or a CI log shows as they are: their renderers get every value inert (``inert.py``),
+# so no team name, file name or label can start a line, forge a workflow command or send a control sequence.
+# (Markdown and HTML escape by construction on their own; JSON, SARIF and JUnit XML by their rules.)
+SHOWN_AS_IS = frozenset({"text", "github"})
+
+
 def _render(command: str, fmt: Enum, *args: object) -> str:
     """What ``render/<command>/<format>.py``'s ``render`` returns, its module imported only now."""
     module = importlib.import_module(f"mlops_maturity.render.{command}.{fmt.value}")
+    if fmt.value in SHOWN_AS_IS:
+        from mlops_maturity.inert import inert_all
+
+        args = inert_all(args)
     return cast(str, module.render(*args))
 
 

@@ -12,6 +12,7 @@ from rich.text import Text
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.model.questionnaire import UNKNOWN
 from mlops_maturity.engine.model.result import Result, RiskResult, RoadmapItem
+from mlops_maturity.inert import inert_all
 from mlops_maturity.render.console import bar
 from mlops_maturity.survey.screen import Line, ScreenOptions, Unwrapped, draw, wrapped
 
@@ -77,6 +78,7 @@ def headline(result: Result, command: str, out: str, options: ScreenOptions) -> 
     The full result (:func:`summary`) is one key away; this is what a user who
     reads nothing else should leave with.
     """
+    result, command, out = inert_all((result, command, out))
     width = options.width
     lines: list[Line] = [*_placement(result, options), *foundations(result, options), None]
     step = result.roadmap[0] if result.roadmap else None
@@ -119,6 +121,7 @@ def _placement(result: Result, options: ScreenOptions) -> list[Line]:
 
 
 def summary(result: Result, command: str, out: str, options: ScreenOptions) -> str:
+    result, command, out = inert_all((result, command, out))
     width = options.width
     arrow = "→" if options.unicode else "->"
     lines: list[Line] = [*_placement(result, options), *foundations(result, options)]

@@ -1,7 +1,9 @@
 """The survey's screens, drawn with rich into strings: welcome, question, finish line.
 
 Every piece of user or questionnaire text goes in as ``rich.text.Text``, never
-as markup, so a team called ``[bold]`` is shown as typed. Screens fit the
+as markup, so a team called ``[bold]`` is shown as typed, and made inert first
+(``inert.py``: each screen function takes its arguments through ``inert_all``),
+so no label or name can send the terminal a control sequence. Screens fit the
 terminal's height where they can: blank lines are dropped before anything
 else is.
 """
@@ -16,6 +18,7 @@ from rich.text import Text
 
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.model.questionnaire import Question, Questionnaire
+from mlops_maturity.inert import inert, inert_all
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.survey.flow import Position
@@ -142,6 +145,7 @@ def welcome(
 
     ``proposed``: with ``--scan``, how many questions the repository's files suggest an answer to.
     """
+    q, out, team = inert_all((q, out, team))
     lines: list[Line] = [Text(q.title, style="bold")]
     if team:
         lines.append(Text.assemble("Team: ", (team, "bold")))
@@ -202,6 +206,7 @@ def question(view: QuestionView, options: ScreenOptions) -> str:
     Help that would push the question off the top of a small window is cut
     short (with "…") until the whole screen fits above the prompt.
     """
+    view = inert_all(view)
     text = _question(view, options, None)
     if not view.show_help:
         return text
@@ -275,6 +280,7 @@ def keys_line(qn: Question, options: ScreenOptions) -> str:
 
 def finished(out: str, total: int, options: ScreenOptions) -> str:
     """Between the last answer and the result: a last chance to go back."""
+    out = inert(out)
     lines: list[Line] = [
         Text("That was the last question.", style="bold"),
         *wrapped("", f"All {total} questions that apply to your team are answered and saved in {out}.", options.width),
