@@ -207,17 +207,52 @@ def question(view: QuestionView, options: ScreenOptions) -> str:
     short (with "…") until the whole screen fits above the prompt.
     """
     view = inert_all(view)
-    text = _question(view, options, None)
+    limit = shown_help_lines(view, options)
+    return _question(view, options, None if limit == _help_length(view, options) else limit)
+
+
+def shown_help_lines(view: QuestionView, options: ScreenOptions) -> int:
+    """How many lines of the help fit on the question screen (all of them when it is not cut)."""
+    full = _help_length(view, options)
     if not view.show_help:
-        return text
-    limit = len(wrapped("  Why it matters: ", view.question.help, options.width))
-    while text.count("\n") + 1 > options.height and limit > 1:
+        return full
+    limit = full
+    text = _question(view, options, None)
+    while text.count("\n") + 1 > options.height and limit > 0:
         limit -= 1
         text = _question(view, options, limit)
-    return text
+    return limit
+
+
+def help_is_cut(view: QuestionView, options: ScreenOptions) -> bool:
+    """True when the question screen with help shows only part of it: ``?`` again shows :func:`help_page`."""
+    view = inert_all(view)
+    return view.show_help and shown_help_lines(view, options) < _help_length(view, options)
+
+
+def help_page(view: QuestionView, options: ScreenOptions) -> str:
+    """The whole help of a question on a screen of its own, for a window too small to show it beside the options.
+
+    Nothing is cut here: a help longer than the window scrolls, and the terminal keeps what scrolled by.
+    """
+    view = inert_all(view)
+    qn, width = view.question, options.width
+    lines: list[Line] = [Text(qn.title, style="bold")]
+    lines += wrapped("", qn.text, width)
+    lines.append(None)
+    lines += wrapped("  Why it matters: ", qn.help, width, style="italic", prefix_style="bold")
+    lines += wrapped("  Most mature:    ", qn.options[-1].label, width, style="italic", prefix_style="bold")
+    lines.append(None)
+    lines.append(Text("Press Enter to go back to the question.", style="dim"))
+    return draw(lines, options, reserve=None)
+
+
+def _help_length(view: QuestionView, options: ScreenOptions) -> int:
+    return len(wrapped("  Why it matters: ", view.question.help, options.width))
 
 
 def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None) -> str:
+    """``help_lines``: how many lines of help to show, cut with a hint to read the rest (None: all of it)."""
     pos, qn = view.position, view.question
     width = options.width
     lines: list[Line] = []
@@ -237,9 +272,12 @@ def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None
     lines += wrapped("", qn.text, width)
     if view.show_help:
         lines.append(None)
-        lines += wrapped(
-            "  Why it matters: ", qn.help, width, style="italic", prefix_style="bold", max_lines=help_lines
-        )
+        if help_lines != 0:
+            lines += wrapped(
+                "  Why it matters: ", qn.help, width, style="italic", prefix_style="bold", max_lines=help_lines
+            )
+        if help_lines is not None:  # cut to fit: say how to read the rest
+            lines.append(Text(f"  {HELP} again: the whole help, on a screen of its own", style="dim"))
         top = wrapped("  Most mature:    ", qn.options[-1].label, width, style="italic", prefix_style="bold")
         lines += [Spare(t) for t in top]  # the last option says the same
     lines.append(None)

@@ -14,10 +14,10 @@ from mlops_maturity.engine.respondents.consensus import (
     CUT,
     Voice,
     anonymised,
-    name_scrubber,
     check_round,
     fit,
     merge,
+    name_scrubber,
     split_kinds,
     team_answer,
 )
