@@ -246,7 +246,7 @@ def test_action_gate_fails_and_still_publishes(tmp_path: Path) -> None:
 
 
 def test_action_gate_passes(tmp_path: Path) -> None:
-    badge = tmp_path / "badge.svg"
+    badge = tmp_path / "docs" / "badge.svg"  # as in docs/ci.md; the folder does not exist yet
     run, _, output = score_step(
         tmp_path, answers=str(TOP), questionnaire=str(TINY), min_level="high", baseline=str(PARTIAL), badge=str(badge)
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from mlops_maturity.cli.options.report import ReportOptions
-from mlops_maturity.cli.output import Output
+from mlops_maturity.cli.output import Output, make_folder_for
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.errors import InputFileError, UsageError
+from mlops_maturity.errors import UsageError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
@@ -49,7 +49,7 @@ def run(file: Path, options: ReportOptions) -> Output:
         text = page(title, report.markdown, {HTML_CHART: report.svg or ""})
     if out is None:
         return Output(stdout=text, stderr=notes)
-    _make_folder(out)
+    make_folder_for(out, "report.md")
     if chart is not None and report.svg is not None:
         write_atomic(chart, report.svg)
     write_atomic(out, text)
@@ -57,15 +57,6 @@ def run(file: Path, options: ReportOptions) -> Output:
 
 
 HTML_SUFFIXES = (".html", ".htm")
-
-
-def _make_folder(out: Path) -> None:
-    if out.is_dir():
-        raise UsageError(f"-o {out}: is a directory; give a file name such as {out / 'report.md'}")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputFileError(f"{out.parent}: cannot create the folder: {exc.strerror or exc}") from None
 
 
 def _unused_note(path: Path, meant: list[str]) -> str:
