@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, Run, run_process
+from support import DATA, EXAMPLES, Run, run_process
 
 QDIR = DATA / "questionnaires" / "org"
 ORG = DATA / "portfolio" / "org"
@@ -22,7 +22,11 @@ def test_text_summary_and_exit_0(cli: Cli) -> None:
     run = cli("portfolio", ORG, "--questionnaire", QDIR)
     assert run.code == 0, run.err
     assert run.out.startswith("Portfolio: 5 teams from 6 files (org 2.1.0)\n")
-    assert "Gaps most teams share" in run.out
+    assert (
+        "Gaps several teams share (close each once, for all of them):\n  1. Tests (build.tests): 2 of 5 teams"
+        in run.out
+    )
+    assert "  ... and 2 more gaps, each of one team (see --format json)" in run.out
     assert run.err == ""
 
 
@@ -112,3 +116,19 @@ def test_output_is_deterministic_across_worker_counts(tmp_path: Path) -> None:
     assert one.code == two.code == 2
     assert one.out == two.out
     assert json.loads(one.out)["files"] == 7
+
+
+def test_the_words_claim_only_what_the_data_supports(cli: Cli, tmp_path: Path) -> None:
+    """No "gaps most teams share" or "fund once, for many teams" over items of one team each (issue 22, item 15)."""
+    teams = sorted(EXAMPLES.glob("stage*.yaml"))
+    text = cli("portfolio", *teams).out
+    assert "most teams" not in text and "Gaps several teams share" not in text
+    assert "No gap to the next stage is shared by two teams or more: each of the" in " ".join(text.split())
+    out = tmp_path / "p.md"
+    assert cli("portfolio", *teams, "-o", out).code == 0
+    markdown = out.read_text(encoding="utf-8")
+    assert "most teams" not in markdown and "many teams" not in markdown
+    data = json.loads(cli("portfolio", *teams, "--format", "json").out)
+    assert all(len(i["helps"]) >= 2 for i in data["investments"])
+    if not data["investments"]:
+        assert "Fund once" not in markdown

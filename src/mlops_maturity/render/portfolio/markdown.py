@@ -53,7 +53,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         BLANK,
     ]
     if p.investments:
-        lines += [md("**Fund once, for many teams**"), BLANK]
+        lines += [md("**Fund once, for several teams**"), BLANK]
         lines += [_investment(i, inv) for i, inv in enumerate(p.investments, 1)]
         lines.append(BLANK)
     if p.not_assessed:  # left out of every count above, named here so nobody is forgotten
@@ -73,7 +73,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
     if p.teams:
         lines += [*tables.heatmap(p, options), BLANK, *tables.statistics(p)]
     if p.common_gaps:
-        lines += [BLANK, *tables.gaps(p.common_gaps)]
+        lines += [BLANK, *tables.gaps(p.common_gaps, len(p.teams))]
     if p.trends:
         lines += [BLANK, *tables.trends(p)]
     if any(t.respondents > 1 for t in p.teams):
