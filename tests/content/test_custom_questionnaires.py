@@ -11,7 +11,7 @@ import pytest
 
 from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
 
-from support import EXAMPLES, Run
+from support import EXAMPLES, ROOT, Run
 
 Cli = Callable[..., Run]
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -76,7 +76,7 @@ def test_the_questionnaire_can_come_from_the_environment(cli: Cli, copy: Path, m
     assert run.err.startswith(f"{copy / 'stages.yaml'}:1: stages:")
 
 
-ACME = EXAMPLES / "custom-questionnaire"
+ACME = ROOT / "docs" / "custom-questionnaire"
 
 
 def test_the_worked_example_validates(cli: Cli) -> None:

@@ -82,6 +82,6 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         lines += [BLANK, md("### Notes"), BLANK, *(md("- {}", note) for note in p.notes)]
     if p.errors:
         count = _plural(len(p.errors), "file")
-        lines += [BLANK, md("### Files left out"), BLANK, md("{} could not be read:", count), BLANK]
+        lines += [BLANK, md("### Files left out"), BLANK, md("{} left out, with what is wrong:", count), BLANK]
         lines += [md("- {}", error.message) for error in p.errors]
     return join([*lines, BLANK])  # one copy of a long report, not two

@@ -110,7 +110,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
     if p.errors:
         out.print()
         count = len(p.errors)
-        left_out = f"{count} file{' was' if count == 1 else 's were'} left out: not readable (listed on stderr)."
+        left_out = f"{count} file{' was' if count == 1 else 's were'} left out (listed on stderr with what is wrong)."
         out.print(Text(left_out, style="bold red"))
     return without_trailing_blanks(buffer.getvalue())
 
