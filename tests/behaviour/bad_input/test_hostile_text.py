@@ -113,6 +113,17 @@ def test_a_hostile_file_name_is_inert_in_every_message(cli: Cli, tmp_path: Path)
         assert_inert(run)
 
 
+def test_a_valid_file_with_a_hostile_name_is_inert_where_it_passes(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "teams"
+    folder.mkdir()
+    answers(folder / f"{PAYLOAD.replace('/', '-')}.yaml")
+    for command in ("validate", "portfolio"):
+        run = cli(command, folder, "--questionnaire", TINY)
+        assert run.code == 0, run.err
+        assert_inert(run)
+    assert "FORGED" in cli("validate", folder, "--questionnaire", TINY).out  # "ok: <the name>", inert
+
+
 # --- a team name ---------------------------------------------------------------------------------------
 
 

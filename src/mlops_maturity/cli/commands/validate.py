@@ -19,6 +19,7 @@ from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.portfolio.reader import folder_contents
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
+from mlops_maturity.inert import inert
 from mlops_maturity.scan.io.probes_file import probes_problems
 
 QUESTIONNAIRE_FILE = "questionnaire.yaml"
@@ -52,7 +53,7 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
             problems += [str(p) for p in found]
             failed += 1
         else:
-            ok.append(f"ok: {target}")
+            ok.append(f"ok: {inert(str(target))}")  # stdout is not made inert for us, as stderr is
     if problems:
         count = len(problems)
         checked = len(targets) + unrecognised
