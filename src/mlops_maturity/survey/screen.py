@@ -208,12 +208,12 @@ def question(view: QuestionView, options: ScreenOptions) -> str:
     """
     view = inert_all(view)
     limit = shown_help_lines(view, options)
-    return _question(view, options, None if limit == _help_length(view, options) else limit)
+    return _question(view, options, None if limit == help_length(view, options) else limit)
 
 
 def shown_help_lines(view: QuestionView, options: ScreenOptions) -> int:
     """How many lines of the help fit on the question screen (all of them when it is not cut)."""
-    full = _help_length(view, options)
+    full = help_length(view, options)
     if not view.show_help:
         return full
     limit = full
@@ -224,30 +224,7 @@ def shown_help_lines(view: QuestionView, options: ScreenOptions) -> int:
     return limit
 
 
-def help_is_cut(view: QuestionView, options: ScreenOptions) -> bool:
-    """True when the question screen with help shows only part of it: ``?`` again shows :func:`help_page`."""
-    view = inert_all(view)
-    return view.show_help and shown_help_lines(view, options) < _help_length(view, options)
-
-
-def help_page(view: QuestionView, options: ScreenOptions) -> str:
-    """The whole help of a question on a screen of its own, for a window too small to show it beside the options.
-
-    Nothing is cut here: a help longer than the window scrolls, and the terminal keeps what scrolled by.
-    """
-    view = inert_all(view)
-    qn, width = view.question, options.width
-    lines: list[Line] = [Text(qn.title, style="bold")]
-    lines += wrapped("", qn.text, width)
-    lines.append(None)
-    lines += wrapped("  Why it matters: ", qn.help, width, style="italic", prefix_style="bold")
-    lines += wrapped("  Most mature:    ", qn.options[-1].label, width, style="italic", prefix_style="bold")
-    lines.append(None)
-    lines.append(Text("Press Enter to go back to the question.", style="dim"))
-    return draw(lines, options, reserve=None)
-
-
-def _help_length(view: QuestionView, options: ScreenOptions) -> int:
+def help_length(view: QuestionView, options: ScreenOptions) -> int:
     return len(wrapped("  Why it matters: ", view.question.help, options.width))
 
 

@@ -17,6 +17,7 @@ from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE
 from mlops_maturity.engine.model.repository_evidence import EVIDENCE_PREFIX
 from mlops_maturity.survey import screen
 from mlops_maturity.survey.flow import Flow, Position
+from mlops_maturity.survey.help_page import help_is_cut, help_page
 from mlops_maturity.survey.keys import interpret
 from mlops_maturity.survey.screen import PROMPT, QuestionView, ScreenOptions
 
@@ -153,8 +154,8 @@ class Session:
                 if not flow.back():
                     self.notice = "This is the first question; there is nothing before it."
             elif action.kind == "help":
-                if screen.help_is_cut(view, self.layout()):  # ? again: the whole help, on a screen of its own
-                    self.io.show(screen.help_page(view, self.layout()))
+                if help_is_cut(view, self.layout()):  # ? again: the whole help, on a screen of its own
+                    self.io.show(help_page(view, self.layout()))
                     self.io.ask(PROMPT)
                 else:
                     show_help = True

@@ -10,14 +10,13 @@ import pytest
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.answers import MAX_TEXT_CHARS, Answer, Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.respondents.anonymous import anonymised, name_scrubber
 from mlops_maturity.engine.respondents.consensus import (
     CUT,
     Voice,
-    anonymised,
     check_round,
     fit,
     merge,
-    name_scrubber,
     split_kinds,
     team_answer,
 )

@@ -9,7 +9,8 @@ from pathlib import Path
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.answers import Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.engine.respondents.consensus import anonymised, check_round, merge
+from mlops_maturity.engine.respondents.anonymous import anonymised
+from mlops_maturity.engine.respondents.consensus import check_round, merge
 from mlops_maturity.engine.respondents.view import build_view
 from mlops_maturity.errors import FilesError, InputFileError, Problem, UsageError
 from mlops_maturity.files.answers.reader import load_answers

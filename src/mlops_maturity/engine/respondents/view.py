@@ -10,7 +10,8 @@ from mlops_maturity.engine.model.answers import Answer, Answers
 from mlops_maturity.engine.model.frozen import Frozen
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, Questionnaire
 from mlops_maturity.engine.model.result import Disagreement, QuestionnaireRef, Result
-from mlops_maturity.engine.respondents.consensus import ANONYMOUS_NOTE, RULE, Merged, Round
+from mlops_maturity.engine.respondents.anonymous import ANONYMOUS_NOTE
+from mlops_maturity.engine.respondents.consensus import RULE, Merged, Round
 from mlops_maturity.engine.respondents.disagreement import disagreements, index
 from mlops_maturity.engine.scoring.scorecard import score_team
 
