@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("stage*.yaml"))
-CUSTOM = ROOT / "examples" / "custom-questionnaire"
+CUSTOM = ROOT / "docs" / "custom-questionnaire"
 RESPONDENTS = ROOT / "examples" / "consensus" / "respondents"
 REPOSITORY = ROOT / "tests" / "data" / "scan" / "basic"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mlops_maturity.inert import inert
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -15,13 +17,17 @@ class Problem:
     path: str = ""
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        key = f" {self.path}:" if self.path else ""
-        return f"{where}:{key} {self.message}"
+        """One line, whatever the file, key or message hold (``inert.py``): it cannot forge a line of its own."""
+        where = inert(self.file) if self.line is None else f"{inert(self.file)}:{self.line}"
+        key = f" {inert(self.path)}:" if self.path else ""
+        return f"{where}:{key} {inert(self.message)}"
 
 
 class MaturityError(Exception):
-    """Bad input or usage: the CLI prints it and exits 2."""
+    """Bad input or usage: the CLI prints it and exits 2.
+
+    The message is one line; several problems are several :class:`Problem` s, one line each.
+    """
 
     exit_code = 2
 
@@ -30,13 +36,24 @@ class MaturityError(Exception):
         self.problems = problems
 
     def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+    def lines(self) -> tuple[str, ...]:
+        """What the CLI prints, one line each, every one inert (``inert.py``)."""
         if not self.problems:
-            return self.args[0]  # type: ignore[no-any-return]
-        return "\n".join(str(p) for p in self.problems)
+            return (inert(str(self.args[0])),)
+        return tuple(str(p) for p in self.problems)
 
 
 class InputFileError(MaturityError):
     """A file could not be read, parsed or validated."""
+
+
+class FilesError(InputFileError):
+    """Several files failed together: every problem of each, then one line that counts them."""
+
+    def lines(self) -> tuple[str, ...]:
+        return (*super().lines(), inert(str(self.args[0])))
 
 
 class QuestionnaireError(InputFileError):

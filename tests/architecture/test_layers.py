@@ -2,7 +2,7 @@
 
 From the top: ``cli`` → ``survey`` → ``render`` → ``scan.io`` → the scan's pure steps (``verdicts`` →
 ``matching`` → ``probes``) → ``files`` → ``engine`` (``assess`` → ``organisation`` → ``respondents`` →
-``scoring`` → ``model``) → the base modules (``errors``, ``cut``, ``choices``). A module may import its
+``scoring`` → ``model``) → the base modules (``errors``, ``inert``, ``cut``, ``choices``). A module may import its
 own package and anything below it. The pure core (the engine and the scan's pure steps) imports nothing
 that reads or writes files or the terminal. Module-level imports also form no circle.
 """
@@ -34,10 +34,11 @@ LAYERS: tuple[str, ...] = (
     "mlops_maturity.engine.scoring",
     "mlops_maturity.engine.model",
     "mlops_maturity.errors",
+    "mlops_maturity.inert",
     "mlops_maturity.cut",
     "mlops_maturity.choices",
 )
-BASE = ("mlops_maturity.errors", "mlops_maturity.cut", "mlops_maturity.choices")
+BASE = ("mlops_maturity.errors", "mlops_maturity.inert", "mlops_maturity.cut", "mlops_maturity.choices")
 PURE = (
     "mlops_maturity.engine",
     "mlops_maturity.scan.verdicts",

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity import __version__
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 
 from support import TINY, Run, run_process
 
@@ -22,12 +23,18 @@ def good(tmp_path: Path) -> Path:
     return path
 
 
-def test_version(cli: Cli) -> None:
-    assert cli("--version") == Run(0, f"mlops-maturity {__version__}\n", "")
+def test_version_names_the_tool_and_the_questionnaire(cli: Cli, shipped: Questionnaire) -> None:
+    """Output headers say "mlops-maturity 2.0.0", the questionnaire's version: --version says which is which."""
+    expected = (
+        f"mlops-maturity {__version__}\n"
+        f"questionnaire {shipped.id} {shipped.version} (shipped; every output names the questionnaire and version "
+        "it used)\n"
+    )
+    assert cli("--version") == Run(0, expected, "")
+    assert run_process("--version").out == expected
 
 
-def test_version_and_help_as_a_process() -> None:
-    assert run_process("--version").out == f"mlops-maturity {__version__}\n"
+def test_help_as_a_process() -> None:
     result = run_process("--help")
     assert result.code == 0
     for command in ("score", "questions", "init", "validate", "schema"):

@@ -11,7 +11,7 @@ import pytest
 
 from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
 
-from support import EXAMPLES, Run
+from support import EXAMPLES, ROOT, Run
 
 Cli = Callable[..., Run]
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -60,7 +60,8 @@ def test_two_injected_problems_are_both_reported(cli: Cli, copy: Path) -> None:
     assert len(problems) == 3, problems
     assert problems[0].startswith(f"{head}:")
     assert problems[0].endswith(
-        "owner: unknown key 'owner'; valid keys here: id, version, title, description, dimensions, score_bands, system_kinds"
+        "owner: unknown key 'owner'; valid keys here: "
+        "id, version, title, description, dimensions, score_bands, system_kinds"
     )
     assert problems[1].startswith(f"{stages}:")
     assert problems[1].endswith("unknown question 'no.such_question'")
@@ -76,7 +77,7 @@ def test_the_questionnaire_can_come_from_the_environment(cli: Cli, copy: Path, m
     assert run.err.startswith(f"{copy / 'stages.yaml'}:1: stages:")
 
 
-ACME = EXAMPLES / "custom-questionnaire"
+ACME = ROOT / "docs" / "custom-questionnaire"
 
 
 def test_the_worked_example_validates(cli: Cli) -> None:

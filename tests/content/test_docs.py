@@ -20,7 +20,7 @@ def blocks(path: Path, lang: str) -> list[str]:
 
 
 def test_gitlab_job_in_the_docs_is_the_shipped_one() -> None:
-    shipped: dict[str, Any] = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    shipped: dict[str, Any] = yaml.safe_load((ROOT / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
     documented = next(yaml.safe_load(b) for b in blocks(DOCS / "ci.md", "yaml") if "artifacts:" in b)
     job = dict(shipped["mlops-maturity"])
     job.pop("rules")
@@ -58,7 +58,7 @@ def test_the_copy_command_finds_the_shipped_folder() -> None:
 
 def test_the_worked_example_matches_the_walkthrough() -> None:
     text = (DOCS / "custom-questionnaires.md").read_text(encoding="utf-8")
-    folder = ROOT / "examples" / "custom-questionnaire" / "questionnaire"
+    folder = ROOT / "docs" / "custom-questionnaire" / "questionnaire"
     for needle, file in [
         ("id: collaboration.model_risk_review", "questions/collaboration.yaml"),
         ("id: unreviewed_models", "stages.yaml"),

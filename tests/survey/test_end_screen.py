@@ -88,6 +88,15 @@ def test_the_export_command_fits_the_width_and_breaks_between_arguments(width: i
         assert len(lines) > 1
 
 
+@pytest.mark.parametrize("pad", range(0, 40))
+def test_an_option_and_its_value_stay_on_one_line(pad: int) -> None:
+    """``-o fraud-report.md`` was cut in two when a path's length put the break between them (issue 22, item 16)."""
+    command = report_command(Path("/tmp/" + "x" * pad + "/answers.yaml"), "Fraud", Path("/srv/q"))
+    lines = [line.strip().removesuffix(" \\").strip() for line in command_lines(command, 60)]
+    assert any(line.endswith("-o fraud-report.md") or "-o fraud-report.md " in line for line in lines), lines
+    assert any("--questionnaire /srv/q" in line for line in lines), lines
+
+
 def _long_titles(q: Questionnaire) -> Questionnaire:
     data = q.model_dump(exclude_none=True)
     data["dimensions"][0]["title"] = "Shipping models to production (Continuous Delivery and Deployment)"

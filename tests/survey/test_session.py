@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.survey.flow import Flow
+from mlops_maturity.survey.screen import ScreenOptions
 from mlops_maturity.survey.session import Ending, Session, Stopped
 
+from support import SURVEY
 from support.scripted_io import Script
 
 Saved = list[tuple[str, dict[str, Answer]]]
@@ -157,3 +164,46 @@ def test_when_questions_stop_applying_it_says_so(survey_q: Questionnaire) -> Non
     _, io, _, _ = run(survey_q, ["2", "b", "1"], team="T")
     questions = [s for s in io.screens if "% answered" in s]
     assert "2 questions no longer apply after your last answer." in questions[-1]
+
+
+# --- a small window and a survey that comes back to a question (issue 22, item 16) ----------------------
+
+
+def test_help_cut_to_fit_a_small_window_is_one_key_away_in_full(survey_q: Questionnaire) -> None:
+    """At 60x20 a long help is cut beside the options; ? again shows all of it, and Enter returns to the question."""
+    help_text = " ".join(f"Sentence {i} of why this question matters, with enough words to wrap." for i in range(12))
+    question = survey_q.questions[0].model_copy(update={"help": help_text})
+    q = survey_q.model_copy(update={"questions": (question, *survey_q.questions[1:])})
+    small = ScreenOptions(color=False, unicode=True, width=60, height=20)
+    saved: Saved = []
+    io = Script(["", "?", "?", "", "q"])
+    session = Session(
+        flow=Flow(q), io=io, save=lambda t, a: saved.append((t, dict(a))), layout=lambda: small, out="a.yaml", team="T"
+    )
+    session.run(ask_team=False)
+    with_help, page, again = io.screens[2], io.screens[3], io.screens[4]
+    assert len(with_help.splitlines()) < 20 and "? again: the whole help" in with_help
+    assert "Sentence 11" not in with_help
+    assert " ".join(page.split()).count("Sentence") == 12  # every sentence, none cut
+    assert "Press Enter to go back to the question." in page
+    assert "Question 1 of" in again and "Why it matters" not in again
+
+
+def test_coming_back_to_a_question_without_an_answer_says_why(tmp_path: Path) -> None:
+    """An answer late in the survey makes an earlier question apply (the shipped questionnaire has such questions);
+    after the last one the survey goes back to it, and says so rather than jumping from question 4 to 3."""
+    folder = tmp_path / "q"
+    shutil.copytree(SURVEY, folder)
+    ship = folder / "questions" / "ship.yaml"
+    text = ship.read_text(encoding="utf-8").replace(
+        "    allow_not_applicable: true\n",
+        "    allow_not_applicable: true\n    applies_when: {question: watch.owner, at_least: author}\n",
+    )
+    ship.write_text(text, encoding="utf-8")
+    ending, io, _, _ = run(load_questionnaire(folder), ["2", "2", "2", "2", "2", ""], team="T")
+    assert ending == Ending("finished", 0)
+    screens = [" ".join(text.split()) for text in io.screens if "Question " in text]
+    numbers = [int(re.search(r"Question (\d+) of \d+", text)[1]) for text in screens]  # type: ignore[index]
+    assert numbers == [1, 2, 3, 4, 3]
+    assert "Back to question 3: it has no answer yet (1 question still open)." in screens[-1]
+    assert all("Back to question" not in text for text in screens[:-1])

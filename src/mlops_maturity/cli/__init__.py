@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors never escape as tracebacks."""
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:  # the one call that must not pay for typer
-        print(f"mlops-maturity {__version__}")
+        print(version_text())
         return 0
     from mlops_maturity.cli.fast_path import plain_call
     from mlops_maturity.errors import MaturityError
@@ -42,6 +42,21 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:
         return _usage_or_bug(exc)
+
+
+def version_text() -> str:
+    """The tool's version, and the shipped questionnaire's: output headers name the questionnaire they used
+    (``mlops-maturity 2.0.0``), which is not the tool's version."""
+    from mlops_maturity.files.questionnaire.shipped import shipped_id_and_version
+
+    try:
+        qid, qversion = shipped_id_and_version()
+    except (OSError, UnicodeDecodeError):
+        return f"mlops-maturity {__version__}\nquestionnaire: the shipped one is missing from this installation"
+    return (
+        f"mlops-maturity {__version__}\n"
+        f"questionnaire {qid} {qversion} (shipped; every output names the questionnaire and version it used)"
+    )
 
 
 def _run_plain(command: str, file: Path, values: dict[str, object]) -> int:
@@ -79,8 +94,10 @@ def _usage_or_bug(exc: Exception) -> int:
         return 2
     if os.environ.get("MLOPS_MATURITY_DEBUG"):
         raise exc
+    from mlops_maturity.inert import inert
+
     print(
-        f"internal error: {type(exc).__name__}: {exc}\n"
+        f"internal error: {type(exc).__name__}: {inert(str(exc))}\n"
         "This is a bug in mlops-maturity. Run again with MLOPS_MATURITY_DEBUG=1 for a traceback and report it.",
         file=sys.stderr,
     )

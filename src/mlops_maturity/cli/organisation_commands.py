@@ -108,7 +108,12 @@ def consensus(
     ] = None,
     fmt: Annotated[ConsensusFormat, format_option(ConsensusFormat)] = ConsensusFormat.text,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Name the respondents Respondent 1, 2, ... and leave out their roles.")
+        bool,
+        typer.Option(
+            "--anonymous",
+            help="Name the respondents Respondent 1, 2, ..., leave out their roles, and take their names out of the "
+            "evidence quoted (docs/respondents.md says what it cannot recognise).",
+        ),
     ] = False,
     questionnaire: QuestionnaireOpt = None,
 ) -> int:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+from mlops_maturity.inert import inert
 
 OK = 0
 BELOW_THRESHOLD = 1
@@ -12,6 +15,9 @@ BAD_INPUT = 2
 
 @dataclass(frozen=True)
 class Output:
+    """``stderr`` holds lines, one message each: they are printed inert (``inert.py``), so a team name or a
+    file name in one cannot start a line of its own or send the terminal a control sequence."""
+
     stdout: str = ""
     stderr: tuple[str, ...] = ()
     code: int = OK
@@ -22,5 +28,18 @@ class Output:
             sys.stdout.write(self.stdout)
             sys.stdout.flush()
         for line in self.stderr:
-            print(line, file=sys.stderr)
+            print(inert(line), file=sys.stderr)
         return self.code
+
+
+def make_folder_for(out: Path, example: str) -> None:
+    """Create the folder a file written with ``-o`` goes in, as ``mkdir -p`` would (a CI job's ``docs/`` may not
+    exist yet); ``out`` itself must not be a folder (``example`` is a file name to suggest instead)."""
+    from mlops_maturity.errors import InputFileError, UsageError
+
+    if out.is_dir():
+        raise UsageError(f"-o {out}: is a directory; give a file name such as {out / example}")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputFileError(f"{out.parent}: cannot create the folder: {exc.strerror or exc}") from None

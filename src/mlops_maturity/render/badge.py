@@ -9,19 +9,17 @@ so the badge reads the same on a light and a dark page.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Sequence
 
 from mlops_maturity.engine.model.questionnaire import ScoreBand
 from mlops_maturity.engine.model.result import Result
 from mlops_maturity.render.bands import band_of, ink
+from mlops_maturity.render.svg_text import escaped
 
 LABEL = "MLOps"
 LABEL_FILL = "#555555"
 HEIGHT = 20
 PAD = 6
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Advance widths of 11px Verdana, the badge font, in pixels; other characters take WIDE.
 _NARROW = set("fijlrtI.,:;'!|() ·")
 _WIDE = set("mwMW@%")
@@ -50,8 +48,8 @@ def render(result: Result, bands: Sequence[ScoreBand]) -> str:
     left_w = round(text_width(LABEL) + 2 * PAD)
     right_w = round(text_width(right) + 2 * PAD)
     width = left_w + right_w
-    title = html.escape(_CONTROL.sub("", f"{LABEL} {right}"), quote=True)
-    shown = html.escape(_CONTROL.sub("", right), quote=True)
+    title = escaped(f"{LABEL} {right}")
+    shown = escaped(right)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{HEIGHT}" '
         f'viewBox="0 0 {width} {HEIGHT}" role="img" aria-label="{title}">\n'

@@ -30,6 +30,7 @@ def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
             no_color=not options.color,
             color_system="standard" if options.color else None,
             highlight=False,
+            markup=False,  # renderers pass user text as plain strings too; "[/]" in a team name is a name
             emoji=False,
             soft_wrap=False,
             legacy_windows=False,
@@ -47,6 +48,19 @@ def hanging(prefix: str, body: Text | str) -> Table:
     return table
 
 
+# A space no line may break at (rich wraps only at whitespace, and this is not), turned back into a space when
+# the text is finished (``without_trailing_blanks``): "57.7 / 100" or "some don't know" stay on one line.
+KEEP = "\ue000"
+
+
+def together(text: str) -> str:
+    """``text`` as one unit that a wrapped line never splits."""
+    return text.replace(" ", KEEP)
+
+
 def without_trailing_blanks(text: str) -> str:
-    """Rich pads lines to the width; trailing blanks only get in the way of diffs, logs and copy-paste."""
-    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+    """Rich pads lines to the width; trailing blanks only get in the way of diffs, logs and copy-paste.
+
+    Every text renderer finishes with this, which also turns the spaces of :func:`together` back into spaces.
+    """
+    return "".join(line.rstrip() + "\n" for line in text.replace(KEEP, " ").splitlines())

@@ -4,6 +4,11 @@ Each member of a command's format enum (``mlops_maturity/choices.py``) is render
 ``render/<command>/<member>.py``, imported only when that format is chosen, so a format
 costs only what it uses. A member added without its case is a mypy error
 (``assert_never``), not a user's surprise.
+
+Formats a terminal or a CI log shows as they are (text, github) get their input
+through ``inert_all`` (``inert.py``), so no team name, file name or label can start
+a line, forge a workflow command or send a control sequence. Markdown and HTML escape
+by construction on their own; JSON, SARIF and JUnit XML by their own rules.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NoReturn
 
 from mlops_maturity.choices import CompareFormat, ConsensusFormat, PortfolioFormat, ScanFormat, ScoreFormat
+from mlops_maturity.inert import inert_all
 
 if TYPE_CHECKING:
     from mlops_maturity.engine.organisation.compare import Comparison
@@ -32,7 +38,7 @@ def render_score(fmt: ScoreFormat, report: ScoreReport, options: RenderOptions) 
         case ScoreFormat.text:
             from mlops_maturity.render.score import text
 
-            return text.render(report, options)
+            return text.render(inert_all(report), options)
         case ScoreFormat.json:
             from mlops_maturity.render.score import json
 
@@ -44,7 +50,7 @@ def render_score(fmt: ScoreFormat, report: ScoreReport, options: RenderOptions) 
         case ScoreFormat.github:
             from mlops_maturity.render.score import github
 
-            return github.render(report, options)
+            return github.render(inert_all(report), options)
         case ScoreFormat.junit:
             from mlops_maturity.render.score import junit
 
@@ -75,7 +81,7 @@ def render_compare(fmt: CompareFormat, comparison: Comparison, options: RenderOp
         case CompareFormat.text:
             from mlops_maturity.render.compare import text
 
-            return text.render(comparison, options)
+            return text.render(inert_all(comparison), options)
         case CompareFormat.json:
             from mlops_maturity.render.compare import json
 
@@ -93,7 +99,7 @@ def render_portfolio(fmt: PortfolioFormat, portfolio: Portfolio, options: Render
         case PortfolioFormat.text:
             from mlops_maturity.render.portfolio import text
 
-            return text.render(portfolio, options)
+            return text.render(inert_all(portfolio), options)
         case PortfolioFormat.json:
             from mlops_maturity.render.portfolio import json
 
@@ -115,7 +121,7 @@ def render_consensus(fmt: ConsensusFormat, view: ConsensusView, options: RenderO
         case ConsensusFormat.text:
             from mlops_maturity.render.consensus import text
 
-            return text.render(view, options)
+            return text.render(inert_all(view), options)
         case ConsensusFormat.json:
             from mlops_maturity.render.consensus import json
 
@@ -133,7 +139,7 @@ def render_scan(fmt: ScanFormat, report: ScanReport, options: RenderOptions) -> 
         case ScanFormat.text:
             from mlops_maturity.render.scan import text
 
-            return text.render(report, options)
+            return text.render(inert_all(report), options)
         case ScanFormat.json:
             from mlops_maturity.render.scan import json
 
@@ -145,7 +151,7 @@ def render_scan(fmt: ScanFormat, report: ScanReport, options: RenderOptions) -> 
         case ScanFormat.github:
             from mlops_maturity.render.scan import github
 
-            return github.render(report, options)
+            return github.render(inert_all(report), options)
         case ScanFormat.sarif:
             from mlops_maturity.render.scan import sarif
 

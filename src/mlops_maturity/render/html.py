@@ -60,6 +60,8 @@ def page(title: str, markdown: str, images: Mapping[str, str] | None = None) -> 
     """The whole page; ``images`` maps an image file name used in the Markdown to its SVG text."""
     from markdown_it import MarkdownIt
 
+    from mlops_maturity.render.svg_text import escaped
+
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
     inline = dict(images or {})
 
@@ -80,6 +82,6 @@ def page(title: str, markdown: str, images: Mapping[str, str] | None = None) -> 
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<title>{escaped(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
         f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )

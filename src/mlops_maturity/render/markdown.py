@@ -27,10 +27,14 @@ _AUTOLINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)|\b(www)\.")
 # A value placed at the start of a line must not open a heading, list, quote or rule.
 # (An ordered-list number counts only when a space or the end follows it, so 2.1.0 stays as it is.)
 _BLOCK_START = re.compile(r"^(#|[-+=]|\d{1,9}(?=[.)](?: |$)))")
-# Line breaks of every kind, tabs and other controls, and the bidirectional
-# overrides that can make text read differently from what it is.
+# Line breaks of every kind, tabs and other controls, the bidirectional
+# overrides that can make text read differently from what it is, and the code
+# points XML forbids (lone surrogates, U+FFFE, U+FFFF); render/svg_text.py
+# strips SVG and HTML text with the same ``one_line``.
 _SPACE = re.compile(r"[\s\u0085\u2028\u2029]+")
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def one_line(text: str) -> str:

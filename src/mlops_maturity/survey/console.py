@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import TextIO
 
+from mlops_maturity.inert import inert
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
 from mlops_maturity.survey.screen import ScreenOptions
 from mlops_maturity.survey.session import Stopped
@@ -49,7 +50,7 @@ class TerminalIO:
         self.stream.flush()
 
     def note(self, text: str) -> None:
-        self.stream.write(printable(text + "\n", self.stream))
+        self.stream.write(printable(inert(text) + "\n", self.stream))
         self.stream.flush()
 
     def ask(self, prompt: str) -> str:

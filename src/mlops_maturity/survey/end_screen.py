@@ -12,6 +12,7 @@ from rich.text import Text
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.model.questionnaire import UNKNOWN
 from mlops_maturity.engine.model.result import Result, RiskResult, RoadmapItem
+from mlops_maturity.inert import inert_all
 from mlops_maturity.render.console import bar
 from mlops_maturity.survey.screen import Line, ScreenOptions, Unwrapped, draw, wrapped
 
@@ -43,7 +44,7 @@ def command_lines(command: str, width: int, indent: str = "  ") -> list[str]:
         return [indent + command]
     lines: list[str] = []
     line = ""
-    for word in (shlex.quote(part) for part in shlex.split(command)):
+    for word in _words(shlex.split(command), width - len(indent) * 2 - 2):
         candidate = f"{line} {word}" if line else word
         # the first line has the indent, the others twice; every line but the last ends with " \"
         room = width - len(indent) * (1 if not lines else 2) - 2
@@ -57,6 +58,26 @@ def command_lines(command: str, width: int, indent: str = "  ") -> list[str]:
         (indent if i == 0 else indent * 2) + text + (" \\" if i < len(lines) - 1 else "")
         for i, text in enumerate(lines)
     ]
+
+
+def _words(parts: list[str], room: int) -> list[str]:
+    """The command's arguments, quoted; an option and its value as one where the two fit on a line together,
+    so that ``-o report.md`` is not cut in two."""
+    words: list[str] = []
+    for part in parts:
+        word = shlex.quote(part)
+        pair = f"{words[-1]} {word}" if words else ""
+        if (
+            words
+            and words[-1].startswith("-")
+            and " " not in words[-1]
+            and not part.startswith("-")
+            and len(pair) <= room
+        ):
+            words[-1] = pair
+        else:
+            words.append(word)
+    return words
 
 
 def top_risks(result: Result) -> list[RiskResult]:
@@ -77,6 +98,7 @@ def headline(result: Result, command: str, out: str, options: ScreenOptions) -> 
     The full result (:func:`summary`) is one key away; this is what a user who
     reads nothing else should leave with.
     """
+    result, command, out = inert_all((result, command, out))
     width = options.width
     lines: list[Line] = [*_placement(result, options), *foundations(result, options), None]
     step = result.roadmap[0] if result.roadmap else None
@@ -119,6 +141,7 @@ def _placement(result: Result, options: ScreenOptions) -> list[Line]:
 
 
 def summary(result: Result, command: str, out: str, options: ScreenOptions) -> str:
+    result, command, out = inert_all((result, command, out))
     width = options.width
     arrow = "→" if options.unicode else "->"
     lines: list[Line] = [*_placement(result, options), *foundations(result, options)]

@@ -1,7 +1,9 @@
 """The survey's screens, drawn with rich into strings: welcome, question, finish line.
 
 Every piece of user or questionnaire text goes in as ``rich.text.Text``, never
-as markup, so a team called ``[bold]`` is shown as typed. Screens fit the
+as markup, so a team called ``[bold]`` is shown as typed, and made inert first
+(``inert.py``: each screen function takes its arguments through ``inert_all``),
+so no label or name can send the terminal a control sequence. Screens fit the
 terminal's height where they can: blank lines are dropped before anything
 else is.
 """
@@ -16,6 +18,7 @@ from rich.text import Text
 
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.model.questionnaire import Question, Questionnaire
+from mlops_maturity.inert import inert, inert_all
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.survey.flow import Position
@@ -142,6 +145,7 @@ def welcome(
 
     ``proposed``: with ``--scan``, how many questions the repository's files suggest an answer to.
     """
+    q, out, team = inert_all((q, out, team))
     lines: list[Line] = [Text(q.title, style="bold")]
     if team:
         lines.append(Text.assemble("Team: ", (team, "bold")))
@@ -202,17 +206,30 @@ def question(view: QuestionView, options: ScreenOptions) -> str:
     Help that would push the question off the top of a small window is cut
     short (with "…") until the whole screen fits above the prompt.
     """
-    text = _question(view, options, None)
+    view = inert_all(view)
+    limit = shown_help_lines(view, options)
+    return _question(view, options, None if limit == help_length(view, options) else limit)
+
+
+def shown_help_lines(view: QuestionView, options: ScreenOptions) -> int:
+    """How many lines of the help fit on the question screen (all of them when it is not cut)."""
+    full = help_length(view, options)
     if not view.show_help:
-        return text
-    limit = len(wrapped("  Why it matters: ", view.question.help, options.width))
-    while text.count("\n") + 1 > options.height and limit > 1:
+        return full
+    limit = full
+    text = _question(view, options, None)
+    while text.count("\n") + 1 > options.height and limit > 0:
         limit -= 1
         text = _question(view, options, limit)
-    return text
+    return limit
+
+
+def help_length(view: QuestionView, options: ScreenOptions) -> int:
+    return len(wrapped("  Why it matters: ", view.question.help, options.width))
 
 
 def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None) -> str:
+    """``help_lines``: how many lines of help to show, cut with a hint to read the rest (None: all of it)."""
     pos, qn = view.position, view.question
     width = options.width
     lines: list[Line] = []
@@ -232,9 +249,12 @@ def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None
     lines += wrapped("", qn.text, width)
     if view.show_help:
         lines.append(None)
-        lines += wrapped(
-            "  Why it matters: ", qn.help, width, style="italic", prefix_style="bold", max_lines=help_lines
-        )
+        if help_lines != 0:
+            lines += wrapped(
+                "  Why it matters: ", qn.help, width, style="italic", prefix_style="bold", max_lines=help_lines
+            )
+        if help_lines is not None:  # cut to fit: say how to read the rest
+            lines.append(Text(f"  {HELP} again: the whole help, on a screen of its own", style="dim"))
         top = wrapped("  Most mature:    ", qn.options[-1].label, width, style="italic", prefix_style="bold")
         lines += [Spare(t) for t in top]  # the last option says the same
     lines.append(None)
@@ -275,6 +295,7 @@ def keys_line(qn: Question, options: ScreenOptions) -> str:
 
 def finished(out: str, total: int, options: ScreenOptions) -> str:
     """Between the last answer and the result: a last chance to go back."""
+    out = inert(out)
     lines: list[Line] = [
         Text("That was the last question.", style="bold"),
         *wrapped("", f"All {total} questions that apply to your team are answered and saved in {out}.", options.width),

@@ -16,7 +16,8 @@ from mlops_maturity.engine.model.answers import MAX_TEAM_CHARS, MAX_TEXT_CHARS, 
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE
 from mlops_maturity.engine.model.repository_evidence import EVIDENCE_PREFIX
 from mlops_maturity.survey import screen
-from mlops_maturity.survey.flow import Flow
+from mlops_maturity.survey.flow import Flow, Position
+from mlops_maturity.survey.help_page import help_is_cut, help_page
 from mlops_maturity.survey.keys import interpret
 from mlops_maturity.survey.screen import PROMPT, QuestionView, ScreenOptions
 
@@ -63,6 +64,8 @@ class Session:
     notice: str = field(default="", init=False)
     shown_percent: int = field(default=0, init=False)  # the progress bar never moves backwards
     shown_total: int | None = field(default=None, init=False)
+    shown_number: int | None = field(default=None, init=False)  # the question number last shown
+    moved_on: bool = field(default=False, init=False)  # the last key answered a question and moved on (not b)
 
     def run(self, ask_team: bool) -> Ending:
         """Welcome, team name, every question, the closing prompt; never raises on an interruption."""
@@ -110,7 +113,8 @@ class Session:
                     return Ending("quit")
                 continue
             position = flow.position()
-            notice = " ".join(filter(None, (self._count_change(position.total), self.notice)))
+            notice = " ".join(filter(None, (self._count_change(position.total), self._back_to(position), self.notice)))
+            self.shown_number, self.moved_on = position.number, False
             pct = round(100 * position.answered / position.total) if position.total else 100
             self.shown_percent = max(self.shown_percent, pct)
             view = QuestionView(
@@ -129,6 +133,8 @@ class Session:
             self.io.show(screen.question(view, self.layout()))
             self.notice, show_help = "", False
             action = interpret(self.io.ask(PROMPT), question, view.current is not None or view.proposed is not None)
+            if action.kind in ("choose", "keep", "not_applicable"):
+                self.moved_on = True
             if action.kind == "choose":
                 flow.choose(action.value)
                 self.save(self.team, flow.to_save())
@@ -148,7 +154,11 @@ class Session:
                 if not flow.back():
                     self.notice = "This is the first question; there is nothing before it."
             elif action.kind == "help":
-                show_help = True
+                if help_is_cut(view, self.layout()):  # ? again: the whole help, on a screen of its own
+                    self.io.show(help_page(view, self.layout()))
+                    self.io.ask(PROMPT)
+                else:
+                    show_help = True
             elif action.kind == "quit":
                 return Ending("quit")
             else:
@@ -165,6 +175,16 @@ class Session:
         )
         applies = ("now " if total > before else "no longer ") + ("apply" if n != 1 else "applies")
         return f"{questions} {applies} after your last answer."
+
+    def _back_to(self, position: Position) -> str:
+        """Why "Question 5 of 58" follows "58 of 58": the survey came back to a question still without an answer."""
+        if not self.moved_on or self.shown_number is None or position.number >= self.shown_number:
+            return ""
+        left = position.total - position.answered
+        return (
+            f"Back to question {position.number}: it has no answer yet "
+            f"({left} question{'s' if left != 1 else ''} still open)."
+        )
 
     def _reason(self) -> str:
         reason = " ".join(self.io.ask("Why does it not apply? One line, Enter to cancel: ").split())

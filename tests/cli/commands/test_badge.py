@@ -70,3 +70,12 @@ def test_bad_input_is_exit_2(cli: Cli, tmp_path: Path) -> None:
     assert run.code == 2
     assert run.err == f"error: {tmp_path / 'missing.yaml'}: no such file\n"
     assert not (tmp_path / "b.svg").exists()
+
+
+def test_the_folder_of_the_badge_is_made_as_needed(cli: Cli, tmp_path: Path) -> None:
+    """A CI job writes ``docs/mlops-badge.svg`` into a fresh checkout where ``docs/`` may not exist."""
+    out = tmp_path / "docs" / "badges" / "mlops.svg"
+    run = cli("badge", EXAMPLES / "stage3-platform-serving.yaml", "-o", out)
+    assert (run.code, run.err) == (0, f"wrote {out} (MLOps stage 3 · No)\n")
+    assert _parts(out.read_text(encoding="utf-8"))[1] == ["MLOps", "stage 3 · No"]
+    assert cli("badge", EXAMPLES / "stage3-platform-serving.yaml", "-o", tmp_path / "docs").code == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -69,9 +70,13 @@ def test_anonymous_names_nobody(cli: Cli, tmp_path: Path) -> None:
     written = out.read_text(encoding="utf-8")
     for text in (run.out, written):
         assert "Respondent 1" in text and "Respondent 4" in text
-        # (Ben's evidence mentions "Ana": evidence is quoted as written)
         for name in ("Ana Lima", "Ben Okafor", "Chloé", "Dev Patel", "(data scientist", "product owner", "dev-patel"):
             assert name not in text, name
+        # Ben's evidence names Ana by her first name; anonymous takes it out of the quote too
+        assert re.search(r"\bAna\b", text) is None
+        assert re.search(r"two of the five Respondent \d counts only run in shadow mode", text)
+    assert "note: anonymous: respondents are numbered" in run.err  # and it says what it cannot recognise
+    assert "initials, nicknames, e-mail addresses" in run.err
     assert cli("score", out).code == 0
 
 

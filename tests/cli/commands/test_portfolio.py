@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from support import DATA, Run, run_process
+from support import DATA, EXAMPLES, Run, run_process
 
 QDIR = DATA / "questionnaires" / "org"
 ORG = DATA / "portfolio" / "org"
@@ -22,7 +23,11 @@ def test_text_summary_and_exit_0(cli: Cli) -> None:
     run = cli("portfolio", ORG, "--questionnaire", QDIR)
     assert run.code == 0, run.err
     assert run.out.startswith("Portfolio: 5 teams from 6 files (org 2.1.0)\n")
-    assert "Gaps most teams share" in run.out
+    assert (
+        "Gaps several teams share (close each once, for all of them):\n  1. Tests (build.tests): 2 of 5 teams"
+        in run.out
+    )
+    assert "  ... and 2 more gaps, each of one team (see --format json)" in run.out
     assert run.err == ""
 
 
@@ -49,7 +54,7 @@ def test_invalid_files_are_listed_the_rest_rolled_up_and_exit_2(cli: Cli) -> Non
     assert run.err.splitlines() == [
         data["errors"][0]["message"],
         "below stage 1: gamma",
-        "1 of 7 files could not be read; the others were rolled up",
+        "1 of 7 files left out, each named above with what is wrong; the others were rolled up",
     ]
 
 
@@ -112,3 +117,48 @@ def test_output_is_deterministic_across_worker_counts(tmp_path: Path) -> None:
     assert one.code == two.code == 2
     assert one.out == two.out
     assert json.loads(one.out)["files"] == 7
+
+
+def test_the_words_claim_only_what_the_data_supports(cli: Cli, tmp_path: Path) -> None:
+    """No "gaps most teams share" or "fund once, for many teams" over items of one team each (issue 22, item 15)."""
+    teams = sorted(EXAMPLES.glob("stage*.yaml"))
+    text = cli("portfolio", *teams).out
+    assert "most teams" not in text and "Gaps several teams share" not in text
+    assert "No gap to the next stage is shared by two teams or more: each of the" in " ".join(text.split())
+    out = tmp_path / "p.md"
+    assert cli("portfolio", *teams, "-o", out).code == 0
+    markdown = out.read_text(encoding="utf-8")
+    assert "most teams" not in markdown and "many teams" not in markdown
+    data = json.loads(cli("portfolio", *teams, "--format", "json").out)
+    assert all(len(i["helps"]) >= 2 for i in data["investments"])
+    if not data["investments"]:
+        assert "Fund once" not in markdown
+
+
+def test_the_shipped_examples_folder_rolls_up(cli: Cli) -> None:
+    """``portfolio examples/`` on a fresh checkout: every file under it is an answers file of the shipped
+    questionnaire (issue 22, item 14: it read a CI job and another questionnaire's answers and exited 2)."""
+    run = cli("portfolio", EXAMPLES)
+    assert run.code == 0, run.err
+    assert run.out.startswith("Portfolio: 5 teams from 10 files (mlops-maturity ")
+    assert cli("validate", EXAMPLES).code == 0
+
+
+def test_yaml_that_is_not_an_answers_file_of_this_questionnaire_says_so_once(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "assessments"
+    shutil.copytree(ORG, folder)
+    ci = folder / "ci.yml"
+    ci.write_text("build:\n  script: [make]\ntest:\n  script: [make test]\n", encoding="utf-8")
+    other = folder / "acme.yaml"
+    other.write_text("questionnaire: acme\nteam: T\nanswers:\n  nope.nope: maybe\n  build.tests: x\n", "utf-8")
+    run = cli("portfolio", folder, "--questionnaire", QDIR)
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"{other}:1: questionnaire: this file answers questionnaire 'acme', but the questionnaire in use is 'org', "
+        "so its answers were not checked; pass --questionnaire DIR for the right one",
+        f"{ci}:1: YAML, but not an answers file: its top-level keys (build, test) include none of questionnaire, "
+        "team, assessed_on, answers; answers files are written by `mlops-maturity init` or `survey`",
+        "2 of 8 files left out, each named above with what is wrong; the others were rolled up",
+    ]
+    assert "not readable" not in run.out
+    assert "2 files were left out (listed on stderr with what is wrong)." in run.out

@@ -15,6 +15,7 @@ from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import AnswersError, UsageError
 from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.survey.screen import ScreenOptions
 
 from support import SURVEY, Run
 from support.scripted_io import Script
@@ -28,6 +29,27 @@ def survey(
 ) -> tuple[Output, Script]:
     io = Script(inputs)
     return run(out, team, questionnaire, io, io.layout, today=DAY), io
+
+
+def said(output: Output) -> str:
+    """The stop message as one text: its lines joined, a command's continuation lines back in one piece."""
+    return " ".join(line.removesuffix(" \\").strip() for line in output.stderr if line.strip())
+
+
+def test_the_stop_message_breaks_between_words_never_inside_a_path(tmp_path: Path) -> None:
+    """At 60 columns a long path keeps a line of its own, whole, and the resume command is cut between arguments."""
+    folder = tmp_path / "a-rather-long-folder-name-for-the-assessments-of-the-team"
+    folder.mkdir()
+    out = folder / "answers.yaml"
+    io = Script(["Fraud", "2", "1", "q"])
+    narrow = ScreenOptions(color=False, unicode=True, width=60, height=20)
+    output = run(out, None, SURVEY, io, lambda: narrow, today=DAY)
+    assert f"{out}." in output.stderr  # the path alone on its line, not cut
+    for line in output.stderr:
+        words = line.removesuffix(" \\").split()
+        assert len(line) <= 60 or len(words) == 1, line  # longer only when one word would not fit
+    assert output.stderr[-2].endswith(" \\")  # the command, broken between arguments with a continuation
+    assert said(output).endswith(f"mlops-maturity survey --out {out} --questionnaire {SURVEY}")
 
 
 def test_a_finished_survey_writes_a_file_that_scores(
@@ -51,11 +73,10 @@ def test_a_finished_survey_writes_a_file_that_scores(
 def test_q_then_run_again_resumes(tmp_path: Path, survey_q: Questionnaire) -> None:
     out = tmp_path / "answers.yaml"
     output, _ = survey(out, ["Fraud", "2", "1", "q"])
-    assert output == Output(
-        stderr=(
-            f"2 of 5 answers are saved in {out}.",
-            f"To carry on from question 3, run: mlops-maturity survey --out {out} --questionnaire {SURVEY}",
-        )
+    assert output.code == 0 and output.stdout == ""
+    assert said(output) == (
+        f"2 of 5 answers are saved in {out}. To carry on from question 3, run: "
+        f"mlops-maturity survey --out {out} --questionnaire {SURVEY}"
     )
     output, io = survey(out, ["", "n", "batch only", "u", "3", ""])
     assert "Welcome back." in io.screens[0] and "Team: Fraud" in io.screens[0]
@@ -68,7 +89,8 @@ def test_ctrl_c_keeps_every_answer(tmp_path: Path, survey_q: Questionnaire) -> N
     out = tmp_path / "answers.yaml"
     output, _ = survey(out, ["Fraud", "2", "3", KeyboardInterrupt()])
     assert output.code == 130
-    assert output.stderr[0] == f"\nStopped. 2 of 5 answers are saved in {out}."
+    assert output.stderr[0] == ""  # the cursor was on the prompt line
+    assert said(output).startswith(f"Stopped. 2 of 5 answers are saved in {out}.")
     assert load_answers(out, survey_q).given == {
         "ship.prod": Answer(answer="one"),
         "ship.method": Answer(answer="pipeline"),
@@ -78,7 +100,7 @@ def test_ctrl_c_keeps_every_answer(tmp_path: Path, survey_q: Questionnaire) -> N
 def test_ctrl_c_before_the_team_name_saves_nothing(tmp_path: Path) -> None:
     out = tmp_path / "answers.yaml"
     output, _ = survey(out, [KeyboardInterrupt()])
-    assert output == Output(stderr=("\nStopped. Nothing was saved; no question had been answered.",), code=130)
+    assert output == Output(stderr=("", "Stopped. Nothing was saved; no question had been answered."), code=130)
     assert not out.exists()
 
 
@@ -142,7 +164,7 @@ def test_an_init_template_is_resumed(tmp_path: Path, cli: Callable[..., Run], su
     assert cli("init", "-o", out, "--team", "From init", "--questionnaire", SURVEY).code == 0
     output, io = survey(out, ["", "1", "q"])
     assert "Team: From init" in io.screens[0]
-    assert output.stderr[0] == f"1 of 3 answers are saved in {out}."
+    assert said(output).startswith(f"1 of 3 answers are saved in {out}.")
     assert load_answers(out, survey_q).given == {"ship.prod": Answer(answer="none")}
 
 
@@ -167,7 +189,7 @@ def test_a_file_it_cannot_edit_in_place_is_written_afresh_with_a_note(tmp_path: 
         f"note: {out} is laid out in a way the survey cannot edit in place; it is written afresh, "
         "and comments added to it by hand are not kept"
     ]
-    assert output.stderr[0] == f"2 of 5 answers are saved in {out}."
+    assert said(output).startswith(f"2 of 5 answers are saved in {out}.")
     assert "# mine" not in out.read_text(encoding="utf-8")
     assert load_answers(out, survey_q).given["ship.prod"] == Answer(answer="one")
 

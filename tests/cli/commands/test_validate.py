@@ -162,11 +162,26 @@ def test_a_folder_of_questionnaires_is_validated_folder_by_folder(cli: Cli) -> N
     assert run.out == f"ok: {ROOT / 'questionnaires' / 'mlops-maturity'}\n"
 
 
-def test_a_folder_of_answers_files_is_validated_file_by_file(cli: Cli) -> None:
+def test_a_folder_of_answers_files_is_validated_file_by_file_at_any_depth(cli: Cli) -> None:
+    """``validate examples/`` reads the folder as ``portfolio examples/`` does: every answers file under it."""
+    from mlops_maturity.files.portfolio.reader import answers_files
+
     run = cli("validate", EXAMPLES)
     assert (run.code, run.err) == (0, "")
-    assert run.out.splitlines() == [f"ok: {p}" for p in sorted(EXAMPLES.glob("*.yaml"))]
-    assert len(run.out.splitlines()) == 5
+    checked = [line.removeprefix("ok: ") for line in run.out.splitlines()]
+    assert checked == answers_files([EXAMPLES])  # the one rule for folders
+    assert str(EXAMPLES / "consensus" / "respondents" / "ana-lima.yaml") in checked  # a subfolder's too
+    assert len(checked) == 10
+
+
+def test_a_questionnaire_folder_found_in_a_folder_is_checked_as_one(cli: Cli, tmp_path: Path) -> None:
+    shutil.copytree(TINY, tmp_path / "org" / "our-questionnaire")
+    team = tmp_path / "org" / "teams" / "fraud"
+    team.mkdir(parents=True)
+    (team / "2026-q3.yaml").write_text("team: Fraud\nanswers:\n  deploy.prod: one\n", encoding="utf-8")
+    run = cli("validate", tmp_path / "org", "--questionnaire", TINY)
+    assert (run.code, run.err) == (0, "")
+    assert run.out.splitlines() == [f"ok: {tmp_path / 'org' / 'our-questionnaire'}", f"ok: {team / '2026-q3.yaml'}"]
 
 
 def test_a_folder_of_something_else_says_what_was_meant(cli: Cli, tmp_path: Path) -> None:

@@ -45,10 +45,49 @@ def test_latest_file_places_the_team_and_older_ones_form_its_trend() -> None:
 def test_undated_files_count_as_oldest_and_say_so() -> None:
     p = roll_up(ORG, [row("A", 2, file="b.yaml"), row("A", 1, file="a.yaml", on="2026-01-01")])
     assert p.teams[0].file == "a.yaml"
+    assert p.trends == ()  # an undated file cannot be placed in time: one date is no trend
     assert p.notes == (
-        "team 'A': 2 files, not all with distinct assessed_on dates; undated files count as the oldest "
-        "and ties go by file name, so a.yaml is taken as latest",
+        "team 'A': 1 file without an assessed_on date (b.yaml) cannot be placed in time: left out of its "
+        "placement and its trend",
     )
+
+
+def test_files_of_one_date_are_no_trend_and_the_note_says_which_places_the_team() -> None:
+    """Three files dated 2026-09-30 said "3 → 3 → 3, 2026-09-30 to 2026-09-30" (issue 22, item 15)."""
+    p = roll_up(ORG, [row("A", 3, file=f"{name}.yaml", on="2026-09-30") for name in ("b", "c", "a")])
+    assert p.trends == ()
+    assert p.teams[0].file == "c.yaml"
+    assert p.notes == (
+        "team 'A': 3 assessments dated 2026-09-30, so which is newer is not known: c.yaml, the last by file name, "
+        "places the team; give each assessment its own date",
+    )
+
+
+def test_a_trend_takes_one_point_per_date() -> None:
+    rows = [
+        row("A", 1, file="a/q1-x.yaml", on="2026-03-31", overall=20.0),
+        row("A", 1, file="a/q1-y.yaml", on="2026-03-31", overall=25.0),
+        row("A", 2, file="a/q2.yaml", on="2026-06-30", overall=40.0),
+    ]
+    p = roll_up(ORG, rows)
+    (trend,) = p.trends
+    assert [(h.file, h.assessed_on) for h in trend.history] == [
+        ("a/q1-y.yaml", "2026-03-31"),
+        ("a/q2.yaml", "2026-06-30"),
+    ]
+    assert (trend.stage_change, trend.overall_change) == (1, 15.0)
+    assert p.notes == (
+        "team 'A': 2 assessments dated 2026-03-31, so which is newer is not known: a/q1-y.yaml, the last by file "
+        "name, stands for 2026-03-31 in its trend; give each assessment its own date",
+    )
+
+
+def test_an_investment_is_shared_only_when_it_helps_two_teams_or_more() -> None:
+    """ "Fund once, for many teams" listed disciplines that each concerned one team (issue 22, item 15)."""
+    alone = roll_up(ORG, [row("A", 1, ("build.registry",)), row("B", 3)])
+    assert alone.investments == ()
+    shared = roll_up(ORG, [row("A", 1, ("build.registry",)), row("B", 1, ("build.registry", "run.deploy"))])
+    assert [(i.id, i.helps, i.carries_up) for i in shared.investments] == [("keep", ("A", "B"), ("A",))]
 
 
 def test_distributions_cover_every_stage_and_level() -> None:

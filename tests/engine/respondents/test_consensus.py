@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.answers import MAX_TEXT_CHARS, Answer, Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.respondents.anonymous import anonymised, name_scrubber
 from mlops_maturity.engine.respondents.consensus import (
     CUT,
     Voice,
-    anonymised,
     check_round,
     fit,
     merge,
@@ -199,6 +200,28 @@ def test_anonymised_names_follow_neither_names_nor_files(tiny: Questionnaire) ->
     assert sorted(v.name for v in shown) == [f"Respondent {i}" for i in range(1, 5)]
     assert all(v.role is None and v.file == "" for v in shown)
     assert anonymised(list(reversed(voices))) == shown
+
+
+def test_anonymised_takes_the_names_out_of_evidence_and_reasons(tiny: Questionnaire) -> None:
+    ana = Voice("Ana Lima", "ds", {"deploy.prod": Answer(answer="many", evidence="Dev and I ship five")})
+    ben = Voice("Ben Okafor", "mle", {"deploy.prod": Answer(answer="one", evidence="two of the five Ana counts")})
+    dev = Voice(
+        "Dev Patel",
+        "po",
+        {"deploy.auto": Answer(answer="not_applicable", reason="ask ANA LIMA or ben okafor; the dev cluster")},
+    )
+    texts = sorted(a.evidence or a.reason or "" for v in anonymised([ana, ben, dev]) for a in v.given.values())
+    assert re.fullmatch(r"Respondent \d and I ship five", texts[0])
+    assert re.fullmatch(r"ask Respondent \d or Respondent \d; the dev cluster", texts[1])  # "dev" is a word here
+    assert re.fullmatch(r"two of the five Respondent \d counts", texts[2])
+
+
+def test_the_name_scrubber_knows_full_names_and_their_parts() -> None:
+    scrub = name_scrubber({"Ana Lima": "Respondent 2", "Chloé Martin": "Respondent 1", "Ana Sousa": "Respondent 3"})
+    assert scrub("Chloe  MARTIN and chloé") == "Respondent 1 and chloé"  # a part is matched as it is written
+    assert scrub("Chloé's and Chloe's models") == "Respondent 1's and Respondent 1's models"
+    assert scrub("Ana said; Lima said; Anastasia said") == "a respondent said; Respondent 2 said; Anastasia said"
+    assert scrub("ana lima wrote to ana.lima@corp.example") == "Respondent 2 wrote to ana.lima@corp.example"
 
 
 def test_a_team_file_scores_with_its_respondents(tiny: Questionnaire) -> None:

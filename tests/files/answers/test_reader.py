@@ -48,9 +48,24 @@ def test_unknown_question_suggests_close_ids(tiny: Questionnaire) -> None:
 
 
 def test_every_problem_is_reported(tiny: Questionnaire) -> None:
-    problems = _problems("questionnaire: other\nanswers:\n  deploy.prod: x\n  nope: y\n", tiny)
-    assert len(problems) == 3
-    assert problems[0].startswith("team.yaml:1: questionnaire:")
+    problems = _problems("team: T\nanswers:\n  deploy.prod: x\n  nope: y\n  deploy.who: z\n", tiny)
+    assert [p.split(":")[1] for p in problems] == ["3", "4", "5"]
+
+
+def test_answers_to_another_questionnaire_are_one_problem_not_their_follow_on_errors(tiny: Questionnaire) -> None:
+    (problem,) = _problems("questionnaire: other\nanswers:\n  deploy.prod: x\n  nope: y\n", tiny)
+    assert problem == (
+        "team.yaml:1: questionnaire: this file answers questionnaire 'other', but the questionnaire in use is 'tiny', "
+        "so its answers were not checked; pass --questionnaire DIR for the right one"
+    )
+
+
+def test_yaml_that_is_not_an_answers_file_says_so(tiny: Questionnaire) -> None:
+    (problem,) = _problems("stages: [build]\nbuild:\n  script: make\n", tiny)
+    assert problem == (
+        "team.yaml:1: YAML, but not an answers file: its top-level keys (stages, build) include none of "
+        "questionnaire, team, assessed_on, answers; answers files are written by `mlops-maturity init` or `survey`"
+    )
 
 
 def test_not_applicable_rules(tiny: Questionnaire) -> None:

@@ -11,9 +11,10 @@ from mlops_maturity.cli.options.paths import check_output_file
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.answers import Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.engine.respondents.consensus import anonymised, check_round, merge
+from mlops_maturity.engine.respondents.anonymous import anonymised
+from mlops_maturity.engine.respondents.consensus import check_round, merge
 from mlops_maturity.engine.respondents.view import build_view
-from mlops_maturity.errors import InputFileError, UsageError
+from mlops_maturity.errors import FilesError, InputFileError, Problem, UsageError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.answers.team_writer import render_team_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
@@ -71,17 +72,16 @@ def respondent_files(path: Path) -> list[Path]:
 def _load_all(files: list[Path], q: Questionnaire) -> list[Answers]:
     """Every file read and checked; all the problems found, in every file, are reported together."""
     loaded: list[Answers] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
+    failed = 0
     for path in files:
         try:
             loaded.append(load_answers(path, q))
         except InputFileError as exc:
-            problems.append(str(exc))
+            failed += 1
+            problems += exc.problems or (Problem(str(path), str(exc.args[0]).removeprefix(f"{path}: ")),)
     if problems:
-        count = len(problems)
-        raise InputFileError(
-            "\n".join(problems) + f"\n{count} of {len(files)} files could not be read; nothing was written"
-        )
+        raise FilesError(f"{failed} of {len(files)} files could not be read; nothing was written", tuple(problems))
     return loaded
 
 

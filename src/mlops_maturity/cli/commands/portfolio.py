@@ -69,12 +69,13 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
             write_atomic(svg, render_svg(portfolio))
         messages.append(f"wrote {written}: {len(portfolio.teams)} teams from {portfolio.files} files")
         rendered = ""
-    messages += [e.message for e in portfolio.errors]
+    messages += [line for e in portfolio.errors for line in e.message.split("\n")]  # inert lines (rows.FileError)
     if not text and portfolio.below_min_stage:  # the text report shows them itself
         messages.append(f"below stage {options.min_stage}: {', '.join(portfolio.below_min_stage)}")
     if portfolio.errors:
         messages.append(
-            f"{len(portfolio.errors)} of {portfolio.files} files could not be read; the others were rolled up"
+            f"{len(portfolio.errors)} of {portfolio.files} files left out, each named above with what is wrong; "
+            "the others were rolled up"
         )
         code = BAD_INPUT
     else:

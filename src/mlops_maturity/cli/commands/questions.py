@@ -13,6 +13,7 @@ from mlops_maturity.engine.model.condition_words import asked_when
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import dump
+from mlops_maturity.inert import inert_all
 
 
 def as_data(q: Questionnaire) -> dict[str, Any]:
@@ -38,6 +39,8 @@ def as_data(q: Questionnaire) -> dict[str, Any]:
 
 
 def as_text(q: Questionnaire) -> str:
+    """The questionnaire for a terminal: every text of it inert (``inert.py``), an organisation's own too."""
+    q = inert_all(q)
     lines = [f"{q.title} ({q.id} {q.version}): {len(q.questions)} questions in {len(q.dimensions)} dimensions"]
     for dim in q.dimensions:
         lines += ["", f"== {dim.title} ({dim.id}) =="]

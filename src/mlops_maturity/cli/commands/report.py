@@ -7,10 +7,10 @@ from pathlib import Path
 from mlops_maturity.choices import ReportFormat
 from mlops_maturity.cli.options.paths import check_output_file
 from mlops_maturity.cli.options.report import ReportOptions
-from mlops_maturity.cli.output import Output
+from mlops_maturity.cli.output import Output, make_folder_for
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.errors import InputFileError, UsageError
+from mlops_maturity.errors import UsageError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import write_atomic
@@ -50,7 +50,7 @@ def run(file: Path, options: ReportOptions) -> Output:
         text = page(title, report.markdown, {HTML_CHART: report.svg or ""})
     if out is None:
         return Output(stdout=text, stderr=notes)
-    _make_folder(out)
+    make_folder_for(out, "report.md")
     if chart is not None and report.svg is not None:
         write_atomic(chart, report.svg)
     write_atomic(out, text)
@@ -58,14 +58,6 @@ def run(file: Path, options: ReportOptions) -> Output:
 
 
 HTML_SUFFIXES = (".html", ".htm")
-
-
-def _make_folder(out: Path) -> None:
-    check_output_file(out, "-o", "report.md", folder_may_be_made=True)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputFileError(f"{out.parent}: cannot create the folder: {exc.strerror or exc}") from None
 
 
 def _unused_note(path: Path, meant: list[str]) -> str:

@@ -28,7 +28,8 @@ def run(file: Path, options: ScoreOptions) -> Output:
         rendered = render_score_error(options.fmt, exc, str(file))
         if rendered is None:
             raise
-        return Output(stdout=rendered, stderr=(f"error: {exc}",), code=exc.exit_code)
+        first, *more = exc.lines()
+        return Output(stdout=rendered, stderr=(f"error: {first}", *more), code=exc.exit_code)
 
 
 def _score(file: Path, options: ScoreOptions) -> Output:

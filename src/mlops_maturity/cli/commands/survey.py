@@ -22,7 +22,7 @@ from mlops_maturity.files.answers.writer import render_answers_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.yaml_reader import parse, read_text, write_atomic
 from mlops_maturity.survey.console import TerminalIO, printable, signals_held, stop_on_signals
-from mlops_maturity.survey.end_screen import headline, report_command, summary
+from mlops_maturity.survey.end_screen import command_lines, headline, report_command, summary
 from mlops_maturity.survey.flow import Flow
 from mlops_maturity.survey.screen import PROMPT, ScreenOptions
 from mlops_maturity.survey.session import Ending, Session, SurveyIO
@@ -136,7 +136,7 @@ def run(
             return Output()  # the headline stays on screen
         io.show("")
         return Output(stdout=summary(result, command, str(out), layout()))
-    return Output(stderr=_goodbye(ending, flow, out, questionnaire), code=ending.code)
+    return Output(stderr=_goodbye(ending, flow, out, questionnaire, layout().width), code=ending.code)
 
 
 def _proposed(scan: Path | None, q: Questionnaire, questionnaire: Path | None) -> dict[str, Answer]:
@@ -193,17 +193,29 @@ def resume_command(out: Path, questionnaire: Path | None) -> str:
     return shlex.join(parts)
 
 
-def _goodbye(ending: Ending, flow: Flow, out: Path, questionnaire: Path | None) -> tuple[str, ...]:
+def _goodbye(ending: Ending, flow: Flow, out: Path, questionnaire: Path | None, width: int) -> tuple[str, ...]:
+    """Where the answers are and how to carry on, in lines that fit ``width``: broken between words, never
+    inside a path, and the command broken between its arguments (``command_lines``), so it still pastes."""
     # After Ctrl-C or a signal the cursor still sits on the prompt line.
-    first = "\nStopped. " if ending.outcome == "interrupted" else "\n" if ending.at_prompt else ""
+    first = [""] if ending.outcome == "interrupted" or ending.at_prompt else []
+    stopped = "Stopped. " if ending.outcome == "interrupted" else ""
     if not out.exists():
-        return (f"{first}Nothing was saved; no question had been answered.",)
+        return (*first, *_fit(f"{stopped}Nothing was saved; no question had been answered.", width))
     resumed = Flow(flow.q, flow.to_save())  # where the next run will pick up
     answered, total = resumed.answered_count(), len(resumed.applicable())
-    lines = [f"{first}{answered} of {total} answers are saved in {out}."]
+    lines = [*first, *_fit(f"{stopped}{answered} of {total} answers are saved in {out}.", width)]
     command = resume_command(out, questionnaire)
     if resumed.current is not None:
-        lines.append(f"To carry on from question {resumed.position().number}, run: {command}")
+        lines += _fit(f"To carry on from question {resumed.position().number}, run:", width)
     else:
-        lines.append(f"Every question is answered; run `{command}` to see the result.")
+        lines += _fit("Every question is answered; to see the result, run:", width)
+    lines += command_lines(command, width)
     return tuple(lines)
+
+
+def _fit(sentence: str, width: int) -> list[str]:
+    """``sentence`` broken between words to fit ``width``; a word longer than a line (a long path) keeps a line
+    of its own rather than being cut."""
+    import textwrap
+
+    return textwrap.wrap(sentence, width, break_long_words=False, break_on_hyphens=False) or [""]

@@ -1,9 +1,11 @@
 """``mlops-maturity validate``: check answers files and questionnaire folders, all problems at once.
 
 A folder is taken for what it holds: a questionnaire folder (it has
-``questionnaire.yaml``), a folder of questionnaire folders (``questionnaires/``),
-or a folder of answers files (``examples/``, ``assessments/fraud/``); anything
-else is one problem that says what a valid folder looks like.
+``questionnaire.yaml``), or a folder of answers files and questionnaire folders
+at any depth (``examples/``, ``assessments/``, ``questionnaires/``), found by the
+rule ``portfolio`` reads folders by (``files/portfolio/reader.py``'s
+``folder_contents``); anything else is one problem that says what a valid folder
+looks like.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from mlops_maturity.cli.output import BAD_INPUT, OK, Output
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import MaturityError, Problem, QuestionnaireError
 from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.files.portfolio.reader import folder_contents
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.questionnaire.shipped import default_questionnaire_dir
+from mlops_maturity.inert import inert
 from mlops_maturity.scan.io.probes_file import probes_problems
 
 QUESTIONNAIRE_FILE = "questionnaire.yaml"
@@ -49,7 +53,7 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
             problems += [str(p) for p in found]
             failed += 1
         else:
-            ok.append(f"ok: {target}")
+            ok.append(f"ok: {inert(str(target))}")  # stdout is not made inert for us, as stderr is
     if problems:
         count = len(problems)
         checked = len(targets) + unrecognised
@@ -59,13 +63,11 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
 
 
 def expand(path: Path) -> list[Path]:
-    """What ``path`` stands for: itself, or the questionnaire folders or answers files in the folder it names."""
+    """What ``path`` stands for: itself, or the questionnaire folders and answers files under the folder it names."""
     if not path.is_dir() or any((path / part).exists() for part in QUESTIONNAIRE_PARTS):
         return [path]
-    children = sorted(path.iterdir())
-    folders = [c for c in children if c.is_dir() and (c / QUESTIONNAIRE_FILE).is_file()]
-    files = [c for c in children if c.is_file() and c.suffix.lower() in (".yaml", ".yml")]
-    return folders + files
+    files, folders = folder_contents(path)
+    return [Path(f) for f in folders] + [Path(f) for f in files]
 
 
 def _check(path: Path, questionnaire: Path | None, notes: list[str]) -> list[Problem]:

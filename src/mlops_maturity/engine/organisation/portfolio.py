@@ -8,6 +8,8 @@ from mlops_maturity.engine.model.frozen import Frozen
 from mlops_maturity.engine.model.result import QuestionnaireRef
 
 SCHEMA_VERSION = 1
+# A gap or an investment is shared, and worth closing or funding once, when it concerns this many teams or more.
+SHARED = 2
 
 
 class TeamSummary(Frozen):
@@ -66,7 +68,7 @@ class DimensionStats(Frozen):
 
 
 class CommonGap(Frozen):
-    """A stage criterion that many teams miss: a candidate for one platform investment."""
+    """A stage criterion that teams miss; one that ``SHARED`` teams or more miss is a candidate for one investment."""
 
     question: str
     title: str

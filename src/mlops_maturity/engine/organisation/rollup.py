@@ -1,10 +1,12 @@
 """Roll summary rows up into the organisation view (pure: rows in, a ``Portfolio`` out).
 
 A team is known by the ``team`` field of its files (the file name when that is
-empty). Its latest file places it; all of its files form its trend. Latest
-means the newest ``assessed_on``; files without one count as older than any
-dated file, and ties fall back to file-name order, so the result never
-depends on the order the files were read in. Respondents' files of one team and
+empty). Its latest file places it; its files of different dates form its trend.
+Latest means the newest ``assessed_on``; files without one count as older than
+any dated file, and ties fall back to file-name order, so the result never
+depends on the order the files were read in. A tie is not the data's word on
+which file is newer, so the trend takes one file per date (the one the tie
+gives), leaves undated files out, and a note names the files it chose between. Respondents' files of one team and
 date arrive already merged into one row (``files/portfolio/rounds.py``), which
 counts as one assessment of as many files and respondents.
 """
@@ -110,7 +112,9 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
         below_min_stage=tuple(r.team for r in latest if min_stage is not None and r.stage < min_stage),
         single_respondent=tuple(r.team for r in latest if r.respondents == 1),
         trends=tuple(
-            _trend(q, team, points) for team, points in histories.items() if len(points) > 1 and team not in left_out
+            trend
+            for team, points in histories.items()
+            if team not in left_out and (trend := _trend(q, team, points)) is not None
         ),
         notes=tuple(_notes(histories)),
         errors=tuple(errors),
@@ -184,8 +188,21 @@ def _common_gaps(q: Questionnaire, latest: list[Row]) -> tuple[CommonGap, ...]:
     )
 
 
-def _trend(q: Questionnaire, team: str, points: list[_Point]) -> Trend:
-    first, last = points[0], points[-1]
+def _by_date(points: list[_Point]) -> dict[str, list[_Point]]:
+    """The dated points of a team, grouped by date, oldest date first (``points`` are sorted by age)."""
+    grouped: dict[str, list[_Point]] = {}
+    for p in points:
+        if p.assessed_on is not None:
+            grouped.setdefault(p.assessed_on, []).append(p)
+    return grouped
+
+
+def _trend(q: Questionnaire, team: str, points: list[_Point]) -> Trend | None:
+    """A trend needs two dates: one point per date (the last by file name of its files), undated files left out."""
+    dated = [same_day[-1] for same_day in _by_date(points).values()]
+    if len(dated) < 2:
+        return None
+    first, last = dated[0], dated[-1]
     return Trend(
         team=team,
         history=tuple(
@@ -196,7 +213,7 @@ def _trend(q: Questionnaire, team: str, points: list[_Point]) -> Trend:
                 level=q.levels[p.level].id,
                 overall_score=p.overall_score,
             )
-            for p in points
+            for p in dated
         ),
         stage_change=last.stage - first.stage,
         overall_change=round(last.overall_score - first.overall_score, 1),
@@ -204,12 +221,29 @@ def _trend(q: Questionnaire, team: str, points: list[_Point]) -> Trend:
 
 
 def _notes(histories: dict[str, list[_Point]]) -> list[str]:
+    """Where the dates do not say which file is newer: what was taken, and why."""
     notes = []
     for team, points in histories.items():
-        dates = [p.assessed_on for p in points]
-        if len(points) > 1 and (None in dates or len(set(dates)) < len(dates)):
+        if len(points) < 2:
+            continue
+        undated = [p for p in points if p.assessed_on is None]
+        if undated and len(undated) == len(points):
             notes.append(
-                f"team {team!r}: {len(points)} files, not all with distinct assessed_on dates; "
-                f"undated files count as the oldest and ties go by file name, so {points[-1].file} is taken as latest"
+                f"team {team!r}: {len(points)} assessments and none has an assessed_on date, so which is newest is "
+                f"not known: {points[-1].file}, the last by file name, places the team, and there is no trend"
             )
+            continue
+        if undated:
+            count = f"{len(undated)} file{'s' if len(undated) != 1 else ''}"
+            notes.append(
+                f"team {team!r}: {count} without an assessed_on date ({', '.join(p.file for p in undated)}) "
+                "cannot be placed in time: left out of its placement and its trend"
+            )
+        for day, same_day in _by_date(points).items():
+            if len(same_day) > 1:
+                role = "places the team" if same_day[-1] is points[-1] else f"stands for {day} in its trend"
+                notes.append(
+                    f"team {team!r}: {len(same_day)} assessments dated {day}, so which is newer is not known: "
+                    f"{same_day[-1].file}, the last by file name, {role}; give each assessment its own date"
+                )
     return notes

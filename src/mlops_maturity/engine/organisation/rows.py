@@ -53,7 +53,11 @@ class RespondentFile:
 
 @dataclass(frozen=True, slots=True)
 class FileError:
-    """An answers file that could not be read or is invalid; the message names file and line."""
+    """An answers file that could not be read or is invalid; the message names file and line.
+
+    The message is one line per problem, each inert (``inert.py``, as ``MaturityError`` prints them), joined by
+    line breaks: the CLI prints each on a line of its own.
+    """
 
     file: str
     message: str

@@ -4,13 +4,14 @@ A team's next step is made of the gaps to its next stage. A discipline of the te
 stage *helps* the team when it moves at least one of those gaps, and *carries it up* when it
 moves all of them. Disciplines belong to a stage, so teams at different stages are helped by
 different ones; the ranking is by teams carried up, then teams helped, then the questionnaire's
-order, and the first three are shown.
+order, and the first three are shown. Only a discipline that helps two teams or more is shared:
+one that helps a single team is that team's next step, which its own report gives.
 """
 
 from __future__ import annotations
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.engine.organisation.portfolio import SharedInvestment, TeamSummary
+from mlops_maturity.engine.organisation.portfolio import SHARED, SharedInvestment, TeamSummary
 
 SHOWN = 3
 
@@ -28,7 +29,8 @@ def shared_investments(q: Questionnaire, teams: tuple[TeamSummary, ...]) -> tupl
                 helped.setdefault((team.stage, index), []).append(team.team)
                 if moved == gaps:
                     carried.setdefault((team.stage, index), []).append(team.team)
-    ranked = sorted(helped, key=lambda key: (-len(carried.get(key, ())), -len(helped[key]), key))
+    shared = [key for key in helped if len(helped[key]) >= SHARED]
+    ranked = sorted(shared, key=lambda key: (-len(carried.get(key, ())), -len(helped[key]), key))
     out = []
     for stage, index in ranked[:SHOWN]:
         discipline = q.stage(stage).disciplines[index]

@@ -22,7 +22,6 @@ order of the files, and N respondents giving the same answer give that answer.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -112,19 +111,6 @@ def name_key(name: str) -> str:
 def in_order(voices: Sequence[Voice]) -> tuple[Voice, ...]:
     """Respondents in the order every output lists them: by name, whatever the order of the files."""
     return tuple(sorted(voices, key=lambda v: (name_key(v.name), v.name)))
-
-
-def anonymised(voices: Sequence[Voice]) -> tuple[Voice, ...]:
-    """Names replaced by "Respondent 1".."Respondent N" and roles dropped.
-
-    The numbers follow a hash of each name: fixed for a given team, independent of the
-    order of the files, and not alphabetical, so they do not point back at the names.
-    """
-    ordered = sorted(voices, key=lambda v: hashlib.sha256(name_key(v.name).encode()).hexdigest())
-    return tuple(
-        Voice(name=f"Respondent {i}", role=None, given=v.given, file="", assessed_on=v.assessed_on)
-        for i, v in enumerate(ordered, 1)
-    )
 
 
 def merge(q: Questionnaire, voices: Sequence[Voice]) -> Merged:

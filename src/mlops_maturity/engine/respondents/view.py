@@ -11,6 +11,7 @@ from mlops_maturity.engine.model.disagreements import Disagreement
 from mlops_maturity.engine.model.frozen import Frozen
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, Questionnaire
 from mlops_maturity.engine.model.result import QuestionnaireRef, Result
+from mlops_maturity.engine.respondents.anonymous import ANONYMOUS_NOTE
 from mlops_maturity.engine.respondents.consensus import RULE, Merged, Round
 from mlops_maturity.engine.respondents.disagreement import disagreements, index
 from mlops_maturity.engine.scoring.scorecard import score_team
@@ -116,6 +117,8 @@ def build_view(
     }
     found = disagreements(q, merged.given, [(v.name, _values(v.given)) for v in merged.voices], evidence)
     notes = list(round_.notes)
+    if anonymous:
+        notes.append(ANONYMOUS_NOTE)
     if len(merged.voices) == 1:
         notes.append("one respondent: the team answers are that person's; ask the others to answer too")
     placed = _placed(team)

@@ -73,6 +73,9 @@ def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bo
     if not isinstance(doc.data, dict):
         problem = doc.problem((), "expected a mapping with the keys questionnaire, team, assessed_on, answers")
         raise AnswersError(str(problem), (problem,))
+    if doc.data and not any(key in TOP_KEYS for key in doc.data):
+        problem = doc.problem((), _not_answers(doc.data))
+        raise AnswersError(str(problem), (problem,))
     try:
         parsed = AnswersFile.model_validate(doc.data)
     except ValidationError as exc:
@@ -80,6 +83,14 @@ def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bo
 
         problems = pydantic_problems(doc, exc, root_hint=_answers_hint)
         raise AnswersError(problems[0].message, problems) from None
+    if parsed.questionnaire is not None and parsed.questionnaire != questionnaire.id:
+        # Answers to another questionnaire: checking them against this one would only list follow-on errors.
+        problem = doc.problem(
+            ("questionnaire",),
+            f"this file answers questionnaire {parsed.questionnaire!r}, but the questionnaire in use is "
+            f"{questionnaire.id!r}, so its answers were not checked; pass --questionnaire DIR for the right one",
+        )
+        raise AnswersError(problem.message, (problem,))
     stale = _stale(parsed, questionnaire) if drop_stale else ()
     found = tuple(_against(doc, parsed, questionnaire, skip=frozenset(stale)))
     if not drop_stale:  # an older team file kept for comparison drops what no longer fits instead
@@ -117,6 +128,18 @@ def _stale(parsed: AnswersFile, questionnaire: Questionnaire) -> tuple[str, ...]
     return tuple(qid for qid, answer in parsed.answers.items() if not fits(qid, answer))
 
 
+def _not_answers(data: dict[Any, Any]) -> str:
+    """YAML, but none of an answers file's keys: a CI configuration, a docker-compose file, another tool's data."""
+    from mlops_maturity.cut import clip
+
+    keys = [clip(str(key), 40) for key in list(data)[:5]]
+    more = f" and {len(data) - 5} more" if len(data) > 5 else ""
+    return (
+        f"YAML, but not an answers file: its top-level keys ({', '.join(keys)}{more}) include none of "
+        f"{', '.join(TOP_KEYS[:4])}; answers files are written by `mlops-maturity init` or `survey`"
+    )
+
+
 def _answers_hint(loc: tuple[str | int, ...]) -> str:
     if len(loc) == 1 and loc[0] not in TOP_KEYS:
         return f"; the top-level keys are: {', '.join(TOP_KEYS)}"
@@ -130,12 +153,6 @@ def _answers_hint(loc: tuple[str | int, ...]) -> str:
 def _against(
     doc: Document, parsed: AnswersFile, questionnaire: Questionnaire, skip: frozenset[str] = frozenset()
 ) -> Iterator[Problem]:
-    if parsed.questionnaire is not None and parsed.questionnaire != questionnaire.id:
-        yield doc.problem(
-            ("questionnaire",),
-            f"this file answers questionnaire {parsed.questionnaire!r}, but the questionnaire in use is "
-            f"{questionnaire.id!r}; pass --questionnaire DIR for the right one",
-        )
     for qid, answer in parsed.answers.items():
         if qid in skip:
             continue

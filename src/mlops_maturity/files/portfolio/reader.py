@@ -57,7 +57,18 @@ def answers_files(paths: Sequence[Path]) -> list[str]:
     return found
 
 
-def _walk(top: Path) -> list[str]:
+def folder_contents(top: Path) -> tuple[list[str], list[str]]:
+    """The answers files and the questionnaire folders under ``top``, by the one rule for folders.
+
+    ``portfolio`` and ``validate`` both read a folder so: every ``*.yaml``/``*.yml`` at any depth, sorted,
+    hidden entries skipped, and a folder holding ``questionnaire.yaml`` taken as a questionnaire (not
+    looked into: ``portfolio`` leaves it out, ``validate`` checks it as a questionnaire).
+    """
+    questionnaires: list[str] = []
+    return _walk(top, questionnaires), questionnaires
+
+
+def _walk(top: Path, questionnaires: list[str] | None = None) -> list[str]:
     # os.walk reuses the directory entries' types, where Path.rglob plus is_file() stats every file;
     # names are joined as text (a Path per file costs time, and pathlib interns every part).
     root = str(top)  # already normal: no trailing separator, no "//" or "/./"
@@ -66,6 +77,8 @@ def _walk(top: Path) -> list[str]:
     for folder, dirs, files in os.walk(root):
         if "questionnaire.yaml" in files and folder != root:
             dirs[:] = []  # a questionnaire folder kept beside the assessments is not a team's answers
+            if questionnaires is not None:
+                questionnaires.append(folder[skip:])
             continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = folder[skip:]

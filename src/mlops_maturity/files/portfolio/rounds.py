@@ -19,6 +19,7 @@ from mlops_maturity.engine.respondents.consensus import check_round, merge
 from mlops_maturity.engine.respondents.disagreement import index
 from mlops_maturity.errors import MaturityError
 from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.inert import inert
 
 
 def merge_rounds(q: Questionnaire, items: Iterable[Row | FileError | RespondentFile]) -> Iterator[Row | FileError]:
@@ -40,7 +41,7 @@ def _merged(q: Questionnaire, team: str, files: list[str]) -> Iterator[Row | Fil
     except MaturityError as exc:
         named = {p.file: str(p) for p in exc.problems}
         for f in files:
-            why = named.get(f) or f"{f}: left out with its round: {next(iter(named.values()), str(exc))}"
+            why = named.get(f) or f"{inert(f)}: left out with its round: {next(iter(named.values()), str(exc))}"
             yield FileError(f, why)
         return
     merged = merge(q, round_.voices)

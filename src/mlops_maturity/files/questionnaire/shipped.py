@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 DEFAULT_QUESTIONNAIRE = "mlops-maturity"
@@ -20,3 +21,14 @@ def default_questionnaire_dir() -> Path:
 
 def templates_dir() -> Path:
     return _PACKAGE / "render" / "report" / "templates"
+
+
+def shipped_id_and_version() -> tuple[str, str]:
+    """The shipped questionnaire's ``id`` and ``version``, read from the top lines of its ``questionnaire.yaml``.
+
+    For ``--version``, which must answer without loading YAML or pydantic; a test holds what it reads
+    equal to what the questionnaire loader reads.
+    """
+    text = (default_questionnaire_dir() / "questionnaire.yaml").read_text(encoding="utf-8")
+    found = dict(re.findall(r"(?m)^(id|version):[ \t]*['\"]?([\w.+-]+)['\"]?[ \t]*(?:#.*)?$", text))
+    return found.get("id", DEFAULT_QUESTIONNAIRE), found.get("version", "unknown")

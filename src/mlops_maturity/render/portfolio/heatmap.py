@@ -9,18 +9,15 @@ modes, with labels chosen for contrast.
 
 from __future__ import annotations
 
-import html
-import re
-
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.render.bands import band_of, ink, legend
+from mlops_maturity.render.svg_text import escaped
 
 CELL_W, CELL_H = 46, 22
 CHAR_W = 7.2  # average advance of the 12px sans-serif used for labels
 MAX_LABEL = 40
 TITLE_H = 28
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 STYLE = """
   .card { fill: #ffffff; stroke: #d0d7de; }
@@ -39,8 +36,8 @@ STYLE = """
 
 
 def text(value: str) -> str:
-    """User text made safe for SVG: XML-escaped, with characters XML forbids removed."""
-    return html.escape(_CONTROL.sub("", value), quote=True)
+    """User text made safe for SVG (``render/svg_text.py``)."""
+    return escaped(value)
 
 
 def render_svg(portfolio: Portfolio) -> str:

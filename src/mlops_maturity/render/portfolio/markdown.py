@@ -51,7 +51,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         BLANK,
     ]
     if p.investments:
-        lines += [md("**Fund once, for many teams**"), BLANK]
+        lines += [md("**Fund once, for several teams**"), BLANK]
         lines += [_investment(i, inv) for i, inv in enumerate(p.investments, 1)]
         lines.append(BLANK)
     if p.not_assessed:  # left out of every count above, named here so nobody is forgotten
@@ -71,7 +71,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
     if p.teams:
         lines += [*tables.heatmap(p, options), BLANK, *tables.statistics(p)]
     if p.common_gaps:
-        lines += [BLANK, *tables.gaps(p.common_gaps)]
+        lines += [BLANK, *tables.gaps(p.common_gaps, len(p.teams))]
     if p.trends:
         lines += [BLANK, *tables.trends(p)]
     if any(t.respondents > 1 for t in p.teams):
@@ -80,6 +80,6 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         lines += [BLANK, md("### Notes"), BLANK, *(md("- {}", note) for note in p.notes)]
     if p.errors:
         count = _plural(len(p.errors), "file")
-        lines += [BLANK, md("### Files left out"), BLANK, md("{} could not be read:", count), BLANK]
+        lines += [BLANK, md("### Files left out"), BLANK, md("{} left out, with what is wrong:", count), BLANK]
         lines += [md("- {}", error.message) for error in p.errors]
     return join([*lines, BLANK])  # one copy of a long report, not two

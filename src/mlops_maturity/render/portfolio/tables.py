@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from mlops_maturity.engine.model.questionnaire import ScoreBand
-from mlops_maturity.engine.organisation.portfolio import CommonGap, Portfolio
+from mlops_maturity.engine.organisation.portfolio import SHARED, CommonGap, Portfolio
 from mlops_maturity.render.bands import band_of, legend, square
 from mlops_maturity.render.markdown import BLANK, Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.portfolio import shared_gaps_line
 
 NONE = md("-")
 
@@ -53,23 +54,28 @@ def statistics(p: Portfolio) -> list[Markdown]:
     return out
 
 
-def gaps(gaps: tuple[CommonGap, ...]) -> list[Markdown]:
-    out = [
-        md("### Gaps most teams share"),
-        BLANK,
-        md(
-            "Each row is an entry criterion of the next stage that several teams miss: closing it once, as a "
-            "shared platform capability, helps all of them. The last two columns name the teams it would carry "
-            "to their next stage, on its own and together with every gap ranked above it."
-        ),
-        BLANK,
-        md("| # | Gap | Teams | Next stage once closed | With the gaps above |"),
-        md("|---:|---|---:|---|---|"),
-    ]
-    for i, gap in enumerate(gaps, 1):
+def gaps(gaps: tuple[CommonGap, ...], teams: int) -> list[Markdown]:
+    """The gaps ``SHARED`` teams or more miss; those of one team are counted, not listed (its report has them)."""
+    shared = [gap for gap in gaps if gap.teams >= SHARED]
+    single = shared_gaps_line(len(shared), len(gaps) - len(shared), "each team's own report lists them")
+    out = [md("### Gaps several teams share"), BLANK]
+    if shared:
+        out += [
+            md(
+                "Each row is an entry criterion of the next stage that several teams miss: closing it once, as a "
+                "shared platform capability, helps all of them. The last two columns name the teams it would carry "
+                "to their next stage, on its own and together with every gap ranked above it."
+            ),
+            BLANK,
+            md("| # | Gap | Teams (of {}) | Next stage once closed | With the gaps above |", teams),
+            md("|---:|---|---:|---|---|"),
+        ]
+    for i, gap in enumerate(shared, 1):
         alone = join((md("{}", t) for t in gap.unlocks), ", ") or NONE
         extra = join((md("{}", t) for t in gap.unlocks_with_above if t not in gap.unlocks), ", ") or NONE
         out.append(md("| {} | {} ({}) | {} | {} | {} |", i, gap.title, code(gap.question), gap.teams, alone, extra))
+    if single:
+        out += [BLANK, md("{}", single)] if shared else [md("{}", single)]
     return out
 
 

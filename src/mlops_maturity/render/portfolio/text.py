@@ -7,10 +7,11 @@ from rich.text import Text
 
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.model.questionnaire import ScoreBand
-from mlops_maturity.engine.organisation.portfolio import Portfolio
+from mlops_maturity.engine.organisation.portfolio import SHARED, Portfolio
 from mlops_maturity.render.bands import band_of, legend
 from mlops_maturity.render.console import bar, console, hanging, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
+from mlops_maturity.render.portfolio import shared_gaps_line
 
 MAX_ROWS = 40  # a terminal is not the place for every team of a large organisation
 MAX_GAPS = 10
@@ -49,13 +50,14 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
     if p.teams:
         _capabilities(out, p, options)
         _heatmap(out, p, options)
-    if p.common_gaps:
+    shared = [gap for gap in p.common_gaps if gap.teams >= SHARED]
+    if shared:
         out.print()
-        out.print(Text("Gaps most teams share (close each once, for every team):", style="bold"))
-        for i, gap in enumerate(p.common_gaps[:MAX_GAPS], 1):
+        out.print(Text("Gaps several teams share (close each once, for all of them):", style="bold"))
+        for i, gap in enumerate(shared[:MAX_GAPS], 1):
             prefix = f"  {i}. "
             line = Text(gap.title, style="bold")
-            line.append(f" ({gap.question}): {gap.teams} team{'s' if gap.teams != 1 else ''}")
+            line.append(f" ({gap.question}): {gap.teams} of {teams} teams")
             out.print(hanging(prefix, line))
             indent = " " * len(prefix)
             if gap.unlocks:
@@ -63,8 +65,15 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
             extra = [t for t in gap.unlocks_with_above if t not in gap.unlocks]
             if extra:
                 out.print(hanging(indent, f"next stage with the gaps above it closed too: {', '.join(extra)}"))
-        if len(p.common_gaps) > MAX_GAPS:
-            out.print(f"  ... and {len(p.common_gaps) - MAX_GAPS} more (see --format markdown or json)")
+        if len(shared) > MAX_GAPS:
+            out.print(f"  ... and {len(shared) - MAX_GAPS} more (see --format markdown or json)")
+    single = len(p.common_gaps) - len(shared)
+    if shared and single:
+        more = f"and {single} more gap{'s' if single != 1 else ''}, each of one team (see --format json)"
+        out.print(hanging("  ... ", Text(more, style="dim")))
+    elif single:
+        out.print()
+        out.print(Text(shared_gaps_line(0, single), style="dim"))
     if p.not_assessed:
         out.print()
         out.print(Text("Not assessed yet (answered less than half of the questions; not counted above):", style="bold"))
@@ -97,11 +106,11 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
     if any(t.respondents > 1 for t in p.teams):
         _respondents(out, p, dot)
     for note in p.notes:
-        out.print(Text(f"note: {note}", style="dim"))
+        out.print(hanging("note: ", Text(note, style="dim")))
     if p.errors:
         out.print()
         count = len(p.errors)
-        left_out = f"{count} file{' was' if count == 1 else 's were'} left out: not readable (listed on stderr)."
+        left_out = f"{count} file{' was' if count == 1 else 's were'} left out (listed on stderr with what is wrong)."
         out.print(Text(left_out, style="bold red"))
     return without_trailing_blanks(buffer.getvalue())
 

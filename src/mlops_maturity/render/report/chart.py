@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.model.questionnaire import ScoreBand
 from mlops_maturity.engine.model.result import Result
+from mlops_maturity.inert import map_strings
 from mlops_maturity.render.bands import band_of, legend
+from mlops_maturity.render.svg_text import plain
 from mlops_maturity.render.wording import number
 
 WIDTH = 720
@@ -67,6 +69,7 @@ class Chart:
 
 
 def build_chart(result: Result) -> Chart:
+    result = map_strings(result, plain)  # one line, nothing XML forbids (the template escapes the rest)
     span = WIDTH - 2 * PAD - SCORE_SPACE
     bands = result.questionnaire.score_bands
     keys = legend(bands)

@@ -14,6 +14,7 @@ from mlops_maturity import TOOL
 from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS
 from mlops_maturity.engine.model.result import Result
 from mlops_maturity.errors import MaturityError
+from mlops_maturity.inert import inert
 from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
@@ -49,11 +50,11 @@ def render_error(error: MaturityError, file: str) -> str:
     """Bad input as error annotations: one per located problem, on the file and line it names."""
     title = f"{TOOL}: invalid input"
     if not error.problems:
-        return command("error", str(error), file, None, title) + "\n"
+        return command("error", str(error), inert(file), None, title) + "\n"
     lines = []
-    for p in error.problems:
-        message = f"{p.path}: {p.message}" if p.path else p.message
-        lines.append(command("error", message, p.file, p.line, title) + "\n")
+    for p in error.problems:  # inert like the rest of this format (render/formats.py)
+        message = inert(f"{p.path}: {p.message}" if p.path else p.message)
+        lines.append(command("error", message, inert(p.file), p.line, title) + "\n")
     return "".join(lines)
 
 

@@ -11,7 +11,7 @@ from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS, Repo
 from mlops_maturity.engine.model.result import Result
 from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render import respondents as words
-from mlops_maturity.render.console import bar, console
+from mlops_maturity.render.console import bar, console, together, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
@@ -48,9 +48,10 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     out.print(Text.assemble("Level: ", (result.level.name, "bold magenta")))
     out.print(Text.assemble("Overall capability score: ", (f"{result.overall_score:g}", "bold"), " / 100"))
     c = result.completeness
+    counts = (f"{c.unknown} don't know", f"{c.unanswered} not answered", f"{c.not_applicable} not applicable")
     out.print(
         f"Answered {c.answered} of {c.questions - c.skipped} questions that apply"
-        f" ({c.unknown} don't know, {c.unanswered} not answered, {c.not_applicable} not applicable)"
+        f" ({', '.join(together(part) for part in counts)})"
     )
     if result.respondents is not None:
         _disagreements(out, result.respondents, arrow, dot)
@@ -88,11 +89,9 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     if report.checks:
         out.print()
         out.print(Text("Thresholds:", style="bold"))
-        for check in report.checks:
-            mark = Text(tick, style="green") if check.passed else Text(cross, style="bold red")
-            out.print(Text.assemble("  ", mark, f" {check.id}: {check.message}"))
-    # rich pads table cells to the width; trailing blanks only get in the way of diffs and logs
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        marks = [Text(tick, style="green") if c.passed else Text(cross, style="bold red") for c in report.checks]
+        out.print(_bullets([Text(f"{c.id}: {c.message}") for c in report.checks], "", marks=marks))
+    return without_trailing_blanks(buffer.getvalue())
 
 
 def _disagreements(out: Console, r: Respondents, arrow: str, dot: str) -> None:
@@ -129,13 +128,13 @@ def _repository(out: Console, e: RepositoryEvidence, dot: str) -> None:
         out.print(Text(f"No evidence in the files for: {'; '.join(c.title for c in unverified)}.", style="dim"))
 
 
-def _bullets(items: list[Text], mark: str) -> Table:
-    """A list whose wrapped lines hang under the text, not under the bullet."""
+def _bullets(items: list[Text], mark: str, marks: list[Text] | None = None) -> Table:
+    """A list whose wrapped lines hang under the text, not under the bullet (``marks``: one of its own each)."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
-    for item in items:
-        table.add_row(f" {mark}", item)
+    for i, item in enumerate(items):
+        table.add_row(Text.assemble(" ", marks[i]) if marks is not None else f" {mark}", item)
     return table
 
 
