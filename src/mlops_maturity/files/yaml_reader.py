@@ -171,22 +171,3 @@ try:
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path()
-    tmp = directory / f".{path.name}.{os.getpid()}.tmp"
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:  # an interruption or a bug: still leave no temporary file behind
-        tmp.unlink(missing_ok=True)
-        raise

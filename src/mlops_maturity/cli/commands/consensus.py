@@ -15,7 +15,7 @@ from mlops_maturity.errors import InputFileError, UsageError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.answers.team_writer import render_team_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.files.writing import write_atomic
 from mlops_maturity.render.formats import ConsensusFormat, render_consensus
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width

@@ -18,7 +18,7 @@ from mlops_maturity.errors import UsageError
 from mlops_maturity.files.answers.writer import render_answers_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.schemas import answers_schema, to_json
-from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.files.writing import write_atomic
 
 SCHEMA_FILE = "mlops-answers.schema.json"
 
