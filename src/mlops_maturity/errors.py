@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A file with thousands of mistakes (a list pasted into the wrong place, a generated file gone wrong)
+# would otherwise print megabytes; past this many, the rest are counted, not shown.
+MAX_PROBLEMS = 20
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -13,6 +17,7 @@ class Problem:
     message: str
     line: int | None = None
     path: str = ""
+    hidden: int = 0  # for the last line of a long list: how many problems it stands for
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -27,12 +32,29 @@ class MaturityError(Exception):
 
     def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
         super().__init__(message)
-        self.problems = problems
+        self.problems = shown(problems)
+
+    @property
+    def count(self) -> int:
+        """How many problems there are, those not shown included (at least one)."""
+        return max(1, sum(p.hidden or 1 for p in self.problems))
 
     def __str__(self) -> str:
         if not self.problems:
             return self.args[0]  # type: ignore[no-any-return]
         return "\n".join(str(p) for p in self.problems)
+
+
+def shown(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """The first ``MAX_PROBLEMS`` problems, then one line that counts the rest."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = problems[MAX_PROBLEMS:]
+    files = {p.file for p in rest}
+    where = " in this file" if len(files) == 1 else f" in {len(files):,} files"
+    message = f"and {len(rest):,} more problems{where}, not shown; fix these first"
+    more = Problem(rest[0].file, message, hidden=len(rest))
+    return (*problems[:MAX_PROBLEMS], more)
 
 
 class InputFileError(MaturityError):

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from mlops_maturity.cut import excerpt
 from mlops_maturity.engine.model.frozen import QUESTION_ID, VERSION
 from mlops_maturity.errors import Problem
 from mlops_maturity.files.yaml_reader import Document, Loc, format_loc
@@ -26,7 +27,7 @@ def pydantic_problems(
         loc = _data_loc(doc.data, (*base, *error["loc"]))
         message = _message(error)
         if error["type"] == "extra_forbidden":
-            message = f"unknown key {str(loc[-1])!r}"
+            message = f"unknown key {excerpt(str(loc[-1]))}"
             allowed = _allowed_keys(model, loc[len(base) : -1]) if model is not None else None
             if allowed:
                 message += f"; valid keys here: {', '.join(allowed)}"
@@ -54,7 +55,7 @@ def _message(error: Any) -> str:
     if kind == "string_type":
         return f"expected text, got {_describe(error.get('input'))}"
     if kind == "string_pattern_mismatch":
-        return f"{error.get('input')!r} {_PATTERN_HINTS.get(error.get('ctx', {}).get('pattern'), _ID_HINT)}"
+        return f"{excerpt(error.get('input'))} {_PATTERN_HINTS.get(error.get('ctx', {}).get('pattern'), _ID_HINT)}"
     msg = str(error["msg"])
     return msg[len("Value error, ") :] if msg.startswith("Value error, ") else msg
 
@@ -66,7 +67,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (empty value)"
-    return f"{value!r}"
+    return excerpt(value)
 
 
 def _data_loc(data: Any, loc: Loc) -> Loc:

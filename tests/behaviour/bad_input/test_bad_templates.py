@@ -215,7 +215,7 @@ def test_a_link_out_of_the_template_folder_is_refused(cli: Cli, tmp_path: Path) 
     assert (run.code, run.out) == (2, "")
     assert run.err == (
         f"error: {folder / 'sections' / 'roadmap.md.j2'}: links to {secret.resolve()}, outside the template "
-        f"folder {folder}; copy the template in instead\n"
+        f"folder {folder}; copy the file in instead\n"
     )
 
 

@@ -60,7 +60,8 @@ def respondent_files(path: Path) -> list[Path]:
     """What ``path`` stands for: itself, or the answers files directly in the folder it names."""
     if not path.is_dir():
         return [path]
-    found = sorted(c for c in path.iterdir() if c.is_file() and c.suffix.lower() in (".yaml", ".yml"))
+    # Not is_file(): a named pipe named *.yaml is refused by name when read, not passed over.
+    found = sorted(c for c in path.iterdir() if not c.is_dir() and c.suffix.lower() in (".yaml", ".yml"))
     if not found:
         raise UsageError(f"{path}: is a folder with no answers files (*.yaml, *.yml) in it")
     return found

@@ -39,7 +39,7 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
             targets += expanded
         else:
             problems.append(str(Problem(str(path), NOT_RECOGNISED)))
-    unrecognised = len(problems)
+    unrecognised = count = len(problems)
     ok: list[str] = []
     notes: list[str] = []
     failed = unrecognised
@@ -47,13 +47,13 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
         found = _check(target, questionnaire, notes)
         if found:
             problems += [str(p) for p in found]
+            count += sum(p.hidden or 1 for p in found)  # a long list ends with a line that counts the rest
             failed += 1
         else:
             ok.append(f"ok: {target}")
     if problems:
-        count = len(problems)
         checked = len(targets) + unrecognised
-        summary = f"{count} problem{'s' if count != 1 else ''} in {failed} of {checked} path(s)"
+        summary = f"{count:,} problem{'s' if count != 1 else ''} in {failed} of {checked} path(s)"
         return Output(stdout="".join(f"{line}\n" for line in ok), stderr=(*notes, *problems, summary), code=BAD_INPUT)
     return Output(stdout="".join(f"{line}\n" for line in ok), stderr=tuple(notes), code=OK)
 
@@ -64,7 +64,8 @@ def expand(path: Path) -> list[Path]:
         return [path]
     children = sorted(path.iterdir())
     folders = [c for c in children if c.is_dir() and (c / QUESTIONNAIRE_FILE).is_file()]
-    files = [c for c in children if c.is_file() and c.suffix.lower() in (".yaml", ".yml")]
+    # Not is_file(): a named pipe or a broken link named *.yaml is reported by name, not passed over.
+    files = [c for c in children if not c.is_dir() and c.suffix.lower() in (".yaml", ".yml")]
     return folders + files
 
 
