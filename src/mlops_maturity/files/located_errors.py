@@ -23,7 +23,10 @@ def pydantic_problems(
 ) -> tuple[Problem, ...]:
     """One ``Problem`` per error, with the data path (union tags dropped) and its line."""
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors:
+        if _follows_from_others(error, errors):
+            continue
         loc = _data_loc(doc.data, (*base, *error["loc"]))
         message = _message(error)
         if error["type"] == "extra_forbidden":
@@ -44,10 +47,20 @@ _PATTERN_HINTS = {
 }
 
 
+def _follows_from_others(error: Any, errors: list[Any]) -> bool:
+    """A list found too short only because its items were wrong: the items' errors say it all."""
+    if error["type"] != "too_short":
+        return False
+    where = tuple(error["loc"])
+    return any(len(e["loc"]) > len(where) and tuple(e["loc"][: len(where)]) == where for e in errors)
+
+
 def _message(error: Any) -> str:
     kind = error["type"]
     if kind == "missing":
         return "required key is missing"
+    if kind in ("too_short", "too_long"):
+        return _length_message(error)
     if kind in ("model_type", "dict_type"):
         return f"expected a mapping (key: value), got {_describe(error.get('input'))}"
     if kind in ("tuple_type", "list_type"):
@@ -58,6 +71,24 @@ def _message(error: Any) -> str:
         return f"{excerpt(error.get('input'))} {_PATTERN_HINTS.get(error.get('ctx', {}).get('pattern'), _ID_HINT)}"
     msg = str(error["msg"])
     return msg[len("Value error, ") :] if msg.startswith("Value error, ") else msg
+
+
+def _length_message(error: Any) -> str:
+    """How many items a list or mapping has against how many it may have, in the tool's words."""
+    ctx = error.get("ctx", {})
+    value = error.get("input")
+    if isinstance(value, str):  # texts have their own limits, and pydantic words them well
+        return str(error["msg"])
+    key = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "")
+    noun = key[:-1] if key.endswith("s") and len(key) > 3 else "item"  # annotations -> annotation
+    actual = ctx.get("actual_length", len(value) if isinstance(value, (dict, list, tuple)) else 0)
+    if error["type"] == "too_long":
+        return f"has {actual:,} {noun}s; at most {ctx.get('max_length', 0):,} are allowed here"
+    least = ctx.get("min_length", 1)
+    shape = " (key: value)" if isinstance(value, dict) else ""
+    if not actual:
+        return f"is empty; give at least {'one' if least == 1 else least} {noun}{'' if least == 1 else 's'}{shape}"
+    return f"has {actual:,} {noun}{'s' if actual != 1 else ''}; give at least {least:,}"
 
 
 def _describe(value: Any) -> str:
