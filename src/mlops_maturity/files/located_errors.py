@@ -54,8 +54,11 @@ _PATTERN_HINTS = {
 
 
 def _follows_from_others(error: Any, errors: list[Any]) -> bool:
-    """A list found too short only because its items were wrong: the items' errors say it all."""
+    """A list long enough as written, found too short only because its items were wrong: their errors say it all."""
     if error["type"] != "too_short":
+        return False
+    given = error.get("input")
+    if not isinstance(given, (list, tuple, dict)) or len(given) < error.get("ctx", {}).get("min_length", 1):
         return False
     where = tuple(error["loc"])
     return any(len(e["loc"]) > len(where) and tuple(e["loc"][: len(where)]) == where for e in errors)
@@ -89,7 +92,7 @@ def _length_message(error: Any) -> str:
         return str(error["msg"])
     key = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "")
     noun = key[:-1] if key.endswith("s") and len(key) > 3 else "item"  # annotations -> annotation
-    actual = ctx.get("actual_length", len(value) if isinstance(value, (dict, list, tuple)) else 0)
+    actual = len(value) if isinstance(value, (dict, list, tuple)) else ctx.get("actual_length", 0)  # as written
     if error["type"] == "too_long":
         return f"has {actual:,} {noun}s; at most {ctx.get('max_length', 0):,} are allowed here"
     least = ctx.get("min_length", 1)

@@ -58,3 +58,16 @@ def test_too_many_annotations(cli: Cli, tmp_path: Path) -> None:
     assert run.err == (
         f"error: {repo / '.mlops-maturity.yaml'}:1: annotations: has 501 annotations; at most 500 are allowed here\n"
     )
+
+
+def test_a_list_too_short_as_written_is_said_even_when_its_items_are_wrong_too(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "q"
+    shutil.copytree(TINY, folder)
+    (folder / "stages.yaml").write_text("stages:\n  - {number: 0, id: s, name: S, summary: S, colour: red}\n")
+    run = cli("validate", folder)
+    assert run.code == 2
+    assert run.err.splitlines()[:2] == [
+        f"{folder / 'stages.yaml'}:1: stages: has 1 stage; give at least 2",
+        f"{folder / 'stages.yaml'}:2: stages[0].colour: unknown key 'colour'; valid keys here: number, id, name, "
+        "summary, meaning, criteria, risks, disciplines",
+    ]
