@@ -14,6 +14,7 @@ report uses a small part of each budget.
 from __future__ import annotations
 
 import functools
+import types
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -107,26 +108,42 @@ class ReportSandbox(SandboxedEnvironment):
         result = super().getitem(obj, argument)
         return self._built(result) if isinstance(argument, slice) else result
 
+    def format_string(
+        self,
+        s: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        format_func: Callable[..., Any] | None = None,
+    ) -> str:
+        """``str.format`` or ``format_map`` called from a template (how Jinja before 3.1.5 routes them)."""
+        is_map = format_func is not None and getattr(format_func, "__name__", "") == "format_map"
+        return self._format(s, args, kwargs, is_map)
+
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        wrapper = super().wrap_str_format(value)
-        if wrapper is None:
+        """The same for Jinja 3.1.5 and later, which wrap the method when it is looked up."""
+        if not isinstance(value, (types.MethodType, types.BuiltinMethodType)):
             return None
-        owner = value.__self__
-        formatter: SandboxedFormatter = (
-            _BoundedEscapeFormatter(self, escape=owner.escape) if isinstance(owner, Markup) else _BoundedFormatter(self)
-        )
+        owner = getattr(value, "__self__", None)
+        if value.__name__ not in ("format", "format_map") or not isinstance(owner, str):
+            return None
         is_map = value.__name__ == "format_map"
 
         def bounded(*args: Any, **kwargs: Any) -> str:
-            if is_map:
-                if kwargs or len(args) != 1:
-                    raise TypeError("format_map() takes exactly one argument")
-                mapping: Any = args[0]
-                args, kwargs = (), mapping
-            text: str = type(owner)(formatter.vformat(owner, args, kwargs))
-            return text
+            return self._format(owner, args, kwargs, is_map)
 
         return functools.update_wrapper(bounded, value)
+
+    def _format(self, text: str, args: tuple[Any, ...], kwargs: Any, is_map: bool) -> str:
+        if is_map:
+            if kwargs or len(args) != 1:
+                raise TypeError("format_map() takes exactly one argument")
+            mapping: Any = args[0]
+            args, kwargs = (), mapping
+        formatter: SandboxedFormatter = (
+            _BoundedEscapeFormatter(self, escape=text.escape) if isinstance(text, Markup) else _BoundedFormatter(self)
+        )
+        formatted: str = type(text)(formatter.vformat(text, args, kwargs))
+        return formatted
 
     def _built(self, value: Any) -> Any:
         """Count a new value's size against the characters a render may build."""
