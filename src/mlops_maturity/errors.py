@@ -34,11 +34,6 @@ class MaturityError(Exception):
         super().__init__(message)
         self.problems = shown(problems)
 
-    @property
-    def count(self) -> int:
-        """How many problems there are, those not shown included (at least one)."""
-        return max(1, sum(p.hidden or 1 for p in self.problems))
-
     def __str__(self) -> str:
         if not self.problems:
             return self.args[0]  # type: ignore[no-any-return]
