@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
 from typing import Any
 
 from jinja2.exceptions import TemplateRuntimeError
@@ -190,7 +189,7 @@ def _check_text_method(owner: Any, name: str, args: tuple[Any, ...], kwargs: dic
         if isinstance(size, int):
             check_weight(len(owner) + owner.count("\t" if isinstance(owner, str) else b"\t") * size, "expandtabs()")
     elif name == "replace" and len(args) >= 2:
-        check_weight(_replaced(owner, args[0], args[1], args[2] if len(args) > 2 else -1), "replace()")
+        check_weight(replaced_size(owner, args[0], args[1], args[2] if len(args) > 2 else -1), "replace()")
     elif name == "join" and args:
         items = list(args[0])
         check_weight(sum(weight(i) for i in items) + len(owner) * len(items), "join()")
@@ -201,7 +200,7 @@ def _check_text_method(owner: Any, name: str, args: tuple[Any, ...], kwargs: dic
     return args
 
 
-def _replaced(text: Any, old: Any, new: Any, count: Any) -> int:
+def replaced_size(text: Any, old: Any, new: Any, count: Any) -> int:
     if not isinstance(old, type(text)) or not isinstance(new, type(text)):
         return len(text)
     times = text.count(old) if old else len(text) + 1
@@ -210,122 +209,32 @@ def _replaced(text: Any, old: Any, new: Any, count: Any) -> int:
     return len(text) + times * max(0, len(new) - len(old))
 
 
-# --- filters ---------------------------------------------------------------------------------------------------
-
-# Filters that print their value (Jinja's, and the report's own md and raw): it must not weigh more than the limit.
-TEXT_FILTERS = frozenset(
-    [
-        "capitalize",
-        "center",
-        "e",
-        "escape",
-        "forceescape",
-        "format",
-        "indent",
-        "lower",
-        "pprint",
-        "replace",
-        "safe",
-        "string",
-        "striptags",
-        "title",
-        "tojson",
-        "trim",
-        "truncate",
-        "upper",
-        "urlencode",
-        "urlize",
-        "wordcount",
-        "wordwrap",
-        "xmlattr",
-        "md",
-        "raw",
-    ]
-)
-
-
-def _center(value: Any, width: Any = 80, *_: Any, **kw: Any) -> None:
-    check_int(kw.get("width", width), "center() width")
-
-
-def _indent(value: Any, width: Any = 4, *_: Any, **kw: Any) -> None:
-    width = kw.get("width", width)
-    each = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
-    lines = str(value).count("\n") + 1
-    check_weight(weight(value) + lines * each, "indent()")
-
-
-def _replace(value: Any, old: Any = "", new: Any = "", count: Any = None, **kw: Any) -> None:
-    text = str(value)
-    check_weight(_replaced(text, str(old), str(new), -1 if count is None else count), "replace()")
-
-
-def _join(value: Any, d: Any = "", attribute: Any = None, **kw: Any) -> None:
-    items = value if isinstance(value, (list, tuple)) else None
-    if items is not None:
-        check_weight(weight(items) + len(str(kw.get("d", d))) * len(items), "join()")
-
-
-def _format(value: Any, *args: Any, **kwargs: Any) -> None:
-    check_printf(value, kwargs or args)
-
-
-def _batch(value: Any, linecount: Any = 0, fill_with: Any = None, **kw: Any) -> None:
-    if kw.get("fill_with", fill_with) is not None:
-        check_count(kw.get("linecount", linecount), "batch() size with fill_with")
-
-
-def _slice(value: Any, slices: Any = 0, *_: Any, **kw: Any) -> None:
-    check_count(kw.get("slices", slices), "slice() count")
-
-
-def _sum(iterable: Any, attribute: Any = None, start: Any = 0, **kw: Any) -> None:
-    start = kw.get("start", start)
-    if isinstance(start, (str, list, tuple)) and isinstance(iterable, (list, tuple)):
-        check_count(len(iterable), "sum() of lists")
-        check_weight(weight(iterable) + weight(start), "sum() of lists")
-
-
-def _wordwrap(s: Any, width: Any = 79, _long: Any = True, wrapstring: Any = None, *_: Any, **kw: Any) -> None:
-    width, wrapstring = kw.get("width", width), kw.get("wrapstring", wrapstring)
-    lines = len(str(s)) // max(1, width if isinstance(width, int) else 1) + 1
-    check_weight(weight(s) + lines * len(str(wrapstring or "\n")), "wordwrap()")
-
-
-def _urlize(value: Any, *args: Any, **kw: Any) -> None:
-    extra = sum(len(str(kw.get(k) or "")) for k in ("target", "rel")) + 64
-    check_weight(weight(value) + len(str(value).split()) * extra, "urlize()")
-
-
-def _pprint(value: Any, *_: Any, **kw: Any) -> None:
-    check_weight(4 * weight(value), "pprint()")
-
-
 def check_count(value: Any, what: str) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and value > MAX_ITEMS:
         raise LimitExceeded(f"{what} of {value:,} is over the limit of {MAX_ITEMS:,}")
 
 
-# filter name -> check of its arguments (the value first, without a context Jinja passes)
-FILTER_CHECKS: dict[str, Callable[..., None]] = {
-    "center": _center,
-    "indent": _indent,
-    "replace": _replace,
-    "join": _join,
-    "format": _format,
-    "batch": _batch,
-    "slice": _slice,
-    "sum": _sum,
-    "wordwrap": _wordwrap,
-    "urlize": _urlize,
-    "pprint": _pprint,
-}
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
-def check_lipsum(n: Any = 5, html: Any = True, min: Any = 20, max: Any = 100) -> None:
-    if all(isinstance(v, int) for v in (n, max)):
-        check_weight(n * max * 12, "lipsum()")
+def check_power(base: Any, exponent: Any) -> None:
+    if not (_is_int(base) and _is_int(exponent) and exponent > 0 and abs(base) > 1):
+        return
+    if exponent > MAX_INT_BITS or base.bit_length() * exponent > MAX_INT_BITS:
+        raise LimitExceeded(f"the power is too large: over the limit of {MAX_INT_BITS:,} bits for a number")
 
 
-def joined_weight(parts: Iterable[Any]) -> int:
-    return sum(weight(p) for p in parts)
+def check_product(left: Any, right: Any) -> None:
+    if _is_int(left) and _is_int(right):
+        if left.bit_length() + right.bit_length() > MAX_INT_BITS:
+            raise LimitExceeded(f"the product is too large: over the limit of {MAX_INT_BITS:,} bits for a number")
+        return
+    for seq, count in ((left, right), (right, left)):
+        if isinstance(seq, (str, list, tuple)) and _is_int(count) and count > 0:
+            size = len(seq) * count if isinstance(seq, str) else max(len(seq), weight(seq)) * count
+            if size > MAX_TEXT_CHARS:
+                raise LimitExceeded(
+                    f"repeating a text or list that many times makes more than {MAX_TEXT_CHARS:,} items, "
+                    "the limit for rendered text"
+                )

@@ -26,16 +26,15 @@ from jinja2.utils import generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
+from mlops_maturity.render.report.filter_limits import FILTER_CHECKS, TEXT_FILTERS, check_lipsum
 from mlops_maturity.render.report.limits import (
-    FILTER_CHECKS,
-    MAX_INT_BITS,
     MAX_TEXT_CHARS,
-    TEXT_FILTERS,
     Budget,
     LimitExceeded,
-    check_lipsum,
     check_method,
+    check_power,
     check_printf,
+    check_product,
     check_size,
     check_weight,
     format_field_cost,
@@ -85,9 +84,9 @@ class ReportSandbox(SandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "**":
-            _check_power(left, right)
+            check_power(left, right)
         elif operator == "*":
-            _check_product(left, right)
+            check_product(left, right)
         elif operator == "+":
             if isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
                 check_weight(len(left) + len(right), "joining these")
@@ -293,29 +292,3 @@ def _range(*args: int) -> range:
 def _lipsum(*args: Any, **kwargs: Any) -> str:
     check_lipsum(*args, **kwargs)
     return str(generate_lorem_ipsum(*args, **kwargs))
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _check_power(base: Any, exponent: Any) -> None:
-    if not (_is_int(base) and _is_int(exponent) and exponent > 0 and abs(base) > 1):
-        return
-    if exponent > MAX_INT_BITS or base.bit_length() * exponent > MAX_INT_BITS:
-        raise LimitExceeded(f"the power is too large: over the limit of {MAX_INT_BITS:,} bits for a number")
-
-
-def _check_product(left: Any, right: Any) -> None:
-    if _is_int(left) and _is_int(right):
-        if left.bit_length() + right.bit_length() > MAX_INT_BITS:
-            raise LimitExceeded(f"the product is too large: over the limit of {MAX_INT_BITS:,} bits for a number")
-        return
-    for seq, count in ((left, right), (right, left)):
-        if isinstance(seq, (str, list, tuple)) and _is_int(count) and count > 0:
-            size = len(seq) * count if isinstance(seq, str) else max(len(seq), weight(seq)) * count
-            if size > MAX_TEXT_CHARS:
-                raise LimitExceeded(
-                    f"repeating a text or list that many times makes more than {MAX_TEXT_CHARS:,} items, "
-                    "the limit for rendered text"
-                )
