@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from mlops_maturity.inert import inert
 
+# A file with thousands of mistakes (a list pasted into the wrong place, a generated file gone wrong)
+# would otherwise print megabytes; past this many, the rest are counted, not shown.
+MAX_PROBLEMS = 20
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -15,6 +19,7 @@ class Problem:
     message: str
     line: int | None = None
     path: str = ""
+    hidden: int = 0  # for the last line of a long list: how many problems it stands for
 
     def __str__(self) -> str:
         """One line, whatever the file, key or message hold (``inert.py``): it cannot forge a line of its own."""
@@ -33,7 +38,7 @@ class MaturityError(Exception):
 
     def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
         super().__init__(message)
-        self.problems = problems
+        self.problems = shown(problems)
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
@@ -43,6 +48,18 @@ class MaturityError(Exception):
         if not self.problems:
             return (inert(str(self.args[0])),)
         return tuple(str(p) for p in self.problems)
+
+
+def shown(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """The first ``MAX_PROBLEMS`` problems, then one line that counts the rest."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = problems[MAX_PROBLEMS:]
+    files = {p.file for p in rest}
+    where = " in this file" if len(files) == 1 else f" in {len(files):,} files"
+    message = f"and {len(rest):,} more problems{where}, not shown; fix these first"
+    more = Problem(rest[0].file, message, hidden=len(rest))
+    return (*problems[:MAX_PROBLEMS], more)
 
 
 class InputFileError(MaturityError):

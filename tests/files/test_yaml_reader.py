@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.errors import InputFileError
-from mlops_maturity.files.yaml_reader import MAX_DEPTH, parse, read_text, write_atomic
+from mlops_maturity.files.writing import write_atomic
+from mlops_maturity.files.yaml_reader import MAX_DEPTH, parse, read_text
 
 
 def test_scalars_stay_as_written() -> None:

@@ -9,12 +9,14 @@ expected. That sidesteps YAML 1.1's habit of reading ``no`` as ``False`` or
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from mlops_maturity.cut import EXCERPT_CHARS, clip, excerpt
 from mlops_maturity.errors import InputFileError, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -53,28 +55,45 @@ class Document:
 
 
 def format_loc(loc: Loc) -> str:
-    """``('answers', 'a.b', 'answer')`` -> ``answers.a.b.answer``; ints as ``[i]``."""
+    """``('answers', 'a.b', 'answer')`` -> ``answers.a.b.answer``; ints as ``[i]``; a very long key cut short."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            key = clip(part, EXCERPT_CHARS, unicode=False)
+            out += f".{key}" if out else key
     return out
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, kind: str = "YAML") -> str:
-    """Read a UTF-8 text file (BOM and CRLF allowed) or raise a clear error; ``kind`` names what it should hold."""
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, kind: str = "YAML", inside: Within | None = None) -> str:
+    """Read a UTF-8 text file (BOM and CRLF allowed) or raise a clear error; ``kind`` names what it should hold.
+
+    Only a regular file is read: a named pipe, a device or a socket is refused without being
+    waited on. With ``inside``, the file is one part of that folder (a questionnaire, a template
+    folder) and must lie inside it once links are followed, so a link cannot pull another file
+    on the machine into the tool's output.
+    """
     name = str(path)
     if not path.exists():
         raise InputFileError(f"{name}: no such file")
     if path.is_dir():
         raise InputFileError(f"{name}: is a directory, expected a {kind} file")
+    target = check_inside(path, inside) if inside is not None else None
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        fd = os.open(path, _READ)  # non-blocking, so opening a named pipe never waits for a writer
     except OSError as exc:
         raise InputFileError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            raise InputFileError(f"{name}: {_not_regular(opened.st_mode)}, not a regular file; expected a {kind} file")
+        if target is not None and not _same_file(opened, target):
+            raise InputFileError(f"{name}: changed while it was being opened; run again")
+        try:
+            raw = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputFileError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
         raise InputFileError(f"{name}: larger than the {max_bytes // 1024} KiB limit for an input file")
     if b"\0" in raw:
@@ -87,8 +106,49 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, kind: str = "YAML"
         ) from None
 
 
-def load_file(path: Path) -> Document:
-    return parse(read_text(path), str(path))
+_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+@dataclass(frozen=True)
+class Within:
+    """The folder a file is one part of (a questionnaire, a template folder), and what to call it."""
+
+    folder: Path
+    what: str = "folder"
+
+
+def check_inside(path: Path, within: Within) -> Path:
+    """The file ``path`` stands for once links are followed; refused when that is not inside the folder."""
+    target = path.resolve()
+    if not target.is_relative_to(within.folder.resolve()):
+        raise InputFileError(
+            f"{path}: links to {target}, outside the {within.what} {within.folder}; copy the file in instead"
+        )
+    return target
+
+
+def _same_file(opened: os.stat_result, target: Path) -> bool:
+    """Whether what was opened is still the file that was checked (a link swapped in between is caught)."""
+    try:
+        now = target.stat()
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (opened.st_dev, opened.st_ino)
+
+
+def load_file(path: Path, *, inside: Within | None = None) -> Document:
+    """Read and parse one YAML file; ``inside`` as for ``read_text``."""
+    return parse(read_text(path, inside=inside), str(path))
 
 
 def parse(text: str, file: str) -> Document:
@@ -134,17 +194,17 @@ class _Builder:
         self.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
-                raise self.fail(node, loc, f"YAML tag {node.tag!r} is not allowed")
+                raise self.fail(node, loc, f"YAML tag {excerpt(node.tag)} is not allowed")
             if node.tag == _TAG + "null" and not node.style:  # plain style: None (Python) or "" (libyaml)
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                raise self.fail(node, loc, f"YAML tag {node.tag!r} is not allowed")
+                raise self.fail(node, loc, f"YAML tag {excerpt(node.tag)} is not allowed")
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _TAG + "map":
-                raise self.fail(node, loc, f"YAML tag {node.tag!r} is not allowed")
+                raise self.fail(node, loc, f"YAML tag {excerpt(node.tag)} is not allowed")
             return self._mapping(node, loc, depth)
         raise self.fail(node, loc, "unsupported YAML node")  # pragma: no cover
 
@@ -156,7 +216,7 @@ class _Builder:
             key = key_node.value
             if key in out:
                 first = self.lines.get((*loc, key))
-                raise self.fail(key_node, (*loc, key), f"duplicate key {key!r} (first given on line {first})")
+                raise self.fail(key_node, (*loc, key), f"duplicate key {excerpt(key)} (first given on line {first})")
             self.lines[(*loc, key)] = key_node.start_mark.line + 1
             out[key] = self.build(value_node, (*loc, key), depth + 1)
         return out
@@ -171,22 +231,3 @@ try:
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path()
-    tmp = directory / f".{path.name}.{os.getpid()}.tmp"
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:  # an interruption or a bug: still leave no temporary file behind
-        tmp.unlink(missing_ok=True)
-        raise

@@ -12,7 +12,7 @@ from pathlib import Path
 WRITER = """
 import sys
 from pathlib import Path
-from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.files.writing import write_atomic
 path = Path(sys.argv[1])
 i = 0
 while True:

@@ -30,7 +30,7 @@ ANSWERS: dict[str, tuple[str, int | None]] = {
     "top-level-scalar.yaml": ("expected a mapping", 1),
     "answers-is-list.yaml": ("answers: expected a mapping (key: value), got a list", 1),
     "answers-is-string.yaml": ("answers: expected a mapping (key: value), got 'deploy.prod'", 1),
-    "answers-empty-mapping.yaml": ("answers: Dictionary should have at least 1 item", 2),
+    "answers-empty-mapping.yaml": ("answers: is empty; give at least one answer (key: value)", 2),
     "answers-missing.yaml": ("answers: required key is missing", None),
     "unknown-top-level-key.yaml": ("unknown key 'score'; the top-level keys are: questionnaire, team, assessed_on", 2),
     "duplicate-top-level-key.yaml": ("duplicate key 'team' (first given on line 1)", 2),

@@ -8,7 +8,7 @@ from mlops_maturity.cli.output import Output, make_folder_for
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.files.writing import write_atomic
 from mlops_maturity.render import badge
 
 

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from mlops_maturity.choices import CompareFormat
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.engine.model.result import SCHEMA_VERSION, Result
+from mlops_maturity.engine.model.result import Result
 from mlops_maturity.engine.organisation.compare import check_comparable, compare
 from mlops_maturity.errors import InputFileError
 from mlops_maturity.files.answers.reader import check_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.files.yaml_reader import Document, load_file, read_text
+from mlops_maturity.files.yaml_reader import Document, load_file
 from mlops_maturity.render.formats import render_compare
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
@@ -55,23 +52,6 @@ def _result(path: Path, doc: Document | None, q: Questionnaire) -> Result:
     """An answers file scored now, or a result saved earlier with ``score --format json``."""
     if doc is not None:
         return assess(q, check_answers(doc, q))
-    text = read_text(path)
-    try:
-        version = json.loads(text).get("schema_version")
-    except (json.JSONDecodeError, AttributeError):
-        raise InputFileError(
-            f"{path}: not a JSON object; save a result with `mlops-maturity score FILE --format json`"
-        ) from None
-    if version != SCHEMA_VERSION:
-        raise InputFileError(
-            f"{path}: result schema_version {version!r}, but this version of mlops-maturity reads {SCHEMA_VERSION}; "
-            "score the answers file again"
-        )
-    try:
-        return Result.model_validate_json(text)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise InputFileError(
-            f"{path}: not a result saved by `mlops-maturity score --format json`: {where}: {first['msg']}"
-        ) from None
+    from mlops_maturity.files.saved_result import read_result
+
+    return read_result(path)

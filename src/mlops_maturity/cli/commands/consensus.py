@@ -18,7 +18,7 @@ from mlops_maturity.errors import FilesError, InputFileError, Problem, UsageErro
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.answers.team_writer import render_team_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.files.writing import write_atomic
 from mlops_maturity.render.formats import render_consensus
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
@@ -63,7 +63,8 @@ def respondent_files(path: Path) -> list[Path]:
     """What ``path`` stands for: itself, or the answers files directly in the folder it names."""
     if not path.is_dir():
         return [path]
-    found = sorted(c for c in path.iterdir() if c.is_file() and c.suffix.lower() in (".yaml", ".yml"))
+    # Not is_file(): a named pipe named *.yaml is refused by name when read, not passed over.
+    found = sorted(c for c in path.iterdir() if not c.is_dir() and c.suffix.lower() in (".yaml", ".yml"))
     if not found:
         raise UsageError(f"{path}: is a folder with no answers files (*.yaml, *.yml) in it")
     return found

@@ -16,10 +16,11 @@ from mlops_maturity.cli.options.paths import check_output_file
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
-from mlops_maturity.files.answers.writer import render_answers_file
+from mlops_maturity.files.answers.writer import fits_limits, render_answers_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.files.schemas import answers_schema, to_json
-from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.files.writing import write_atomic
+from mlops_maturity.files.yaml_reader import MAX_FILE_BYTES, MAX_NODES
 
 SCHEMA_FILE = "mlops-answers.schema.json"
 
@@ -51,10 +52,9 @@ def run(
     else:
         schema_path = Path(schema) if schema is not None else out.parent / SCHEMA_FILE
         hint = Path(os.path.relpath(schema_path.resolve(), out.resolve().parent)).as_posix()
-    text = render_answers_file(q, team=team, schema_hint=hint)
+    text, messages = _template(q, team, hint)
     if to_stdout:
-        return Output(stdout=text)
-    messages = []
+        return Output(stdout=text, stderr=tuple(messages))
     if schema_path is not None:
         messages.append(_write_schema(schema_path, q, force))
     write_atomic(out, text)
@@ -64,6 +64,29 @@ def run(
             *messages,
             f"Fill it in, then run: mlops-maturity score {out}",
         )
+    )
+
+
+def _template(q: Questionnaire, team: str, hint: str | None) -> tuple[str, list[str]]:
+    """The template, kept inside the limits every command reads an answers file with (``docs/reliability.md``).
+
+    A very large questionnaire's help can push the template past the size limit; the help is then
+    left out (``mlops-maturity questions`` prints it). One with too many questions for any answers
+    file is refused here rather than written and then refused by every other command.
+    """
+    text = render_answers_file(q, team=team, schema_hint=hint)
+    if fits_limits(text, len(q.questions)):
+        return text, []
+    bare = render_answers_file(q, team=team, schema_hint=hint, with_help=False)
+    if fits_limits(bare, len(q.questions)):
+        size = len(text.encode("utf-8")) // 1024
+        return bare, [
+            f"note: the questions' help is left out of the template: with it the file would be {size:,} KiB, "
+            f"over the {MAX_FILE_BYTES // 1024:,} KiB an answers file may be; `mlops-maturity questions` prints it"
+        ]
+    raise UsageError(
+        f"questionnaire {q.id} has {len(q.questions):,} questions, too many for one answers file "
+        f"(at most {MAX_FILE_BYTES // 1024:,} KiB and {MAX_NODES:,} values); split it into smaller questionnaires"
     )
 
 

@@ -13,7 +13,7 @@ from mlops_maturity.engine.organisation.rollup import roll_up
 from mlops_maturity.errors import UsageError
 from mlops_maturity.files.portfolio.reader import answers_files, read_rows
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.files.writing import write_atomic
 from mlops_maturity.render.formats import render_portfolio
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width

@@ -13,7 +13,7 @@ from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.files.yaml_reader import write_atomic
+from mlops_maturity.files.writing import write_atomic
 from mlops_maturity.render.report import render_report
 
 HTML_CHART = "capability-chart.svg"  # the name the page's Markdown uses for the chart it carries inline

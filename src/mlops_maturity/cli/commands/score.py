@@ -95,12 +95,12 @@ def _append_summary(path: Path, markdown: str) -> tuple[str, ...]:
     """Add to the job summary; a failure to write it is reported but does not change the verdict.
 
     The runner owns this file and other steps' text is already in it, so it is
-    appended to in one write rather than replaced (``write_atomic`` would do
-    the latter).
+    appended to rather than replaced (``write_atomic`` would do the latter).
     """
+    from mlops_maturity.files.writing import append_text
+
     try:
-        with path.open("a", encoding="utf-8", newline="\n") as handle:
-            handle.write(markdown + "\n")
+        append_text(path, markdown + "\n")
     except OSError as exc:
         return (f"warning: could not write the job summary to {path}: {exc.strerror or exc}",)
     return ()

@@ -16,11 +16,13 @@ from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.answers import MAX_TEAM_CHARS, Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
+from mlops_maturity.files.answers.editing import editing
 from mlops_maturity.files.answers.reader import check_answers, load_answers
 from mlops_maturity.files.answers.update import update_answers_text
 from mlops_maturity.files.answers.writer import render_answers_file
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
-from mlops_maturity.files.yaml_reader import parse, read_text, write_atomic
+from mlops_maturity.files.writing import write_atomic
+from mlops_maturity.files.yaml_reader import parse, read_text
 from mlops_maturity.survey.console import TerminalIO, printable, signals_held, stop_on_signals
 from mlops_maturity.survey.end_screen import command_lines, headline, report_command, summary
 from mlops_maturity.survey.flow import Flow
@@ -78,6 +80,23 @@ def run(
     q = load_questionnaire(questionnaire)
     out = survey_target(out, respondent)
     _check_out(out)
+    with editing(out, "a survey"):  # a second survey on this file stops here, before asking anything
+        return _survey(q, out, team, questionnaire, io, layout, today, respondent=respondent, role=role, scan=scan)
+
+
+def _survey(
+    q: Questionnaire,
+    out: Path,
+    team: str | None,
+    questionnaire: Path | None,
+    io: SurveyIO,
+    layout: Callable[[], ScreenOptions],
+    today: dt.date | None,
+    *,
+    respondent: str | None,
+    role: str | None,
+    scan: Path | None,
+) -> Output:
     given: dict[str, Answer] = {}
     known_team, known_person, assessed_on = "", ("", ""), today or dt.date.today()
     written: str | None = None  # the file's text as last read or written, edited in place on save

@@ -43,7 +43,7 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
             targets += expanded
         else:
             problems.append(str(Problem(str(path), NOT_RECOGNISED)))
-    unrecognised = len(problems)
+    unrecognised = count = len(problems)
     ok: list[str] = []
     notes: list[str] = []
     failed = unrecognised
@@ -51,13 +51,13 @@ def run(paths: list[Path], questionnaire: Path | None) -> Output:
         found = _check(target, questionnaire, notes)
         if found:
             problems += [str(p) for p in found]
+            count += sum(p.hidden or 1 for p in found)  # a long list ends with a line that counts the rest
             failed += 1
         else:
             ok.append(f"ok: {inert(str(target))}")  # stdout is not made inert for us, as stderr is
     if problems:
-        count = len(problems)
         checked = len(targets) + unrecognised
-        summary = f"{count} problem{'s' if count != 1 else ''} in {failed} of {checked} path(s)"
+        summary = f"{count:,} problem{'s' if count != 1 else ''} in {failed} of {checked} path(s)"
         return Output(stdout="".join(f"{line}\n" for line in ok), stderr=(*notes, *problems, summary), code=BAD_INPUT)
     return Output(stdout="".join(f"{line}\n" for line in ok), stderr=tuple(notes), code=OK)
 

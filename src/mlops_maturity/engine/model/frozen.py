@@ -8,8 +8,10 @@ SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 QUESTION_ID = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$"
 VERSION = r"^[0-9]+\.[0-9]+\.[0-9]+$"  # ASCII digits: pydantic's \d would take any script's
 
+MAX_QUESTION_ID_CHARS = 128
+
 OptionId = Annotated[str, Field(pattern=SLUG, max_length=64)]
-QuestionId = Annotated[str, Field(pattern=QUESTION_ID, max_length=128)]
+QuestionId = Annotated[str, Field(pattern=QUESTION_ID, max_length=MAX_QUESTION_ID_CHARS)]
 
 
 class Frozen(BaseModel):

@@ -8,10 +8,11 @@ from typing import Any
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
+from mlops_maturity.cut import excerpt
 from mlops_maturity.engine.model.answers import DATE_PATTERN, Answer, Answers, ConsensusRecord, TeamName
-from mlops_maturity.engine.model.frozen import Frozen
+from mlops_maturity.engine.model.frozen import MAX_QUESTION_ID_CHARS, Frozen
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, Questionnaire
-from mlops_maturity.errors import AnswersError, Problem
+from mlops_maturity.errors import MAX_PROBLEMS, AnswersError, Problem
 from mlops_maturity.files.yaml_reader import Document, load_file
 
 TOP_KEYS = ("questionnaire", "team", "assessed_on", "answers", "respondent", "role", "consensus")
@@ -50,11 +51,11 @@ class AnswersFile(Frozen):
         if value is None:
             return value
         if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value):
-            raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, for example 2026-09-30")
+            raise ValueError(f"{excerpt(value)} is not a date; use YYYY-MM-DD, for example 2026-09-30")
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a real date; use YYYY-MM-DD, for example 2026-09-30") from None
+            raise ValueError(f"{excerpt(value)} is not a real date; use YYYY-MM-DD, for example 2026-09-30") from None
 
 
 def load_answers(path: Path, questionnaire: Questionnaire, *, drop_stale: bool = False) -> Answers:
@@ -87,7 +88,7 @@ def check_answers(doc: Document, questionnaire: Questionnaire, *, drop_stale: bo
         # Answers to another questionnaire: checking them against this one would only list follow-on errors.
         problem = doc.problem(
             ("questionnaire",),
-            f"this file answers questionnaire {parsed.questionnaire!r}, but the questionnaire in use is "
+            f"this file answers questionnaire {excerpt(parsed.questionnaire)}, but the questionnaire in use is "
             f"{questionnaire.id!r}, so its answers were not checked; pass --questionnaire DIR for the right one",
         )
         raise AnswersError(problem.message, (problem,))
@@ -153,17 +154,17 @@ def _answers_hint(loc: tuple[str | int, ...]) -> str:
 def _against(
     doc: Document, parsed: AnswersFile, questionnaire: Questionnaire, skip: frozenset[str] = frozenset()
 ) -> Iterator[Problem]:
+    unknown = 0
     for qid, answer in parsed.answers.items():
         if qid in skip:
             continue
         loc: tuple[str | int, ...] = ("answers", qid)
         question = questionnaire.by_id.get(qid)
         if question is None:
-            import difflib  # only a typo pays for it
-
-            close = difflib.get_close_matches(qid, questionnaire.by_id, n=3, cutoff=0.75)
-            hint = f"did you mean {', '.join(close)}? " if close else ""
-            yield doc.problem(loc, f"unknown question id {qid!r}; {hint}run `mlops-maturity questions` for the list")
+            unknown += 1
+            hint = _did_you_mean(qid, questionnaire) if unknown <= MAX_PROBLEMS else ""  # only for ids shown
+            message = f"unknown question id {excerpt(qid)}; {hint}run `mlops-maturity questions` for the list"
+            yield doc.problem(loc, message)
             continue
         if answer is None or answer.answer is None:
             continue
@@ -175,13 +176,23 @@ def _against(
                 since = f" in version {question.changed_in}" if question.changed_in else ""
                 yield doc.problem(
                     loc,
-                    f"{value!r} is an option this questionnaire retired when it reworded the question{since}; "
+                    f"{excerpt(value)} is an option this questionnaire retired when it reworded the question{since}; "
                     f"read the new options (`mlops-maturity questions`) and choose one of: {', '.join(valid)}",
                 )
             else:
-                yield doc.problem(loc, f"{value!r} is not an option; choose one of: {', '.join(valid)}")
+                yield doc.problem(loc, f"{excerpt(value)} is not an option; choose one of: {', '.join(valid)}")
         elif value == NOT_APPLICABLE and not (answer.reason or "").strip():
             yield doc.problem(loc, "not_applicable needs a reason: write it under `reason:` in the long form")
+
+
+def _did_you_mean(qid: str, questionnaire: Questionnaire) -> str:
+    """The question ids close to a mistyped one; a long id is like none of them, and is not compared."""
+    if len(qid) > MAX_QUESTION_ID_CHARS:
+        return ""
+    import difflib  # only a typo pays for it
+
+    close = difflib.get_close_matches(qid, questionnaire.by_id, n=3, cutoff=0.75)
+    return f"did you mean {', '.join(close)}? " if close else ""
 
 
 def _against_record(doc: Document, record: ConsensusRecord | None, questionnaire: Questionnaire) -> Iterator[Problem]:
@@ -191,10 +202,11 @@ def _against_record(doc: Document, record: ConsensusRecord | None, questionnaire
             loc: tuple[str | int, ...] = ("consensus", "respondents", name, "answers", qid)
             question = questionnaire.by_id.get(qid)
             if question is None:
-                yield doc.problem(loc, f"unknown question id {qid!r}; run `mlops-maturity questions` for the list")
+                message = f"unknown question id {excerpt(qid)}; run `mlops-maturity questions` for the list"
+                yield doc.problem(loc, message)
             elif value not in question.valid_answers():
                 valid = ", ".join(question.valid_answers())
-                yield doc.problem(loc, f"{value!r} is not an answer to {qid!r}; choose one of: {valid}")
+                yield doc.problem(loc, f"{excerpt(value)} is not an answer to {excerpt(qid)}; choose one of: {valid}")
 
 
 def _without_stale(record: ConsensusRecord | None, questionnaire: Questionnaire) -> ConsensusRecord | None:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.condition_words import asked_when
 from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
+from mlops_maturity.files.yaml_reader import MAX_FILE_BYTES, MAX_NODES
 
 WRAP = 88
 
@@ -86,6 +87,17 @@ def render_answers_file(
             lines += _comment(question, q)
         lines += answer_lines(question, given.get(question.id), evidence_slots)
     return "\n".join(lines) + "\n"
+
+
+def fits_limits(text: str, questions: int) -> bool:
+    """Whether an answers file of ``questions`` entries in ``text`` is inside the limits it is read with.
+
+    Each entry is at most two values (its key and its answer); the top-level keys add a few more.
+    """
+    return len(text.encode("utf-8")) <= MAX_FILE_BYTES and 2 * questions + _TOP_VALUES <= MAX_NODES
+
+
+_TOP_VALUES = 16  # the document, its top-level keys and values, the answers mapping
 
 
 def _comment(question: Question, q: Questionnaire) -> list[str]:

@@ -9,6 +9,7 @@ number of files is the rows, and ``roll_up`` keeps only a small part of each.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -28,6 +29,7 @@ SUFFIXES = (".yaml", ".yml")
 PARALLEL_MIN_FILES = 400
 CHUNK = 100
 FIRST_READ = 64 * 1024
+_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
@@ -120,7 +122,10 @@ class Reader:
 def _read_quickly(name: str) -> str | None:
     """The file's text, read with one open; ``None`` for anything ``read_text`` must explain."""
     try:
-        with open(name, "rb") as handle:  # noqa: PTH123 - a Path per file costs time and memory here
+        # Not blocking, so a named pipe among the files is refused (by read_text) instead of waited on.
+        with os.fdopen(os.open(name, _READ), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
             # A read of the whole 1 MiB limit allocates (and maps) that much for every file,
             # several times the cost of the read itself; answers files fit in the first block.
             raw = handle.read(FIRST_READ)

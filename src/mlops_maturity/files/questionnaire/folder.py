@@ -36,7 +36,7 @@ from mlops_maturity.engine.model.questionnaire import (
 )
 from mlops_maturity.errors import InputFileError, Problem, QuestionnaireError
 from mlops_maturity.files.located_errors import pydantic_problems
-from mlops_maturity.files.yaml_reader import Document, Loc, load_file
+from mlops_maturity.files.yaml_reader import Document, Loc, Within, load_file
 
 HEAD_FILE = "questionnaire.yaml"
 
@@ -76,13 +76,14 @@ class _Parts:
     broken_questions: set[str] = field(default_factory=set)
     broken_dimensions: set[str] = field(default_factory=set)
     all_questions: bool = True
+    within: Within | None = None  # every file read must lie inside the folder, links followed
 
 
 def read_folder(directory: Path) -> Questionnaire:
     """Read and check every file of a questionnaire folder; a problem anywhere raises with all of them."""
     if not directory.is_dir():
         raise QuestionnaireError(f"{directory}: not a questionnaire folder (expected a directory with {HEAD_FILE})")
-    parts = _Parts([], {}, [])
+    parts = _Parts([], {}, [], within=Within(directory, "questionnaire folder"))
     head = _part(parts, directory / HEAD_FILE, _Head)
     stages = _part(parts, directory / "stages.yaml", _Stages)
     levels = _part(parts, directory / "levels.yaml", _Levels)
@@ -166,7 +167,7 @@ def _part(parts: _Parts, path: Path, model: type[BaseModel], optional: bool = Fa
 
 def _read(parts: _Parts, path: Path) -> Document | None:
     try:
-        return load_file(path)
+        return load_file(path, inside=parts.within)
     except InputFileError as exc:
         parts.problems.extend(exc.problems or (Problem(str(path), str(exc).removeprefix(f"{path}: ")),))
         return None

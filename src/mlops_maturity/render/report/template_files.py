@@ -17,7 +17,7 @@ import jinja2
 from jinja2.loaders import split_template_path
 
 from mlops_maturity.errors import InputFileError, TemplateError
-from mlops_maturity.files.yaml_reader import read_text
+from mlops_maturity.files.yaml_reader import Within, read_text
 
 MAX_TEMPLATE_BYTES = 1024 * 1024
 
@@ -27,22 +27,15 @@ class TemplateFolderLoader(jinja2.BaseLoader):
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._root = folder.resolve()
+        self._within = Within(folder, "template folder")
         self.loaded: set[str] = set()  # names read so far, as paths inside the folder
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.folder.joinpath(*split_template_path(template))  # refuses '..'
-        if path.is_dir():
-            raise TemplateError(f"{path}: is a directory, expected a template file")
-        if not path.is_file():
+        if not path.exists():  # a named pipe or a device exists too, and is refused below rather than passed over
             raise jinja2.TemplateNotFound(template)
-        target = path.resolve()
-        if not target.is_relative_to(self._root):
-            raise TemplateError(
-                f"{path}: links to {target}, outside the template folder {self.folder}; copy the template in instead"
-            )
         try:
-            text = read_text(path, max_bytes=MAX_TEMPLATE_BYTES, kind="template")
+            text = read_text(path, max_bytes=MAX_TEMPLATE_BYTES, kind="template", inside=self._within)
         except InputFileError as exc:
             raise TemplateError(str(exc)) from None
         self.loaded.add("/".join(split_template_path(template)))

@@ -14,10 +14,12 @@ from pathlib import Path
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
+from mlops_maturity.files.answers.editing import editing
 from mlops_maturity.files.answers.reader import check_answers
 from mlops_maturity.files.answers.update import update_answers_text
 from mlops_maturity.files.answers.writer import render_answers_file
-from mlops_maturity.files.yaml_reader import parse, read_text, write_atomic
+from mlops_maturity.files.writing import write_atomic
+from mlops_maturity.files.yaml_reader import parse, read_text
 from mlops_maturity.scan.verdicts.findings import ScanResult
 from mlops_maturity.scan.verdicts.proposals import proposals
 
@@ -32,6 +34,11 @@ class Prefilled:
 def prefill(path: Path, questionnaire: Questionnaire, scan: ScanResult) -> Prefilled:
     if path.is_dir():
         raise UsageError(f"{path}: is a directory; give --write an answers file name")
+    with editing(path, "scan --write"):  # not while a survey edits the same file
+        return _prefill(path, questionnaire, scan)
+
+
+def _prefill(path: Path, questionnaire: Questionnaire, scan: ScanResult) -> Prefilled:
     text = read_text(path) if path.exists() else ""
     doc = parse(text, str(path)) if text.strip() else None
     team, assessed_on, given = "", None, {}

@@ -15,7 +15,7 @@ from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import InputFileError, Problem, QuestionnaireError
 from mlops_maturity.files.located_errors import pydantic_problems
 from mlops_maturity.files.questionnaire.shipped import PROBES_FILE, default_questionnaire_dir
-from mlops_maturity.files.yaml_reader import load_file
+from mlops_maturity.files.yaml_reader import Within, load_file
 from mlops_maturity.scan.probes.model import ProbeSet, probe_set_problems
 
 
@@ -26,7 +26,7 @@ def probes_file(directory: Path | None) -> Path:
 def load_probes(directory: Path | None, questionnaire: Questionnaire) -> ProbeSet:
     """The probes of a questionnaire folder (the shipped one when ``None``), checked against ``questionnaire``."""
     path = probes_file(directory)
-    if not path.is_file():
+    if not path.exists():  # a named pipe there is refused when read, not taken for no probes
         raise QuestionnaireError(
             f"{path.parent}: this questionnaire has no probes ({PROBES_FILE}), so there is nothing to scan for; "
             "see docs/scan.md to write some"
@@ -48,7 +48,7 @@ def probes_problems(directory: Path, questionnaire: Questionnaire | None) -> lis
 
 def _read(path: Path, questionnaire: Questionnaire | None) -> tuple[ProbeSet | None, list[Problem]]:
     try:
-        doc = load_file(path)
+        doc = load_file(path, inside=Within(path.parent, "questionnaire folder"))
     except InputFileError as exc:
         return None, list(exc.problems) or [Problem(str(path), str(exc).removeprefix(f"{path}: "))]
     if not isinstance(doc.data, dict):
