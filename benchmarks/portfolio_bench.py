@@ -42,6 +42,8 @@ def answers_text(q: Questionnaire, team: str, quarter: int, maturity: float, rng
         "answers:",
     ]
     for question in q.questions:
+        if question.scope:  # synthetic teams train models, as every team did before the scope questions
+            continue
         roll = rng.random()
         if roll < 0.04:
             lines.append(f"  {question.id}: unknown")

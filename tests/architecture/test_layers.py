@@ -37,7 +37,6 @@ LAYERS: tuple[str, ...] = (
     "mlops_maturity.inert",
     "mlops_maturity.cut",
     "mlops_maturity.choices",
-    "mlops_maturity.inert",
 )
 BASE = ("mlops_maturity.errors", "mlops_maturity.inert", "mlops_maturity.cut", "mlops_maturity.choices")
 PURE = (

@@ -122,7 +122,12 @@ def test_target_stage_widens_gaps(tiny: Questionnaire) -> None:
 def _sheets(q: Questionnaire) -> st.SearchStrategy[dict[str, int | None]]:
     """Each question: None (unanswered), -1 (unknown) or an option index."""
     return st.fixed_dictionaries(
-        {x.id: st.one_of(st.none(), st.just(-1), st.integers(0, len(x.options) - 1)) for x in q.questions}
+        {
+            x.id: st.one_of(st.none(), st.integers(0, len(x.options) - 1))
+            if x.scope  # a fact the team knows: never "don't know"
+            else st.one_of(st.none(), st.just(-1), st.integers(0, len(x.options) - 1))
+            for x in q.questions
+        }
     )
 
 
@@ -135,7 +140,9 @@ def _to_answers(q: Questionnaire, sheet: dict[str, int | None]) -> Answers:
 
 
 def check_monotone(q: Questionnaire, sheet: dict[str, int | None], which: int) -> None:
-    qid = sorted(sheet)[which % len(sheet)]
+    """Raising a practice answer never lowers anything (scope answers say what the team runs: facts, not maturity)."""
+    practices = sorted(qid for qid in sheet if not q.by_id[qid].scope)
+    qid = practices[which % len(practices)]
     current = sheet[qid]
     top = len(q.by_id[qid].options) - 1
     if current is not None and current >= top:

@@ -69,5 +69,5 @@ def test_a_list_too_short_as_written_is_said_even_when_its_items_are_wrong_too(c
     assert run.err.splitlines()[:2] == [
         f"{folder / 'stages.yaml'}:1: stages: has 1 stage; give at least 2",
         f"{folder / 'stages.yaml'}:2: stages[0].colour: unknown key 'colour'; valid keys here: number, id, name, "
-        "summary, meaning, criteria, risks, disciplines",
+        "summary, meaning, summary_kinds, meaning_kinds, readings, criteria, risks, disciplines",
     ]

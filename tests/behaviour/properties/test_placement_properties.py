@@ -48,7 +48,7 @@ def _check_placement_rule(q: Questionnaire, given: dict[str, Answer]) -> None:
         (s.number, sheet.criterion(c).question)
         for s in q.stages[1 : stage + 1]
         for c in s.criteria
-        if c.role == "supporting" and not sheet.met(c)
+        if c.role == "supporting" and sheet.applies(c) and not sheet.met(c)
     }
     levels = [lv.criteria for lv in q.levels]
     assert all(sheet.met(c) for rung in levels[1 : level + 1] for c in rung if c.role == "defining")
@@ -92,7 +92,8 @@ def _check_unknowns_stay_inside(q: Questionnaire, given: dict[str, Answer], data
     result = assess(q, answers_of(q, given))
     (low, high), (level_low, level_high) = _range(q, result)
     assert (low, level_low) == _placement(q, result), "the placement is the range's lower end"
-    unknown = [x for x in q.questions if (given.get(x.id) or Answer()).answer in (None, UNKNOWN)]
+    # a scope question left unanswered takes its default: what the team runs is never unknown
+    unknown = [x for x in q.questions if not x.scope and (given.get(x.id) or Answer()).answer in (None, UNKNOWN)]
     if not unknown:
         assert (low, level_low) == (high, level_high) and not result.range.deciding
     found_out = {x.id: Answer(answer=data.draw(st.sampled_from(x.option_ids))) for x in unknown}

@@ -94,7 +94,7 @@ def test_a_broken_stages_file_still_lets_rules_be_checked(cli: Cli, folder: Path
         f"{folder / 'rules.yaml'}:3: rules[0].when: 'robotic' is not an option of 'deploy.auto'; "
         "choose one of: manual, scripted, automated",
         f"{folder / 'stages.yaml'}:2: stages[0].colour: unknown key 'colour'; valid keys here: "
-        "number, id, name, summary, meaning, criteria, risks, disciplines",
+        "number, id, name, summary, meaning, summary_kinds, meaning_kinds, readings, criteria, risks, disciplines",
         "2 problems in 1 of 1 path(s)",
     ]
 

@@ -36,7 +36,11 @@ def _agree(q: Questionnaire, answers: Answers) -> None:
     assert row.stage == result.stage.number
     assert q.levels[row.level].id == result.level.id
     assert row.overall_score == result.overall_score
-    assert row.dimensions == tuple(d.score for d in result.dimensions)
+    # a row keeps a score (or None) for every dimension; a result lists those the team is asked about
+    scored = {d.id: d.score for d in result.dimensions}
+    by_id = dict(zip((d.id for d in q.dimensions), row.dimensions, strict=True))
+    assert {k: v for k, v in by_id.items() if k in scored} == scored
+    assert all(v is None for k, v in by_id.items() if k not in scored)
     assert row.gaps == tuple(dict.fromkeys(g.question for g in result.gaps))
 
 

@@ -53,8 +53,9 @@ def test_respondents_files_are_held_by_name_and_merged_one_round_at_a_time(
     _rounds(shipped, large, 10 * SMALL)
     _peak(shipped, small)  # imports and caches are not per file
     per_file = (_peak(shipped, large) - _peak(shipped, small)) / (9 * SMALL)
-    # Measured at about 330 bytes, most of it the team summaries the result keeps (four files a team).
-    assert per_file < 600, f"reading and merging rounds peaks {per_file:.0f} bytes higher per extra file"
+    # Measured at about 680 bytes, most of it the team summaries the result keeps (four files a team); a round
+    # kept whole (every respondent's answers) would be tens of KiB a file.
+    assert per_file < 1_500, f"reading and merging rounds peaks {per_file:.0f} bytes higher per extra file"
 
 
 def test_rows_pass_through_and_rounds_follow_in_team_order(shipped: Questionnaire) -> None:

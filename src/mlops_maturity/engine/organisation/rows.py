@@ -90,8 +90,8 @@ def summarize_given(
     following = q.stages[stage + 1].criteria if stage + 1 < len(q.stages) else ()
     missed = (c for c in following if sheet.applies(c) and not sheet.met(c))
     gaps = tuple(dict.fromkeys(sheet.shown_reading(c).question for c in missed))
-    statuses = [e.status for e in sheet.effective.values()]
-    applicable = len(statuses) - statuses.count("skipped") - statuses.count("pending")
+    statuses = [e.status for qid, e in sheet.effective.items() if not q.by_id[qid].scope]
+    applicable = len(statuses) - sum(statuses.count(s) for s in ("skipped", "pending", "out_of_scope"))
     responded = (applicable - statuses.count("unanswered")) / applicable if applicable else 1.0
     return Row(
         file=file,

@@ -84,16 +84,27 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     templates in about 100 ms (1.55 billion instructions against 1.09 billion with the
     cache warm, where ``score`` takes 0.91 billion), so every run after the first on a
     machine is that much faster. A template's source is checked against its cached
-    code, and the file names carry this package's and Jinja's versions, since both
-    shape the code. No cache (a folder that is not safely ours) only costs the time.
+    code; the file names carry Jinja's version and a digest of the code that rewrites
+    every template for the sandbox's limits (``sandbox.py``, ``limits.py``), so code
+    compiled under other rules is never run. No cache (a folder that is not safely
+    ours) only costs the time.
     """
-    from mlops_maturity import __version__
-
     try:
-        pattern = f"__mlops_maturity_{__version__}_jinja_{jinja2.__version__}_%s.cache"
+        pattern = f"__mlops_maturity_{_rules_digest()}_jinja_{jinja2.__version__}_%s.cache"
         return jinja2.FileSystemBytecodeCache(pattern=pattern)
     except (OSError, RuntimeError):
         return None
+
+
+def _rules_digest() -> str:
+    import hashlib
+
+    from mlops_maturity.render.report import limits, sandbox
+
+    digest = hashlib.sha256()
+    for module in (sandbox, limits):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def shipped_names() -> set[str]:
