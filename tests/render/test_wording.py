@@ -98,7 +98,7 @@ def test_score_thresholds_wrap_under_their_text(cli: Cli, monkeypatch: pytest.Mo
     assert lines[0].startswith(" ✗ min-stage: ") and any(line.startswith(" ✗ min-dimension:") for line in lines)
     for line in lines:
         assert line.startswith((" ✗ ", " ✓ ", "   ")), line  # "required at least 50" at the margin was the bug
-    answered = next(line for line in run.out.splitlines() if line.startswith("Answered "))
+    answered = next(line for line in run.out.splitlines() if line.startswith("Based on "))
     counts = run.out.split(answered, 1)[0] + answered
     assert "don't know" in counts or "don't" not in answered  # "N don't know" is never split in two
     assert not re.search(r"\d$", answered)

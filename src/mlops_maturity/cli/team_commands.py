@@ -93,7 +93,7 @@ def badge(
     ] = None,
     questionnaire: QuestionnaireOpt = None,
 ) -> int:
-    """Draw a README badge, "MLOps stage 3 · Low", as a local SVG coloured by the stage."""
+    """Draw a README badge, "MLOps stage 3 · level Low", as a local SVG coloured by the stage."""
     from mlops_maturity.cli.commands.badge import run
 
     return run(file, out, questionnaire).write()

@@ -1,4 +1,4 @@
-"""A README badge as a standalone SVG: "MLOps | stage 3 · Low", drawn here, no badge service.
+"""A README badge as a standalone SVG: "MLOps | stage 3 · level Low", drawn here, no badge service.
 
 The right half is filled with the colour of the score band that the stage's
 share of the way to the top falls in (stage 3 of 5 is 60, "fair"), so the
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from mlops_maturity.engine.model.questionnaire import ScoreBand
 from mlops_maturity.engine.model.result import Result
+from mlops_maturity.render import headline
 from mlops_maturity.render.bands import band_of, ink
 from mlops_maturity.render.svg_text import escaped
 
@@ -31,9 +32,9 @@ def text_width(text: str) -> float:
 
 
 def message(result: Result) -> str:
-    """``stage 3 · Low``: the stage number and the level's name without the word "MLOps" the label already says."""
-    level = result.level.name.removesuffix(" MLOps").strip() or result.level.name
-    return f"stage {result.stage.number} · {level}"
+    """``stage 3 · level Low``, or ``stage 3–5 · level open`` where unknown answers leave them open
+    (the level's name without the word "MLOps" the label already says)."""
+    return headline.short(result)
 
 
 def colour(result: Result, bands: Sequence[ScoreBand]) -> str:

@@ -13,8 +13,9 @@ from mlops_maturity.cut import clip
 from mlops_maturity.engine.model.questionnaire import UNKNOWN
 from mlops_maturity.engine.model.result import Result, RiskResult, RoadmapItem
 from mlops_maturity.inert import inert_all
+from mlops_maturity.render import headline as say
 from mlops_maturity.render.console import bar
-from mlops_maturity.survey.screen import Line, ScreenOptions, Unwrapped, draw, wrapped
+from mlops_maturity.survey.screen import Line, ScreenOptions, Spare, Unwrapped, draw, wrapped
 
 TOP = 3
 BAR_WIDTH = 20
@@ -100,7 +101,12 @@ def headline(result: Result, command: str, out: str, options: ScreenOptions) -> 
     """
     result, command, out = inert_all((result, command, out))
     width = options.width
-    lines: list[Line] = [*_placement(result, options), *foundations(result, options), None]
+    lines: list[Line] = [*_placement(result, options), *foundations(result, options)]
+    if result.warnings:
+        count = len(result.warnings)
+        said = f"{count} warning{'s' if count != 1 else ''}: answers that contradict each other (Enter shows them)."
+        lines += wrapped("", said, width, style="yellow")
+    lines.append(None)
     step = result.roadmap[0] if result.roadmap else None
     if step is not None:
         lines.append(Text("Next investment", style="bold"))
@@ -114,9 +120,25 @@ def headline(result: Result, command: str, out: str, options: ScreenOptions) -> 
     return draw(lines, options)
 
 
-def foundations(result: Result, options: ScreenOptions) -> list[Line]:
-    """Lower-stage basics that hold the placement back; none in today's result (a place for them to show)."""
-    return []
+def foundations(result: Result, options: ScreenOptions, top: int = TOP) -> list[Line]:
+    """What the placement rests on, in ``score``'s words: the answers to find out, the missing basics."""
+    width = options.width
+    lines: list[Line] = []
+    found = say.deciding(result)
+    if found:
+        lines.append(Text("Find out first (each decides part of what is open):", style="bold cyan"))
+        for line in found[:top]:
+            lines += wrapped("  ? ", line, width, max_lines=2)
+        if len(found) > top:
+            lines.append(Text(f"  ... and {len(found) - top} more in the full result", style="dim"))
+    intro = say.foundational_intro(result)
+    if intro:
+        lines += wrapped("", intro, width, style="bold yellow")
+        for line in say.foundational(result)[:top]:
+            lines += wrapped("  ! ", line, width, max_lines=2)
+        if len(result.foundational_gaps) > top:
+            lines.append(Text(f"  ... and {len(result.foundational_gaps) - top} more in the full result", style="dim"))
+    return lines
 
 
 def _placement(result: Result, options: ScreenOptions) -> list[Line]:
@@ -135,8 +157,15 @@ def _placement(result: Result, options: ScreenOptions) -> list[Line]:
             width,
             style="dim",
         )
-    lines.append(Text.assemble("Level: ", (result.level.name, "bold magenta")))
-    lines += wrapped("", f"Capability score {result.overall_score:g} of 100; {answered_line(result)}.", width)
+    for line in (say.stage_range(result), say.systems(result)):
+        if line:
+            lines += wrapped("", line, width, style="cyan")
+    lines.append(Text.assemble("Level: ", (say.level_name(result), "bold magenta")))
+    detail = say.level_range(result)
+    if detail:
+        lines += wrapped("  ", detail, width, style="dim")
+    lines += [Spare(line) for line in wrapped("", say.AXES, width, style="dim")]
+    lines += wrapped("", f"Capability score {result.overall_score:g} of 100. {say.counts(result)}.", width)
     return lines
 
 
@@ -148,6 +177,11 @@ def summary(result: Result, command: str, out: str, options: ScreenOptions) -> s
     lines.append(None)
     lines.append(Text("Capability profile", style="bold"))
     lines += _profile(result, options)
+    if result.warnings:
+        lines.append(None)
+        lines.append(Text("Warnings", style="bold yellow"))
+        for warning in result.warnings:
+            lines += wrapped("  ! ", warning, width, style="yellow")
     lines.append(None)
     risks = top_risks(result)
     lines.append(Text("Top risks", style="bold"))
@@ -166,17 +200,6 @@ def summary(result: Result, command: str, out: str, options: ScreenOptions) -> s
     lines += [Unwrapped(Text(line, style="bold green")) for line in command_lines(command, width)]
     lines += wrapped("", f"Answers are in {out}; add evidence there whenever you like.", width, style="dim")
     return draw(lines, options, reserve=None)
-
-
-def answered_line(result: Result) -> str:
-    c = result.completeness
-    others = [
-        f"{n} {what}"
-        for n, what in ((c.unknown, "don't know"), (c.not_applicable, "not applicable"), (c.unanswered, "unanswered"))
-        if n
-    ]
-    extra = f" ({', '.join(others)})" if others else ""
-    return f"{c.answered} of {c.questions - c.skipped} questions that apply answered{extra}"
 
 
 def _profile(result: Result, options: ScreenOptions) -> list[Line]:

@@ -252,7 +252,7 @@ def test_action_gate_passes(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert output.read_text(encoding="utf-8") == "stage=2\nlevel=high\noverall-score=100\n"
-    assert ">stage 2 · High</text>" in badge.read_text(encoding="utf-8")
+    assert ">stage 2 · level High</text>" in badge.read_text(encoding="utf-8")
 
 
 def test_action_bad_input_is_exit_2_without_outputs(tmp_path: Path) -> None:

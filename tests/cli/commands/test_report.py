@@ -130,7 +130,7 @@ def test_a_file_without_team_or_date_still_reads_well(cli: Callable[..., Run], t
     assert run.code == 0, run.err
     assert run.out.startswith(
         "# Report test questionnaire: assessment report\n\n## In one minute\n\n"
-        "**This team is at stage 0 of 5, Not started, with No MLOps.**"
+        "**This team is at stage 0 of 5, Not started, its level not yet determined.**"
     )
     assert "Assessed on an unknown date (the answers file gives none) with Report test questionnaire" in run.out
     assert "answer the question, then reach" in run.out

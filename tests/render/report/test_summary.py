@@ -69,7 +69,8 @@ def test_foundational_gaps_are_in_the_summary(shipped: Questionnaire, tmp_path: 
     path = tmp_path / "team.yaml"
     path.write_text(text.replace("strategy.mandate: tracked_goal", "strategy.mandate: interest"), encoding="utf-8")
     summary = _summary(_report(shipped, path))
-    assert "**Fix first**, basics of an earlier stage the team still lacks: Leadership mandate (stage 1)." in summary
+    assert "**Fix first.** Placed at stage 3; a basic of the stages reached \\(missing\\), to put in place first:" in summary
+    assert "- Leadership mandate \\(a basic of stage 1\\): now “Leaders are interested" in summary
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)

@@ -36,10 +36,10 @@ def test_annotations_point_at_the_answer(tiny: Questionnaire) -> None:
         "::error file=answers/tiny-partial.yaml,title=mlops-maturity%3A threshold not met%3A min-stage::"
         "stage 1 (One); required at least 2",
         "::warning file=answers/tiny-partial.yaml,line=6,title=mlops-maturity%3A gap to stage 2%3A Who deploys::"
-        "deploy.who: now Data scientists by hand; stage 2 needs at least: A platform team",
+        "deploy.who: now “Data scientists by hand”; stage 2 needs at least: A platform team",
         "::warning file=answers/tiny-partial.yaml,line=7,"
         "title=mlops-maturity%3A gap to stage 2%3A Automated deployment::"
-        "deploy.auto: now don't know; stage 2 needs at least: Automated",
+        "deploy.auto: not known; stage 2 needs at least: Automated",
         "::notice file=answers/tiny-partial.yaml,line=7,title=mlops-maturity%3A don't know%3A Automated deployment::"
         'deploy.auto is answered "don\'t know": it scores nothing and meets no criterion',
         'mlops-maturity: Fraud & <Risk> | "ops": stage 1 of 2 (One), level Low MLOps, overall score 12.5/100; '

@@ -35,7 +35,7 @@ def test_summary_with_a_failed_threshold(tiny: Questionnaire) -> None:
     text = render(report_for(tiny, PARTIAL, Thresholds(min_stage=2, min_level="low")), RenderOptions())
     assert "| `min-stage` | ❌ fail | stage 1 \\(One\\); required at least 2 |" in text
     assert "| `min-level` | ✅ pass |" in text
-    assert "2. Automated deployment (`deploy.auto`): don't know → Automated" in text
+    assert "2. Automated deployment (`deploy.auto`): not known → Automated" in text
 
 
 def test_team_name_cannot_inject_markup(tiny: Questionnaire) -> None:
@@ -53,5 +53,5 @@ def test_top_stage_has_no_gaps_and_says_so(tiny: Questionnaire) -> None:
 def test_ascii_when_unicode_is_off(tiny: Questionnaire) -> None:
     text = render(report_for(tiny, PARTIAL, Thresholds(min_stage=2)), RenderOptions(unicode=False))
     assert "| `min-stage` | FAIL |" in text
-    assert "don't know -> Automated" in text
+    assert "not known -> Automated" in text
     assert not any(ord(ch) > 127 for ch in text)

@@ -233,7 +233,10 @@ class Completeness(Frozen):
     unanswered: int
     skipped: int
     pending: int = Field(default=0, description="questions that may apply once an unknown answer is known")
-    ratio: float = Field(ge=0, le=1, description="answered / (questions - skipped - not_applicable)")
+    applicable: int = Field(
+        default=0, description="questions that apply: every question asked, less skipped, pending and not applicable"
+    )
+    ratio: float = Field(ge=0, le=1, description="answered / applicable")
 
 
 class ConsistencyFinding(Frozen):

@@ -22,6 +22,14 @@ class TeamSummary(Frozen):
     stage_name: str
     level: str
     level_name: str
+    stage_high: int = Field(
+        description="the stage with every don't-know or unanswered question at its most mature option; "
+        "equal to stage when no unknown answer leaves it open",
+    )
+    level_determined: bool = Field(
+        default=True,
+        description="false when unknown outcome answers leave the level open; level is then its lower bound",
+    )
     overall_score: float
     dimensions: dict[str, float | None] = Field(description="dimension id -> score, null when not applicable")
     gaps: tuple[str, ...] = Field(description="questions that keep the team from its next stage")
@@ -125,9 +133,10 @@ class Portfolio(Frozen):
         description="teams that answered less than half of the questions that apply, left out of every count",
     )
     stage_distribution: dict[str, int]
-    level_distribution: dict[str, int]
+    level_distribution: dict[str, int] = Field(description="level id -> teams, counting only determined levels")
     stages: tuple[StageCount, ...]
-    levels: tuple[LevelCount, ...]
+    levels: tuple[LevelCount, ...] = Field(description="teams per level, counting only determined levels")
+    level_undetermined: int = Field(default=0, description="teams whose unknown answers leave the level open")
     dimensions: tuple[DimensionStats, ...]
     common_gaps: tuple[CommonGap, ...]
     investments: tuple[SharedInvestment, ...] = ()

@@ -94,7 +94,8 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
     level_counts = [0] * len(q.levels)
     for row in latest:
         stage_counts[row.stage] += 1
-        level_counts[row.level] += 1
+        if row.level_high == row.level:
+            level_counts[row.level] += 1
     teams = tuple(_team(q, row, counts[row.team]) for row in latest)
     return Portfolio(
         questionnaire=QuestionnaireRef.of(q),
@@ -105,6 +106,7 @@ def roll_up(q: Questionnaire, items: Iterable[Row | FileError], min_stage: int |
         level_distribution={lv.id: c for lv, c in zip(q.levels, level_counts, strict=True)},
         stages=tuple(StageCount(number=s.number, name=s.name, teams=stage_counts[s.number]) for s in q.stages),
         levels=tuple(LevelCount(id=lv.id, name=lv.name, teams=c) for lv, c in zip(q.levels, level_counts, strict=True)),
+        level_undetermined=sum(row.level_high != row.level for row in latest),
         dimensions=_dimension_stats(q, latest),
         common_gaps=_common_gaps(q, latest),
         investments=shared_investments(q, teams),
@@ -131,6 +133,8 @@ def _team(q: Questionnaire, row: Row, files: int) -> TeamSummary:
         stage_name=stage.name,
         level=level.id,
         level_name=level.name,
+        stage_high=row.stage_high,
+        level_determined=row.level_high == row.level,
         overall_score=row.overall_score,
         dimensions={d.id: s for d, s in zip(q.dimensions, row.dimensions, strict=True)},
         gaps=tuple(q.by_id[g].id for g in row.gaps),  # the questionnaire's strings, not a worker's copies

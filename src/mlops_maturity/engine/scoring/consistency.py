@@ -135,16 +135,19 @@ def records(q: Questionnaire, sheet: Sheet) -> tuple[AnswerRecord, ...]:
     return tuple(out)
 
 
-def completeness(records: tuple[AnswerRecord, ...]) -> Completeness:
-    counts = {s: sum(r.status == s for r in records) for s in AnswerStatus.__args__}  # type: ignore[attr-defined]
-    applicable = len(records) - counts["skipped"] - counts["not_applicable"]
+def completeness(q: Questionnaire, records: tuple[AnswerRecord, ...]) -> Completeness:
+    """How many of the questions asked were answered; scope questions (what the team runs) are not counted."""
+    asked = [r for r in records if not q.by_id[r.question].scope]
+    counts = {s: sum(r.status == s for r in asked) for s in AnswerStatus.__args__}  # type: ignore[attr-defined]
+    applicable = len(asked) - counts["skipped"] - counts["pending"] - counts["not_applicable"]
     return Completeness(
-        questions=len(records),
+        questions=len(asked),
         answered=counts["answered"],
         unknown=counts["unknown"],
         not_applicable=counts["not_applicable"],
         unanswered=counts["unanswered"],
         skipped=counts["skipped"],
         pending=counts["pending"],
+        applicable=applicable,
         ratio=round(counts["answered"] / applicable, 2) if applicable else 1.0,
     )

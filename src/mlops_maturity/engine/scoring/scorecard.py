@@ -113,7 +113,7 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
         stages=stages,
         levels=levels,
         consistency=contradictions,
-        completeness=consistency.completeness(records),
+        completeness=consistency.completeness(q, records),
         answers=records,
         unanswered=tuple(r.question for r in records if r.status == "unanswered"),
         unknown=tuple(r.question for r in records if r.status == "unknown"),

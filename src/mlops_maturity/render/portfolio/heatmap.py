@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.organisation.portfolio import Portfolio
+from mlops_maturity.render import headline
 from mlops_maturity.render.bands import band_of, ink, legend
 from mlops_maturity.render.svg_text import escaped
 
@@ -97,7 +98,8 @@ def render_svg(portfolio: Portfolio) -> str:
                 f"{round(score)}</text>"
             )
         sx = grid_x + len(dims) * CELL_W + CELL_W / 2
-        out.append(f'<text class="label cell" x="{sx:g}" y="{y + 15}" text-anchor="middle">{team.stage}</text>')
+        stage = headline.stage_span(team.stage, team.stage_high)
+        out.append(f'<text class="label cell" x="{sx:g}" y="{y + 15}" text-anchor="middle">{stage}</text>')
     lx = 8.0
     for key, label in keys:
         out.append(f'<rect x="{lx:g}" y="{legend_y}" width="14" height="14" fill="{key.colour}"/>')

@@ -48,6 +48,7 @@ def render(portfolio: Portfolio, options: RenderOptions) -> Markdown:
         md("| Level | Teams |"),
         md("|---|---:|"),
         *(md("| {} | {} |", lv.name, lv.teams) for lv in p.levels),
+        *([md("| Not determined (unknown answers) | {} |", p.level_undetermined)] if p.level_undetermined else []),
         BLANK,
     ]
     if p.investments:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mlops_maturity.engine.model.questionnaire import ScoreBand
 from mlops_maturity.engine.organisation.portfolio import SHARED, CommonGap, Portfolio
+from mlops_maturity.render import headline
 from mlops_maturity.render.bands import band_of, legend, square
 from mlops_maturity.render.markdown import BLANK, Markdown, code, join, md
 from mlops_maturity.render.options import RenderOptions
@@ -33,7 +34,8 @@ def heatmap(p: Portfolio, options: RenderOptions) -> list[Markdown]:
     bands = p.questionnaire.score_bands
     for t in p.teams:
         cells = join((cell(bands, s) for s in t.dimensions.values()), " | ")
-        out.append(md("| {} | {} | {} | {} | {:g} |", t.team, t.stage, t.level_name, cells, t.overall_score))
+        stage, level = headline.stage_span(t.stage, t.stage_high), headline.team_level(t.level_name, t.level_determined)
+        out.append(md("| {} | {} | {} | {} | {:g} |", t.team, stage, level, cells, t.overall_score))
     titles = join((md("**D{}** {}", i, d.title) for i, d in zip(numbers, p.dimensions, strict=True)), "; ")
     out += [BLANK, md("Legend: {}.", key(bands)), BLANK, md("Dimensions: {}.", titles)]
     return out

@@ -8,6 +8,7 @@ from rich.text import Text
 from mlops_maturity.cut import clip
 from mlops_maturity.engine.model.questionnaire import ScoreBand
 from mlops_maturity.engine.organisation.portfolio import SHARED, Portfolio
+from mlops_maturity.render import headline
 from mlops_maturity.render.bands import band_of, legend
 from mlops_maturity.render.console import bar, console, hanging, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
@@ -47,6 +48,8 @@ def render(portfolio: Portfolio, options: RenderOptions) -> str:
     for lv in p.levels:
         name = clip(lv.name, name_width, options.unicode)
         out.print(f"    {name:<{name_width}}  {bar(100 * lv.teams / widest, 20, options.unicode)} {lv.teams}")
+    if p.level_undetermined:
+        out.print(Text(f"    {_undetermined(p.level_undetermined)}", style="dim"))
     if p.teams:
         _capabilities(out, p, options)
         _heatmap(out, p, options)
@@ -151,9 +154,13 @@ def _heatmap(out: Console, p: Portfolio, options: RenderOptions) -> None:
         for score in team.dimensions.values():
             style = band_style(p.questionnaire.score_bands, score)
             line.append(f"{'-' if score is None else round(score):>4}", style=style)
-        line.append(f"  {team.stage}")
+        line.append(f"  {headline.stage_span(team.stage, team.stage_high, options.unicode)}")
         out.print(line)
     if len(p.teams) > MAX_ROWS:
         out.print(f"  ... and {len(p.teams) - MAX_ROWS} more teams (see --format markdown or json)")
     keys = ", ".join(label for _, label in reversed(legend(p.questionnaire.score_bands)))
     out.print(Text(f"  {keys}, - n/a", style="dim"))
+
+
+def _undetermined(teams: int) -> str:
+    return f"and {teams} team{'s' if teams != 1 else ''} whose level unknown answers leave open"

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from mlops_maturity.errors import TemplateError
 from mlops_maturity.files.questionnaire.shipped import templates_dir
-from mlops_maturity.render import verdicts
+from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render.markdown import markdown_text
 from mlops_maturity.render.report.sandbox import MAX_TEXT_CHARS, LimitExceeded, ReportSandbox
 from mlops_maturity.render.report.template_files import TemplateFolderLoader
@@ -73,7 +73,9 @@ def environment(template_dir: Path | None, *, svg: bool = False) -> ReportSandbo
         repository_headline=verdicts.headline,
         repository_said=verdicts.said,
         repository_line=verdicts.line,
+        **headline.FILTERS,
     )
+    env.globals["AXES"] = headline.AXES
     return env
 
 

@@ -82,7 +82,7 @@ def _lines(report: ScoreReport) -> Iterable[str]:
     for gap in result.gaps:
         yield command(
             "warning",
-            f"{gap.question}: now {gap.current_label}; stage {gap.stage} needs at least: {gap.required_label}",
+            f"{gap.question}: {headline.standing(gap)}; stage {gap.stage} needs at least: {gap.required_label}",
             file,
             at(gap.question),
             f"{TOOL}: gap to stage {gap.stage}: {gap.title}",
@@ -93,8 +93,17 @@ def _lines(report: ScoreReport) -> Iterable[str]:
     for note in result.notes:
         question = note.questions[0] if note.questions else None
         yield command("notice", note.message, file, at(question), f"{TOOL}: note: {note.rule}")
+    deciding = {d.question: d for d in result.range.deciding}
+    for d in result.range.deciding:
+        yield command(
+            "warning",
+            f"{d.question}: {headline.deciding_line(result, d)}",
+            file,
+            at(d.question),
+            f"{TOOL}: find out first: {d.title}",
+        )
     for record in result.answers:
-        if record.status == "unknown":
+        if record.status == "unknown" and record.question not in deciding:
             yield command(
                 "notice",
                 f'{record.question} is answered "don\'t know": it scores nothing and meets no criterion',
@@ -116,22 +125,23 @@ def _lines(report: ScoreReport) -> Iterable[str]:
             None,
             f"{TOOL}: not answered",
         )
-    stage, level = result.stage, result.level
+    stage = result.stage
     failed = sum(not c.passed for c in report.checks)
     verdict = f"; {failed} check(s) failed" if failed else ("; every check passed" if report.checks else "")
     # A plain log line, on one line whatever the team is called, so it can never read as a command.
     yield " ".join(
         (
             f"{TOOL}: {result.team or '(team not named)'}: stage {stage.number} of {stage.top} ({stage.name}), "
-            f"level {level.name}, overall score {result.overall_score:g}/100{_held(result)}{verdict}"
+            f"level {headline.level_name(result)}, overall score {result.overall_score:g}/100{_held(result)}{verdict}"
         ).split()
     )
 
 
 def _held(result: Result) -> str:
     parts = []
-    if result.stage.delivery.number > result.stage.number:
-        parts.append(f"delivery setup at stage {result.stage.delivery.number}")
+    span = result.range.stage
+    if span.high > span.low:
+        parts.append(f"stage {span.low} to {span.high} open on answers not known")
     if result.foundational_gaps:
         parts.append(f"{len(result.foundational_gaps)} foundational gap(s)")
     return "".join(f", {part}" for part in parts)

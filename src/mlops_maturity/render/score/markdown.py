@@ -42,7 +42,7 @@ def render(report: ScoreReport, options: RenderOptions) -> Markdown:
                     i,
                     gap.title,
                     code(gap.question),
-                    gap.current_label,
+                    headline.current(gap),
                     arrow,
                     gap.required_label,
                 )
@@ -104,26 +104,31 @@ def _headline(result: Result, options: RenderOptions) -> list[Markdown]:
     else:
         pct = round(stage.progress_to_next * 100)
         progress = md("{}% of the entry criteria of stage {} met", pct, stage.next.number)
-    c = result.completeness
-    applicable = c.questions - c.skipped
     sep = md(" · ") if options.unicode else md(" - ")
-    lines = [md("**Stage {} of {}: {}**{}{}", stage.number, stage.top, stage.name, sep, progress), BLANK]
-    setup = headline.delivery(result)
-    if setup:
-        lines += [md("{}", setup), BLANK]
+    lines = [md("**{}**{}{}", headline.placement(result), sep, progress), BLANK]
+    for line in (headline.stage_range(result), headline.systems(result)):
+        if line:
+            lines += [md("{}", line), BLANK]
+    lines += [
+        md(
+            "**Level:** {}{}**Overall capability score:** {:g} / 100",
+            headline.level_name(result),
+            sep,
+            result.overall_score,
+        ),
+        BLANK,
+    ]
+    detail = headline.level_range(result)
+    if detail:
+        lines += [md("The level is not determined: {}.", detail), BLANK]
+    lines += [md("<sub>{}</sub>", headline.AXES), BLANK]
+    found = headline.deciding(result)
+    if found:
+        lines += [md("**Find out first** (each of these decides part of what is open):"), BLANK]
+        lines += [*(md("- {}", line) for line in found[:MAX_GAPS]), BLANK]
+        if len(found) > MAX_GAPS:
+            lines += [md("{} more in {}.", len(found) - MAX_GAPS, code("mlops-maturity score --format json")), BLANK]
     intro = headline.foundational_intro(result)
     if intro:
         lines += [md("**{}**", intro), BLANK, *(md("- {}", line) for line in headline.foundational(result)), BLANK]
-    return [
-        *lines,
-        md("**Level:** {}{}**Overall capability score:** {:g} / 100", result.level.name, sep, result.overall_score),
-        BLANK,
-        md(
-            "Answered {} of {} questions that apply ({} don't know, {} not answered, {} not applicable).",
-            c.answered,
-            applicable,
-            c.unknown,
-            c.unanswered,
-            c.not_applicable,
-        ),
-    ]
+    return [*lines, md("{}.", headline.counts(result))]

@@ -11,7 +11,7 @@ from mlops_maturity.engine.model.repository_evidence import VERDICT_LABELS, Repo
 from mlops_maturity.engine.model.result import Result
 from mlops_maturity.render import headline, verdicts
 from mlops_maturity.render import respondents as words
-from mlops_maturity.render.console import bar, console, together, without_trailing_blanks
+from mlops_maturity.render.console import bar, console, without_trailing_blanks
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.score import ScoreReport
 
@@ -38,21 +38,24 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
     if stage.next is not None:
         pct = round(stage.progress_to_next * 100)
         out.print(f"  {bar(pct, 20, options.unicode)} {pct}% of the entry criteria of stage {stage.next.number} met")
-    setup = headline.delivery(result)
-    if setup:
-        out.print(Text(setup, style="cyan"))
+    for line in (headline.stage_range(result), headline.systems(result)):
+        if line:
+            out.print(Text(line, style="cyan"))
+    detail = headline.level_range(result)
+    out.print(Text.assemble("Level: ", (headline.level_name(result), "bold magenta"), f": {detail}" if detail else ""))
+    out.print(Text(headline.AXES, style="dim"))
+    found = headline.deciding(result)
+    if found:
+        out.print(Text("Find out first (each of these decides part of what is open):", style="bold cyan"))
+        out.print(_bullets([Text(line) for line in found[:MAX_GAPS]], "?"))
+        if len(found) > MAX_GAPS:
+            out.print(f"  ... and {len(found) - MAX_GAPS} more (see --format json or the report)")
     intro = headline.foundational_intro(result)
     if intro:
         out.print(Text(intro, style="bold yellow"))
         out.print(_bullets([Text(line) for line in headline.foundational(result)], "!"))
-    out.print(Text.assemble("Level: ", (result.level.name, "bold magenta")))
     out.print(Text.assemble("Overall capability score: ", (f"{result.overall_score:g}", "bold"), " / 100"))
-    c = result.completeness
-    counts = (f"{c.unknown} don't know", f"{c.unanswered} not answered", f"{c.not_applicable} not applicable")
-    out.print(
-        f"Answered {c.answered} of {c.questions - c.skipped} questions that apply"
-        f" ({', '.join(together(part) for part in counts)})"
-    )
+    out.print(headline.counts(result))
     if result.respondents is not None:
         _disagreements(out, result.respondents, arrow, dot)
     out.print()
@@ -62,10 +65,10 @@ def render(report: ScoreReport, options: RenderOptions) -> str:
         out.print(Text(f"To reach stage {result.target_stage}, change these answers:", style="bold"))
         items = []
         for gap in result.gaps[:MAX_GAPS]:
-            line = Text.assemble((gap.title, "bold"), f": {gap.current_label} {arrow} {gap.required_label}")
+            item = Text.assemble((gap.title, "bold"), f": {headline.current(gap)} {arrow} {gap.required_label}")
             if result.target_stage > stage.number + 1:
-                line.append(f" (stage {gap.stage})", style="dim")
-            items.append(line)
+                item.append(f" (stage {gap.stage})", style="dim")
+            items.append(item)
         out.print(_bullets(items, dot))
         if len(result.gaps) > MAX_GAPS:
             out.print(f"  ... and {len(result.gaps) - MAX_GAPS} more (see --format json or the report)")
