@@ -67,8 +67,8 @@ def test_bands_must_start_at_zero_and_rise(starts: tuple[int, ...], message: str
 def _portfolio(bands: tuple[ScoreBand, ...], score: float) -> Portfolio:
     ref = QuestionnaireRef(id="q", version="1.0.0", title="Q", score_bands=bands)
     team = {
-        "team": "A", "file": "a.yaml", "assessed_on": None, "stage": 1, "stage_high": 1, "stage_name": "One", "level": "no",
-        "level_name": "No", "overall_score": score, "dimensions": {"d": score}, "gaps": (), "files": 1,
+        "team": "A", "file": "a.yaml", "assessed_on": None, "stage": 1, "stage_high": 1, "stage_name": "One",
+        "level": "no", "level_name": "No", "overall_score": score, "dimensions": {"d": score}, "gaps": (), "files": 1,
     }  # fmt: skip
     return Portfolio.model_validate(
         {

@@ -69,3 +69,11 @@ def test_long_or_odd_input_is_echoed_short_and_escaped(survey_q: Questionnaire) 
     assert action.value.startswith("'yes definitely, t...' is not one of the choices.")
     action = interpret("\x1b[31mred", survey_q.by_id["ship.prod"], False)
     assert action.value.startswith("'\\x1b[31mred' is not one of the choices.")
+
+
+def test_a_scope_question_takes_no_dont_know(shipped: Questionnaire) -> None:
+    """What the team runs is a fact it knows: "u" is refused there, and not offered (it crashed the survey)."""
+    question = shipped.by_id["systems.trained_models"]
+    action = interpret("u", question, has_answer=False)
+    assert action == Action("invalid", "Your team knows this one; type a number from 1 to 3, or ?, b, q.")
+    assert interpret("u", shipped.by_id["deployment.method"], has_answer=False) == Action("choose", "unknown")

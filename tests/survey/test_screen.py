@@ -78,6 +78,13 @@ def test_keys_line_offers_n_only_where_allowed(survey_q: Questionnaire) -> None:
     )
 
 
+def test_a_scope_question_offers_no_dont_know(shipped: Questionnaire) -> None:
+    question = shipped.by_id["systems.llm_apps"]
+    assert screen.keys_line(question, ASCII) == "1-3 answer - ? help - b back - q save & quit"
+    drawn = screen.question(view(shipped, "systems.llm_apps"), ASCII)
+    assert "Don't know" not in drawn and "Yes, at least one is in production" in drawn
+
+
 @pytest.mark.parametrize(
     ("questions", "expected"), [(1, "about 1 minute"), (5, "about 1 minute"), (55, "about 11 minutes")]
 )

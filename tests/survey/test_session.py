@@ -207,3 +207,20 @@ def test_coming_back_to_a_question_without_an_answer_says_why(tmp_path: Path) ->
     assert numbers == [1, 2, 3, 4, 3]
     assert "Back to question 3: it has no answer yet (1 question still open)." in screens[-1]
     assert all("Back to question" not in text for text in screens[:-1])
+
+
+def test_a_file_from_before_the_scope_questions_keeps_its_meaning_with_enter(shipped: Questionnaire) -> None:
+    """Resuming an answers file that never said what the team runs: each scope question offers the answer
+    ``score`` already reads the file as, and Enter keeps it (a stray "1" once dropped 29 questions)."""
+    from mlops_maturity.files.answers.reader import load_answers
+
+    from support import EXAMPLES
+
+    given = load_answers(EXAMPLES / "stage3-platform-serving.yaml", shipped).given
+    scope = [q for q in shipped.questions if q.scope and q.applies_when is None]  # retrieval: only with LLM apps
+    assert len(scope) == 3 and not any(q.id in given for q in scope)
+    ending, io, _, flow = run(shipped, [""] * len(scope) + ["q"], team="Forecasting", given=given)
+    assert ending == Ending("quit", 0)  # "q" at the closing prompt
+    assert all(flow.given[q.id] == Answer(answer=q.default) for q in scope)
+    assert "A file that does not say is read as ▸ 3; Enter accepts it." in io.screens[1]
+    assert flow.done  # every other question was answered already

@@ -105,7 +105,7 @@ class Flow:
         if self.index is None:
             return False
         if not self.is_answered(self.index):
-            proposal = self.proposal()
+            proposal = self.proposal() or self.default()
             if proposal is None:
                 return False
             self.given[self.q.questions[self.index].id] = proposal
@@ -118,6 +118,23 @@ class Flow:
         if self.index is None or self.is_answered(self.index):
             return None
         return self.proposed.get(self.q.questions[self.index].id)
+
+    def default(self) -> Answer | None:
+        """A scope question's default, the answer ``score`` takes when a file does not say, while it has none.
+
+        An answers file from before the scope questions resumes with Enter keeping what it always meant.
+        """
+        if self.index is None or self.is_answered(self.index) or self.proposal() is not None:
+            return None
+        question = self.q.questions[self.index]
+        return Answer(answer=question.default) if question.scope and question.default else None
+
+    def default_choice(self) -> str | None:
+        """The default as the user would type it: ``3``."""
+        default = self.default()
+        if default is None or default.answer is None:
+            return None
+        return str(self._require_current().rank(default.answer) + 1)
 
     def proposal_choice(self) -> str | None:
         """The scan's proposal as the user would type it: ``3``."""

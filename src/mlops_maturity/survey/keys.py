@@ -20,9 +20,20 @@ class Action:
     value: str = ""  # the option id for "choose", the message for "invalid"
 
 
+def offers_unknown(question: Question) -> bool:
+    """False for a scope question (what the team runs): a fact the team always knows."""
+    return UNKNOWN in question.valid_answers()
+
+
 def choices_hint(question: Question) -> str:
     """The keys valid at this question, for messages: ``a number from 1 to 4, or u, ?, b, q``."""
-    keys = [UNKNOWN_KEY, *([NOT_APPLICABLE_KEY] if question.allow_not_applicable else []), HELP, BACK, QUIT]
+    keys = [
+        *([UNKNOWN_KEY] if offers_unknown(question) else []),
+        *([NOT_APPLICABLE_KEY] if question.allow_not_applicable else []),
+        HELP,
+        BACK,
+        QUIT,
+    ]
     return f"a number from 1 to {len(question.options)}, or {', '.join(keys)}"
 
 
@@ -38,6 +49,8 @@ def interpret(raw: str, question: Question, has_answer: bool) -> Action:
         if 1 <= number <= len(question.options):
             return Action("choose", question.options[number - 1].id)
         return Action("invalid", f"There is no option {_shown(raw)}. Type {choices_hint(question)}.")
+    if text == UNKNOWN_KEY and not offers_unknown(question):
+        return Action("invalid", f"Your team knows this one; type {choices_hint(question)}.")
     simple: dict[str, Action] = {
         UNKNOWN_KEY: Action("choose", UNKNOWN),
         BACK: Action("back"),

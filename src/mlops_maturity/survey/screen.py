@@ -22,7 +22,7 @@ from mlops_maturity.inert import inert, inert_all
 from mlops_maturity.render.console import bar, console
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.survey.flow import Position
-from mlops_maturity.survey.keys import BACK, HELP, NOT_APPLICABLE_KEY, QUIT, UNKNOWN_KEY
+from mlops_maturity.survey.keys import BACK, HELP, NOT_APPLICABLE_KEY, QUIT, UNKNOWN_KEY, offers_unknown
 
 SECONDS_PER_QUESTION = 11  # the pace that fits about 55 questions into a ten-minute call
 PROMPT = "> "
@@ -76,6 +76,7 @@ class QuestionView:
     percent: int | None = None  # the share answered to draw; the session keeps it from going backwards
     proposed: str | None = None  # the scan's proposal as typed (``3``), for a question still unanswered
     proposed_from: str = ""  # where the scan found it: ``dvc.lock:7 (dvc-lock)``
+    default: str | None = None  # a scope question's default as typed, for a question still unanswered
 
 
 def minutes(questions: int) -> str:
@@ -186,7 +187,7 @@ def welcome(
     lines.append(None)
     lines.append(Text("Type an option's number and press Enter. Other keys:", style="bold"))
     keys = [
-        (UNKNOWN_KEY, "don't know"),
+        (UNKNOWN_KEY, "don't know (where offered)"),
         (HELP, "why the question matters"),
         (BACK, "back to the previous question"),
         (QUIT, "save and quit; run again to resume"),
@@ -260,10 +261,11 @@ def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None
     lines.append(None)
     marker = "▸" if options.unicode else ">"
     choices = [(str(i), o.label) for i, o in enumerate(qn.options, 1)]
-    choices.append((UNKNOWN_KEY, "Don't know"))
+    if offers_unknown(qn):
+        choices.append((UNKNOWN_KEY, "Don't know"))
     if qn.allow_not_applicable:
         choices.append((NOT_APPLICABLE_KEY, "Does not apply to us (you will be asked why)"))
-    chosen = view.current or view.proposed
+    chosen = view.current or view.proposed or view.default
     for key, label in choices:
         mark = marker if key == chosen else " "
         style = ("bold green" if view.current else "bold cyan") if key == chosen else ""
@@ -278,6 +280,10 @@ def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None
         lines += wrapped(
             "", f"The repository shows {marker} {view.proposed}{found}. Enter accepts it.", width, style="cyan"
         )
+    elif view.default is not None:
+        lines += wrapped(
+            "", f"A file that does not say is read as {marker} {view.default}; Enter accepts it.", width, style="cyan"
+        )
     if view.notice:
         lines += wrapped("", view.notice, width, style="yellow")
     lines.append(Text(keys_line(qn, options), style="dim"))
@@ -286,7 +292,7 @@ def _question(view: QuestionView, options: ScreenOptions, help_lines: int | None
 
 def keys_line(qn: Question, options: ScreenOptions) -> str:
     sep = f" {options.dot} "
-    parts = [f"1-{len(qn.options)} answer", "u don't know"]
+    parts = [f"1-{len(qn.options)} answer", *([f"{UNKNOWN_KEY} don't know"] if offers_unknown(qn) else [])]
     if qn.allow_not_applicable:
         parts.append("n does not apply")
     parts += ["? help", "b back", "q save & quit"]

@@ -129,10 +129,12 @@ class Session:
                 percent=self.shown_percent,
                 proposed=flow.proposal_choice(),
                 proposed_from=_places(flow.proposal()),
+                default=flow.default_choice(),
             )
             self.io.show(screen.question(view, self.layout()))
             self.notice, show_help = "", False
-            action = interpret(self.io.ask(PROMPT), question, view.current is not None or view.proposed is not None)
+            offered = view.current or view.proposed or view.default
+            action = interpret(self.io.ask(PROMPT), question, offered is not None)
             if action.kind in ("choose", "keep", "not_applicable"):
                 self.moved_on = True
             if action.kind == "choose":

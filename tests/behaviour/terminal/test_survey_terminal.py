@@ -191,7 +191,10 @@ def _one_left(tmp_path: Path) -> tuple[Path, str]:
     lines = text.splitlines(keepends=True)
     last = max(i for i, line in enumerate(lines) if line.startswith("  ") and not line.startswith("    "))
     out = tmp_path / "answers.yaml"
-    out.write_text("".join(lines[:last] + [line for line in lines[last + 1 :] if not line.startswith("    ")]))
+    kept = lines[:last] + [line for line in lines[last + 1 :] if not line.startswith("    ")]
+    start = kept.index("answers:\n") + 1
+    scope = ["  systems.trained_models: live\n", "  systems.llm_apps: none\n", "  systems.fine_tuning: none\n"]
+    out.write_text("".join(kept[:start] + scope + kept[start:]))  # what the team runs, said: one question left
     return out, lines[last].split(":")[0].strip()
 
 

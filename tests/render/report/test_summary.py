@@ -69,7 +69,8 @@ def test_foundational_gaps_are_in_the_summary(shipped: Questionnaire, tmp_path: 
     path = tmp_path / "team.yaml"
     path.write_text(text.replace("strategy.mandate: tracked_goal", "strategy.mandate: interest"), encoding="utf-8")
     summary = _summary(_report(shipped, path))
-    assert "**Fix first.** Placed at stage 3; a basic of the stages reached \\(missing\\), to put in place first:" in summary
+    intro = "**Fix first.** Placed at stage 3; a basic of the stages reached \\(missing\\), to put in place first:"
+    assert intro in summary
     assert "- Leadership mandate \\(a basic of stage 1\\): now “Leaders are interested" in summary
 
 
