@@ -114,8 +114,16 @@ def help_pages() -> list[Artefact]:
 # --- reports -----------------------------------------------------------------------------------------
 
 REPORT_TEAMS = ("pilot", "fraud", "platform")
-SHIPPED_REPORTS = ("stage1-pilot", "stage3-platform-serving", "stage5-full-automation")
+SHIPPED_REPORTS = (
+    "stage1-pilot",
+    "stage3-platform-serving",
+    "stage5-full-automation",
+    "stage3-llm-rag-assistant",
+    "stage3-mixed-forecasts-and-llm",
+)
 SAMPLE_REPORT = "stage3-platform-serving"
+# Samples in docs/sample-report/: a team of trained models, a RAG assistant, and a team that runs both kinds.
+SAMPLE_REPORTS = (SAMPLE_REPORT, "stage3-llm-rag-assistant", "stage3-mixed-forecasts-and-llm")
 
 
 def team_report(team: str) -> Report:
@@ -152,11 +160,12 @@ def reports() -> list[Artefact]:
             Artefact(md, lambda e=example: shipped_report(e).markdown),  # type: ignore[misc]
             Artefact(svg, _svg(lambda e=example: shipped_report(e))),  # type: ignore[misc]
         ]
-    sample = f"docs/sample-report/{SAMPLE_REPORT}"
-    out += [
-        Artefact(f"{sample}.md", lambda: shipped_report(SAMPLE_REPORT).markdown),
-        Artefact(f"{sample}.svg", _svg(lambda: shipped_report(SAMPLE_REPORT))),
-    ]
+    for example in SAMPLE_REPORTS:
+        sample = f"docs/sample-report/{example}"
+        out += [
+            Artefact(f"{sample}.md", lambda e=example: shipped_report(e).markdown),  # type: ignore[misc]
+            Artefact(f"{sample}.svg", _svg(lambda e=example: shipped_report(e))),  # type: ignore[misc]
+        ]
     return out
 
 
