@@ -27,8 +27,8 @@ def test_a_blank_template_is_left_out_of_the_distribution(cli: Cli, org: Path) -
     assert [t["team"] for t in data["not_assessed"]] == ["New team"]
     assert data["not_assessed"][0]["answered"] == 0.0
     assert "New team" not in [t["team"] for t in data["teams"]]
-    assert data["stage_distribution"] == {"0": 0, "1": 1, "2": 1, "3": 1, "4": 1, "5": 1}
-    assert sum(data["level_distribution"].values()) == 5
+    assert data["stage_distribution"] == {"0": 0, "1": 1, "2": 1, "3": 3, "4": 1, "5": 1}
+    assert sum(data["level_distribution"].values()) == 7
     assert all("New team" not in gap["team_names"] for gap in data["common_gaps"])
 
 
@@ -42,12 +42,12 @@ def test_less_than_half_answered_is_not_assessed(cli: Cli, org: Path, tmp_path: 
     blank = {t["team"]: t["answered"] for t in data["not_assessed"]}
     assert sorted(blank) == ["Customer retention analytics", "New team"]
     assert 0 < blank["Customer retention analytics"] < 0.5
-    assert len(data["teams"]) == 4
+    assert len(data["teams"]) == 6
 
 
 def test_text_and_markdown_list_them_apart(cli: Cli, org: Path) -> None:
     text = cli("portfolio", org).out
-    assert text.splitlines()[0].startswith("Portfolio: 5 teams, 1 not assessed yet from 6 files")
+    assert text.splitlines()[0].startswith("Portfolio: 7 teams, 1 not assessed yet from 8 files")
     assert "Not assessed yet (answered less than half of the questions; not counted above):" in text
     assert "New team" in text.split("Not assessed yet")[1]
     markdown = cli("portfolio", org, "-f", "markdown").out
