@@ -13,10 +13,7 @@ from mlops_maturity.engine.model.result import CriterionStatus, DecidingAnswer, 
 
 NOT_KNOWN = frozenset(("unknown", "unanswered"))
 
-AXES = (
-    "Two measures: the stage is how the team builds and runs models; "
-    "the level is how well its delivery works today, judged from outcomes."
-)
+AXES = "Two measures: the stage is how the team builds and runs models; the level, how well its delivery works today."
 
 
 def placement(result: Result) -> str:
@@ -94,15 +91,13 @@ def foundational_intro(result: Result) -> str | None:
     if not gaps:
         return None
     unknown = sum(g.current in NOT_KNOWN for g in gaps)
-    noun = "a basic" if len(gaps) == 1 else f"{len(gaps)} basics"
-    why = (
-        "not known"
-        if unknown == len(gaps)
-        else "missing"
-        if not unknown
-        else f"{len(gaps) - unknown} missing, {unknown} not known"
-    )
-    return f"Placed at stage {result.stage.number}; {noun} of the stages reached ({why}), to put in place first:"
+    if len(gaps) == 1:
+        said = "is not known; find it out first" if unknown else "is missing; put it in place first"
+        return f"A basic of the stages reached {said}:"
+    if unknown == len(gaps):
+        return f"{len(gaps)} basics of the stages reached are not known; find them out first:"
+    why = "are missing" if not unknown else f"are missing ({len(gaps) - unknown}) or not known ({unknown})"
+    return f"{len(gaps)} basics of the stages reached {why}; put them in place first:"
 
 
 def foundational(result: Result) -> list[str]:
@@ -145,11 +140,12 @@ def systems(result: Result) -> str | None:
     """Which kinds of system the team runs, each with its own stage, when the answers say."""
     if not result.systems:
         return None
-    parts = [
-        f"{s.title.lower()} ({'in production' if s.live else 'in development'}, stage {s.stage} alone)"
-        for s in result.systems
-    ]
-    return "Runs " + "; ".join(parts)
+    said = {(s.kind, s.stage, s.live) for s in result.systems}
+    shown = [s for s in result.systems if not any((k, s.stage, s.live) in said for k in s.part_of)]
+    if len(shown) < 2:
+        return None  # one kind: its stage is the team's
+    parts = [f"{s.title.lower()} at stage {s.stage}{'' if s.live else ' (not yet in production)'}" for s in shown]
+    return "Each kind alone: " + "; ".join(parts)
 
 
 FILTERS = {

@@ -108,7 +108,8 @@ def headline(result: Result, command: str, out: str, options: ScreenOptions) -> 
         lines += wrapped("", said, width, style="yellow")
     lines.append(None)
     step = result.roadmap[0] if result.roadmap else None
-    if step is not None:
+    listed = {g.question for g in result.foundational_gaps[:TOP]} | {d.question for d in result.range.deciding[:TOP]}
+    if step is not None and step.question not in listed:  # a first step already on screen is not said twice
         lines.append(Text("Next investment", style="bold"))
         lines += wrapped("  ", _step(step, "→" if options.unicode else "->"), width)
         lines.append(None)
@@ -117,7 +118,7 @@ def headline(result: Result, command: str, out: str, options: ScreenOptions) -> 
     lines += wrapped("", f"Answers are in {out}.", width, style="dim")
     lines.append(None)
     lines += wrapped("", MORE if options.unicode else MORE.replace("·", "-"), width, style="dim")
-    return draw(lines, options)
+    return draw(lines, options, reserve=2)
 
 
 def foundations(result: Result, options: ScreenOptions, top: int = TOP) -> list[Line]:
@@ -157,9 +158,12 @@ def _placement(result: Result, options: ScreenOptions) -> list[Line]:
             width,
             style="dim",
         )
-    for line in (say.stage_range(result), say.systems(result)):
-        if line:
-            lines += wrapped("", line, width, style="cyan")
+    open_range = say.stage_range(result)
+    if open_range:
+        lines += wrapped("", open_range, width, style="cyan")
+    kinds = say.systems(result)
+    if kinds:  # the full result shows it too: it goes first when the screen is short
+        lines += [Spare(line) for line in wrapped("", kinds, width, style="cyan")]
     lines.append(Text.assemble("Level: ", (say.level_name(result), "bold magenta")))
     detail = say.level_range(result)
     if detail:

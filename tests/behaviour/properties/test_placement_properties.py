@@ -45,10 +45,11 @@ def _check_placement_rule(q: Questionnaire, given: dict[str, Answer]) -> None:
         assert not all(sheet.met(c) for c in defining[stage + 1]), "not placed below a stage whose facts hold"
     result = assess(q, answers_of(q, given))
     assert {(g.stage, g.question) for g in result.foundational_gaps} == {
-        (s.number, sheet.criterion(c).question)
+        (s.number, reading.question)
         for s in q.stages[1 : stage + 1]
         for c in s.criteria
         if c.role == "supporting" and sheet.applies(c) and not sheet.met(c)
+        for reading in sheet.missing_readings(c)
     }
     levels = [lv.criteria for lv in q.levels]
     assert all(sheet.met(c) for rung in levels[1 : level + 1] for c in rung if c.role == "defining")

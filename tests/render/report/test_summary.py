@@ -10,6 +10,7 @@ import pytest
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.files.answers.reader import load_answers
+from mlops_maturity.render import headline
 from mlops_maturity.render.report import render_report
 
 from support import EXAMPLES
@@ -17,6 +18,7 @@ from support import EXAMPLES
 SHIPPED = sorted(EXAMPLES.glob("stage*.yaml"))
 MAX_LINES = 40
 MAX_WORDS = 250
+MORE_WORDS_PER_KIND = 30
 
 
 def _report(q: Questionnaire, path: Path) -> str:
@@ -35,7 +37,9 @@ def _words(markdown: str) -> list[str]:
 def test_the_summary_fits_one_screen(shipped: Questionnaire, path: Path) -> None:
     summary = _summary(_report(shipped, path))
     assert len(summary.strip().splitlines()) <= MAX_LINES
-    assert len(_words(summary)) < MAX_WORDS, len(_words(summary))
+    result = assess(shipped, load_answers(path, shipped))
+    kinds = headline.systems(result) is not None  # a team running two kinds reads its stage for each
+    assert len(_words(summary)) < MAX_WORDS + (MORE_WORDS_PER_KIND if kinds else 0), len(_words(summary))
     assert "![Capability scores out of 100](chart.svg)" in summary  # the chart, right there
 
 
@@ -79,7 +83,7 @@ def test_foundational_gaps_are_in_the_summary(shipped: Questionnaire, tmp_path: 
     path = tmp_path / "team.yaml"
     path.write_text(text.replace("strategy.mandate: tracked_goal", "strategy.mandate: interest"), encoding="utf-8")
     summary = _summary(_report(shipped, path))
-    intro = "**Fix first.** Placed at stage 3; a basic of the stages reached \\(missing\\), to put in place first:"
+    intro = "**Fix first.** A basic of the stages reached is missing; put it in place first:"
     assert intro in summary
     assert "- Leadership mandate \\(a basic of stage 1\\): now “Leaders are interested" in summary
 

@@ -20,6 +20,9 @@ def check_systems(q: Questionnaire) -> Iterator[Found]:
         if kind.id in seen:
             yield ("system_kind", i, "id"), f"duplicate system kind id {kind.id!r}"
         seen.add(kind.id)
+        for other in kind.part_of:
+            if other not in kinds or other == kind.id:
+                yield ("system_kind", i, "part_of"), f"part_of names {other!r}, not another declared kind: {named}"
         for key, condition in (("in_scope_when", kind.in_scope_when), ("live_when", kind.live_when)):
             if not is_monotone(condition):
                 yield ("system_kind", i, key), f"{key} may use only at_least, all_of and any_of"

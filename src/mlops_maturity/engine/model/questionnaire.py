@@ -130,6 +130,11 @@ class SystemKind(Frozen):
     title: Text
     in_scope_when: Condition
     live_when: Condition
+    part_of: tuple[Slug, ...] = Field(
+        default=(),
+        description="broader kinds this one belongs to (predictive models are trained models): their readings "
+        "also count when the stage of this kind alone is worked out",
+    )
 
 
 Role = Literal["defining", "supporting"]

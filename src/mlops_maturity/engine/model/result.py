@@ -261,6 +261,7 @@ class SystemStage(Frozen):
     live: bool = Field(description="in production; a kind only in development or pilot is false")
     stage: int
     stage_name: str
+    part_of: tuple[str, ...] = Field(default=(), description="the broader kinds this kind belongs to")
 
 
 class Result(Frozen):

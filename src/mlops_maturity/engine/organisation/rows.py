@@ -89,7 +89,7 @@ def summarize_given(
     scores = tuple(p.score for p in dimension_points(q, sheet))
     following = q.stages[stage + 1].criteria if stage + 1 < len(q.stages) else ()
     missed = (c for c in following if sheet.applies(c) and not sheet.met(c))
-    gaps = tuple(dict.fromkeys(sheet.shown_reading(c).question for c in missed))
+    gaps = tuple(dict.fromkeys(r.question for c in missed for r in sheet.missing_readings(c)))
     statuses = [e.status for qid, e in sheet.effective.items() if not q.by_id[qid].scope]
     applicable = len(statuses) - sum(statuses.count(s) for s in ("skipped", "pending", "out_of_scope"))
     responded = (applicable - statuses.count("unanswered")) / applicable if applicable else 1.0

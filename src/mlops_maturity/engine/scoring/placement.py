@@ -24,7 +24,7 @@ from typing import NamedTuple
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import UNKNOWN, Criterion, Questionnaire
 from mlops_maturity.engine.scoring.sheet import Sheet
-from mlops_maturity.engine.scoring.systems import Systems, criterion_met
+from mlops_maturity.engine.scoring.systems import Systems, criterion_applies, criterion_met
 
 
 class Placement(NamedTuple):
@@ -106,10 +106,15 @@ def bounds(q: Questionnaire, given: Mapping[str, Answer], low: Placement, *, dec
 
 
 def stage_of_kind(q: Questionnaire, sheet: Sheet, kind: str) -> int:
-    """The stage the answers earn for one kind of system alone, as if the team ran nothing else."""
-    alone = Systems(frozenset((kind,)) & sheet.systems.in_scope, frozenset((kind,)) & sheet.systems.live)
+    """The stage the answers earn for one kind of system alone, with the broader kinds it is part of, as if
+    the team ran nothing else: a criterion read only for other kinds does not hold it back."""
+    declared = next(k for k in q.system_kinds if k.id == kind)
+    kinds = frozenset((kind, *declared.part_of))
+    alone = Systems(kinds & sheet.systems.in_scope, kinds & sheet.systems.live)
 
     def met(criterion: Criterion) -> bool:
+        if not criterion_applies(criterion, alone) or not sheet.applies(criterion):
+            return True
         return criterion_met(criterion, alone, sheet.reading_met)
 
     return rung([s.criteria for s in q.stages], sheet, met)

@@ -59,12 +59,13 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
     following = [c for c in nxt.criteria if sheet.applies(c)] if nxt is not None else []
     progress = sum(sheet.met(c) for c in following) / len(following) if following else 1.0
     base = foundational(q, sheet, placed.stage)
-    foundational_gaps = tuple(_gap(q, sheet, number, c) for number, c in base)
+    foundational_gaps = tuple(gap for number, c in base for gap in _gaps(q, sheet, number, c))
     gaps = tuple(
-        _gap(q, sheet, s.number, c)
+        gap
         for s in q.stages[placed.stage + 1 : target + 1]
         for c in s.criteria
         if sheet.applies(c) and not sheet.met(c)
+        for gap in _gaps(q, sheet, s.number, c)
     )
     points = dimension_points(q, sheet)
     dimensions = dimension_scores(q, points)
@@ -123,19 +124,25 @@ def score_team(questionnaire: Questionnaire, answers: Answers, target_stage: int
     )
 
 
-def _gap(q: Questionnaire, sheet: Sheet, stage: int, criterion: Criterion) -> Gap:
-    status = sheet.criterion(criterion)
-    return Gap(
-        question=status.question,
-        title=status.title,
-        dimension=q.by_id[status.question].dimension,
-        current=status.current,
-        current_label=status.current_label,
-        required=status.required,
-        required_label=status.required_label,
-        stage=stage,
-        role=criterion.role,
-    )
+def _gaps(q: Questionnaire, sheet: Sheet, stage: int, criterion: Criterion) -> list[Gap]:
+    """An unmet criterion's gaps: one per answer it still needs (one per kind of system that counts)."""
+    out = []
+    for reading in sheet.missing_readings(criterion):
+        status = sheet.reading_status(reading)
+        out.append(
+            Gap(
+                question=status.question,
+                title=status.title,
+                dimension=q.by_id[status.question].dimension,
+                current=status.current,
+                current_label=status.current_label,
+                required=status.required,
+                required_label=status.required_label,
+                stage=stage,
+                role=criterion.role,
+            )
+        )
+    return out
 
 
 def _systems(q: Questionnaire, sheet: Sheet, answers: Answers) -> tuple[SystemStage, ...] | None:
@@ -154,6 +161,7 @@ def _systems(q: Questionnaire, sheet: Sheet, answers: Answers) -> tuple[SystemSt
                     live=kind.id in sheet.systems.live,
                     stage=number,
                     stage_name=q.stage(number).name,
+                    part_of=kind.part_of,
                 )
             )
     return tuple(out)

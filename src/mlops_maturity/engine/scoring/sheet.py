@@ -26,7 +26,7 @@ from mlops_maturity.engine.model.questionnaire import (
     Reading,
 )
 from mlops_maturity.engine.model.result import AnswerStatus, CriterionStatus, ReadingStatus
-from mlops_maturity.engine.scoring.systems import EVERY, criterion_applies, criterion_met, systems_of
+from mlops_maturity.engine.scoring.systems import EVERY, criterion_applies, criterion_met, missing_kinds, systems_of
 
 STATUS_LABELS = {
     UNKNOWN: "don't know",
@@ -177,6 +177,24 @@ class Sheet:
         if met is not None:
             return met
         return next((r for r in readings if self.effective[r.question].status not in OUT_OF_PLAY), readings[0])
+
+    def missing_readings(self, criterion: Criterion) -> tuple[Reading | Criterion, ...]:
+        """What an unmet criterion asks for: one reading for each kind that counts and meets none of its own
+        (a team with models and an LLM application live needs both), or the reading shown when it has no kinds."""
+        if self.met(criterion):
+            return ()
+        missing = missing_kinds(criterion, self.systems, self.reading_met)
+        if not missing:
+            return (self.shown_reading(criterion),)
+        out = []
+        for kind in missing:
+            of_kind = [r for r in criterion.readings if r.kind == kind]
+            in_play = (r for r in of_kind if self.effective[r.question].status not in OUT_OF_PLAY)
+            out.append(next(in_play, of_kind[0]))
+        return tuple(out)
+
+    def reading_status(self, reading: Reading | Criterion) -> ReadingStatus:
+        return self._other(reading)
 
     def criterion(self, criterion: Criterion) -> CriterionStatus:
         reading = self.shown_reading(criterion)

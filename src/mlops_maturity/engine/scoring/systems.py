@@ -25,9 +25,12 @@ class Systems(NamedTuple):
     live: frozenset[str]
 
     def counted(self, kinds: Iterable[str]) -> frozenset[str]:
-        """Of ``kinds``, those that count for a criterion: the live ones, or while none is, those in scope."""
-        wanted = frozenset(kinds)
-        return (wanted & self.live) or (wanted & self.in_scope)
+        """Of ``kinds``, those that count: the live ones, or while the team has nothing live, those in scope.
+
+        Decided for the team, not for each criterion: a team with an LLM application live that starts a
+        predictive pilot is not held to the criteria read only for predictive models until one is live.
+        """
+        return frozenset(kinds) & (self.live or self.in_scope)
 
 
 EVERY = Systems(frozenset(), frozenset())  # a questionnaire without kinds
@@ -49,6 +52,13 @@ def criterion_met(criterion: Criterion, systems: Systems, met: Callable[[Reading
         return True
     counted = systems.counted(r.kind for r in readings if r.kind is not None)
     return bool(counted) and all(any(met(r) for r in readings if r.kind == kind) for kind in counted)
+
+
+def missing_kinds(criterion: Criterion, systems: Systems, met: Callable[[Reading | Criterion], bool]) -> list[str]:
+    """The kinds that count for ``criterion`` with none of their readings met, in the criterion's order."""
+    counted = systems.counted(r.kind for r in criterion.readings if r.kind is not None)
+    kinds = dict.fromkeys(r.kind for r in criterion.readings if r.kind in counted)
+    return [k for k in kinds if k is not None and not any(met(r) for r in criterion.readings if r.kind == k)]
 
 
 def criterion_applies(criterion: Criterion, systems: Systems) -> bool:
