@@ -90,3 +90,26 @@ def test_a_dont_know_gets_a_target_only_from_a_criterion(shipped: Questionnaire)
     items = {i.question: i for i in result.roadmap}
     assert "features.reuse" not in items
     assert items["deployment.serving_owner"].reason == "gap" and items["deployment.serving_owner"].target == "shared"
+
+
+def test_a_question_two_stages_ask_more_of_is_one_step(shipped: Questionnaire) -> None:
+    """The mixed example's prompt releases are a basic of stage 3 (versioned) and a criterion of stage 4 (a release
+    pipeline): one step, where the basic comes, aiming at what stage 4 asks, and saying so."""
+    from mlops_maturity.files.answers.reader import load_answers
+
+    from support import EXAMPLES
+
+    result = assess(shipped, load_answers(EXAMPLES / "stage3-mixed-forecasts-and-llm.yaml", shipped))
+    asked = [g.question for g in (*result.foundational_gaps, *result.gaps)]
+    assert asked.count("llm.prompt_release") == 2  # the case is there
+    steps = [i for i in result.roadmap if i.question == "llm.prompt_release"]
+    assert len(steps) == 1
+    stage4 = next(g for g in result.gaps if g.question == "llm.prompt_release")
+    assert (steps[0].reason, steps[0].stage, steps[0].target, steps[0].then_stage) == (
+        "foundational",
+        3,
+        stage4.required,
+        4,
+    )
+    questions = [i.question for i in result.roadmap]
+    assert len(questions) == len(set(questions))

@@ -208,6 +208,11 @@ class RoadmapItem(Frozen):
         description="unknown: find out an answer that decides the range; foundational: a basic of a stage reached; "
         "gap: a criterion of a stage to reach; capability: the weakest capabilities"
     )
+    then_stage: int | None = Field(
+        default=None,
+        description="a later stage to reach that asks more of the same answer: the target is what that stage needs, "
+        "so one step covers both",
+    )
 
 
 class AnswerRecord(Frozen):

@@ -6,6 +6,7 @@ Each rule of the order is one function below, tested by name in ``tests/engine/s
    is open, the one holding the team lowest first (find out before building anything);
 2. ``foundational`` steps: supporting criteria of stages already reached, lowest stage first;
 3. ``gap`` steps: criteria of the stages up to the target, in stage and then questionnaire order;
+   a question asked by two of these is one step, where it first comes (``one_step_per_question``);
 4. ``capability`` steps: among the answers the current stage's disciplines improve (the
    practices that carry a team to its next stage, so a pilot is never sent to build a
    feature store), one in each of the weakest dimensions, weakest first, choosing there the
@@ -44,15 +45,35 @@ def build_roadmap(
 ) -> tuple[RoadmapItem, ...]:
     items = _to_find_out(q, deciding)
     planned = {i.question for i in items}
-    items += [
-        i
-        for i in (*_from_gaps(foundational_gaps, "foundational"), *_from_gaps(gaps, "gap"))
-        if i.question not in planned
-    ]
+    items += one_step_per_question(
+        q,
+        [
+            i
+            for i in (*_from_gaps(foundational_gaps, "foundational"), *_from_gaps(gaps, "gap"))
+            if i.question not in planned
+        ],
+    )
     planned = {i.question for i in items}
     disciplined = {qid for d in stage.disciplines for qid in d.improves}
     items += weakest_capabilities(q, dimensions, sheet, horizon, planned, disciplined)
     return tuple(items)
+
+
+def one_step_per_question(q: Questionnaire, items: list[RoadmapItem]) -> list[RoadmapItem]:
+    """A question that a basic of a stage reached and a stage to reach (or two stages to reach) both ask
+    more of is one step, where it comes first, aiming at the most either asks (``then_stage`` says which)."""
+    out: dict[str, RoadmapItem] = {}
+    for item in items:
+        first = out.get(item.question)
+        if first is None:
+            out[item.question] = item
+            continue
+        rank = q.by_id[item.question].rank
+        if rank(item.target) > rank(first.target):
+            out[item.question] = first.model_copy(
+                update={"target": item.target, "target_label": item.target_label, "then_stage": item.stage}
+            )
+    return list(out.values())
 
 
 def _to_find_out(q: Questionnaire, deciding: tuple[DecidingAnswer, ...]) -> list[RoadmapItem]:
