@@ -101,3 +101,15 @@ def test_the_worked_example_makes_its_three_changes(cli: Cli) -> None:
 def test_the_worked_example_schema_is_current(cli: Cli) -> None:
     printed = cli("schema", "answers", "--questionnaire", ACME / "questionnaire").out
     assert (ACME / "mlops-answers.schema.json").read_text(encoding="utf-8") == printed
+
+
+def test_advice_for_an_undeclared_kind_of_system_is_reported_where_it_is(cli: Cli, copy: Path) -> None:
+    stages = copy / "stages.yaml"
+    text = stages.read_text(encoding="utf-8")
+    assert text.count("systems: [trained]") >= 2
+    stages.write_text(text.replace("systems: [trained]", "systems: [trainde]", 1), encoding="utf-8")
+    run = cli("validate", copy)
+    assert run.code == 2
+    line = text[: text.index("systems: [trained]")].count("\n") + 1
+    assert f"{stages}:{line}:" in run.err
+    assert "unknown system kind 'trainde'; declared: llm, predictive, retrieval, trained" in run.err

@@ -8,7 +8,7 @@ Taken out: the dimensions of scope and LLM questions (``systems``, ``llm``) and 
 system kinds; every criterion reading of an LLM kind (``llm``, ``retrieval``), and a criterion left
 with no reading; the stage readings for kinds and the kinds a summary or meaning speaks for; every
 risk, rule and discipline that mentions an LLM or scope question (or, for a discipline, an LLM risk);
-the ``systems`` tags of questions and the ``kind`` of criteria and readings.
+the ``systems`` tags of questions, risks and disciplines and the ``kind`` of criteria and readings.
 
 A risk, rule or discipline that mentions an LLM question is an LLM one and goes whole: if one of them
 shows for a trained-only team, the two results differ, which is the leak the test is there to find.
@@ -70,8 +70,8 @@ def _stage(stage: Stage, removed: frozenset[str]) -> Stage:
             "meaning_kinds": (),
             "readings": (),
             "criteria": _criteria(stage.criteria),
-            "risks": risks,
-            "disciplines": disciplines,
+            "risks": tuple(r.model_copy(update={"systems": ()}) for r in risks),
+            "disciplines": tuple(d.model_copy(update={"systems": ()}) for d in disciplines),
         }
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mlops_maturity.engine.model.conditions import QuestionAtom, atoms, is_monotone
-from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.questionnaire import Discipline, Questionnaire, Risk
 
 Where = tuple[str | int, ...]
 Found = tuple[Where, str]
@@ -29,6 +29,17 @@ def check_systems(q: Questionnaire) -> Iterator[Found]:
             for atom in atoms(condition):
                 if isinstance(atom, QuestionAtom) and atom.question not in scope:
                     yield ("system_kind", i, key), f"{atom.question!r} is not a scope question (scope: true)"
+    for s, stage in enumerate(q.stages):
+        tagged: tuple[tuple[str, tuple[Risk | Discipline, ...]], ...] = (
+            ("risks", stage.risks),
+            ("disciplines", stage.disciplines),
+        )
+        for group, items in tagged:
+            for i, item in enumerate(items):
+                unknown_kinds = [k for k in item.systems if k not in kinds]
+                if unknown_kinds:
+                    where_item: Where = ("stage", s, group, i, "systems")
+                    yield where_item, f"unknown system kind {', '.join(map(repr, unknown_kinds))}; declared: {named}"
     dimensions = q.dimension_by_id
     for i, question in enumerate(q.questions):
         where: Where = ("question", i)

@@ -190,6 +190,9 @@ class Risk(Frozen):
     questions: tuple[QuestionId, ...] = ()
     when: Condition | None = None
     source: Text | None = None
+    systems: tuple[Slug, ...] = Field(
+        default=(), description="the kinds of system the risk is about; none for every team (as on a question)"
+    )
 
     @model_validator(mode="after")
     def _has_signals(self) -> "Risk":
@@ -207,6 +210,9 @@ class Discipline(Frozen):
     )
     addresses: tuple[Slug, ...] = Field(min_length=1)
     improves: tuple[QuestionId, ...] = Field(min_length=1)
+    systems: tuple[Slug, ...] = Field(
+        default=(), description="the kinds of system the discipline is for; none for every team (as on a question)"
+    )
 
 
 class StageReading(Frozen):

@@ -63,7 +63,7 @@ def build_risks(
     supported: list[RiskResult] = []
     in_view: list[RiskResult] = []
     for risk in stage.risks:
-        if _out_of_scope(sheet, _risk_questions(risk)):  # about systems the team does not run: not said at all
+        if _not_run(sheet, risk.systems) or _out_of_scope(sheet, _risk_questions(risk)):  # not said at all
             continue
         signals = tuple(_signals(q, risk, sheet, horizon))
         result = RiskResult(id=risk.id, title=risk.title, description=risk.description, signals=signals)
@@ -98,7 +98,7 @@ def build_disciplines(q: Questionnaire, stage: Stage, sheet: Sheet, horizon: int
     """The current stage's disciplines, each with the answers it would move and where to."""
     out = []
     for discipline in stage.disciplines:
-        if _out_of_scope(sheet, discipline.improves):
+        if _not_run(sheet, discipline.systems) or _out_of_scope(sheet, discipline.improves):
             continue
         improves = []
         for qid in discipline.improves:
@@ -121,6 +121,11 @@ def build_disciplines(q: Questionnaire, stage: Stage, sheet: Sheet, horizon: int
 def _risk_questions(risk: Risk) -> tuple[str, ...]:
     found = [a.question for a in atoms(risk.when) if isinstance(a, QuestionAtom)] if risk.when is not None else []
     return (*risk.questions, *found)
+
+
+def _not_run(sheet: Sheet, kinds: tuple[str, ...]) -> bool:
+    """True for advice about kinds of system of which the team runs none (the rule for a question's ``systems``)."""
+    return bool(kinds) and sheet.systems.in_scope.isdisjoint(kinds)
 
 
 def _out_of_scope(sheet: Sheet, questions: tuple[str, ...]) -> bool:
