@@ -101,7 +101,7 @@ class Tally:
 
 
 def repositories(shared: Path, own: Path, fresh: bool) -> Iterator[Repo]:
-    """The labelled repositories of both corpora: development ones first, then the seen held-out ones, the fresh last."""
+    """The labelled repositories of both corpora: development ones first, then the seen held-out, the fresh last."""
     for label in sorted((shared / "labels").glob("*.yaml")):
         yield _repo(label, "dev", shared / "repos")
     for part in ("dev", "holdout", FRESH) if fresh else ("dev", "holdout"):
