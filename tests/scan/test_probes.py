@@ -115,6 +115,12 @@ def test_overlapping_literals_are_all_found() -> None:
     assert gates.candidates(b"nothing here") == frozenset()
 
 
+def test_a_word_that_is_a_literal_with_and_without_case_lets_both_probes_through() -> None:
+    gates = gate_set([(0, ((b"push",), False)), (1, ((b"push",), True))])
+    assert gates.candidates(b"on: push") == {0, 1}
+    assert gates.candidates(b"on: PUSH") == {1}
+
+
 @pytest.mark.parametrize(
     ("glob", "path", "matches"),
     [

@@ -48,7 +48,7 @@ class GateSet:
     """The gates of the probes that look at one kind of path."""
 
     searches: tuple[tuple[re.Pattern[bytes], bool], ...]  # (search, case-blind)
-    owners: dict[bytes, frozenset[int]]  # a literal found -> the probes it may let through
+    owners: dict[tuple[bool, bytes], frozenset[int]]  # (case-blind, a literal found) -> the probes it may let through
     always: frozenset[int]  # probes without a gate: tried on every file
     escapable: frozenset[int] = frozenset()  # probes with a literal that JSON would write escaped
 
@@ -63,7 +63,7 @@ class GateSet:
         for search, blind in self.searches:
             match = search.search(data)
             while match is not None:  # every start, not just non-overlapping matches: literals may overlap
-                found |= self.owners[match.group().lower() if blind else match.group()]
+                found |= self.owners[blind, match.group().lower() if blind else match.group()]
                 match = search.search(data, match.start() + 1)
         return frozenset(found)
 
@@ -79,7 +79,7 @@ def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
             for literal in literals:
                 wanted[blind].setdefault(literal.lower() if blind else literal, set()).add(i)
     searches = []
-    owners: dict[bytes, frozenset[int]] = {}
+    owners: dict[tuple[bool, bytes], frozenset[int]] = {}
     for blind, found in wanted.items():
         if not found:
             continue
@@ -87,7 +87,9 @@ def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
         # it through the probes of both.
         kept = sorted(a for a in found if not any(b != a and b in a for b in found))
         for short in kept:
-            owners[short] = frozenset(i for long, probes in found.items() if short in long for i in probes)
+            # Keyed by case-blindness too: the same word may be a case-sensitive literal of one probe and a
+            # case-blind one of another, and each search lets through only its own probes.
+            owners[blind, short] = frozenset(i for long, probes in found.items() if short in long for i in probes)
         # One search per first byte: each then starts with a literal, which the engine finds with a fast scan
         # (measured: about half the time of one search for everything).
         by_first: dict[bytes, list[bytes]] = {}
