@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.scan.io.reading import FILE_SECONDS, _Timer, _TooSlow, scan_paths
+from mlops_maturity.scan.io.reading import FILE_SECONDS, scan_paths
+from mlops_maturity.scan.io.timer import Timer, TooSlow
 from mlops_maturity.scan.matching.matcher import Matcher
 from mlops_maturity.scan.probes.model import ProbeSet
 
@@ -25,9 +26,9 @@ PROBE: dict[str, Any] = {
 
 @POSIX
 def test_the_timer_stops_a_long_run_and_disarms_after() -> None:
-    with _Timer() as timer:
+    with Timer() as timer:
         start = time.perf_counter()
-        with pytest.raises(_TooSlow), timer.limit(0.05):
+        with pytest.raises(TooSlow), timer.limit(0.05):
             while time.perf_counter() - start < 5:
                 pass
         assert time.perf_counter() - start < 1

@@ -8,16 +8,13 @@ switched off for the rest of the scan with a note.
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 
+from mlops_maturity.scan.io.timer import Timer, TooSlow
 from mlops_maturity.scan.io.walk import decode, read_file
 from mlops_maturity.scan.matching.follow import Follower, Led, Text
 from mlops_maturity.scan.matching.keys import KeysUnreadable, toml_hit, yaml_hit
@@ -58,7 +55,7 @@ def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str], listed: Seque
     """
     run = _Run(matcher, _follower(root, matcher, paths if listed is None else listed))
     part = Partial()
-    with _Timer() as timer:
+    with Timer() as timer:
         for path in paths:
             wanted = matcher.probes_for(path)
             if run.off:
@@ -95,44 +92,6 @@ def _follower(root: Path, matcher: Matcher, listed: Sequence[str]) -> Follower |
         return read[path]
 
     return Follower(matcher.runners, listed, text)
-
-
-class _TooSlow(Exception):
-    pass
-
-
-class _Timer:
-    """A SIGALRM limit on the main thread of a POSIX process; elsewhere only the load-time checks bound a pattern."""
-
-    def __enter__(self) -> _Timer:
-        self.enabled = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        self.armed = False
-        if self.enabled:
-            self.previous = signal.signal(signal.SIGALRM, self._fire)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.enabled:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
-
-    def _fire(self, signum: int, frame: FrameType | None) -> None:
-        if self.armed:
-            self.armed = False
-            raise _TooSlow
-
-    @contextmanager
-    def limit(self, seconds: float) -> Iterator[None]:
-        if not self.enabled:
-            yield
-            return
-        self.armed = True
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            self.armed = False
-            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 class _File:
@@ -185,7 +144,7 @@ class _Run:
         self._noted: set[str] = set()
         self.met: set[str] = set()
 
-    def file(self, path: str, data: bytes, wanted: tuple[int, ...], timer: _Timer) -> None:
+    def file(self, path: str, data: bytes, wanted: tuple[int, ...], timer: Timer) -> None:
         file = _File(path, data, self.matcher)
         contexts = self.matcher.contexts_of(path)
         for i in wanted:
@@ -200,7 +159,7 @@ class _Run:
             try:
                 with timer.limit(FILE_SECONDS):
                     hit = _hit(compiled, file, self.follower)
-            except _TooSlow:
+            except TooSlow:
                 if compiled.probe.kind in ("yaml", "toml"):  # the file is to blame, not the probe's patterns
                     self._unreadable(path, f"reading its keys took over {FILE_SECONDS:g} s")
                 else:
