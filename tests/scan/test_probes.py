@@ -42,7 +42,7 @@ def test_the_shipped_probes_are_valid_and_name_real_options(shipped: Questionnai
     assert len(probes.probes) > 50
     assert questionnaire_problems(default_questionnaire_dir()) == []
     practices = {p.practice for p in probes.probes if p.practice}
-    assert len(practices) == 21  # every practice of the scan reference has at least one probe
+    assert len(practices) == 29  # every practice of the scan reference and of LLM systems has at least one probe
 
 
 def test_a_probe_gives_one_way_to_find_things() -> None:

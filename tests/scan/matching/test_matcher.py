@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlops_maturity.scan.matching.matcher import MAX_LINE_CHARS, Lines, Matcher, Rule, long_string_lines
+from mlops_maturity.scan.matching.matcher import MAX_LINE_CHARS, Lines, Matcher, Rule, conftests, long_string_lines
 from mlops_maturity.scan.probes.model import ProbeSet
 
 PROBE: dict[str, Any] = {
@@ -78,3 +78,9 @@ def test_a_probe_that_follows_commands_is_not_ruled_out_by_its_patterns_literals
     (compiled,) = matcher.compiled
     assert compiled.gate is None  # tried on every CI file: the word may be where its commands lead
     assert compiled.may_match(b"run: make test", b"run: make test")
+
+
+def test_a_test_files_conftests_are_beside_it_and_above_nearest_first() -> None:
+    assert conftests("tests/data/test_rows.py") == ("tests/data/conftest.py", "tests/conftest.py", "conftest.py")
+    assert conftests("pkg/rows_test.py") == ("pkg/conftest.py", "conftest.py")
+    assert conftests("src/rows.py") == () and conftests("tests/test_notes.md") == ()

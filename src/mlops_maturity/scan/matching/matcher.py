@@ -138,6 +138,24 @@ def long_string_lines(lines: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+def conftests(path: str) -> tuple[str, ...]:
+    """The files whose lines a test file's ``requires`` may be met in: pytest's ``conftest.py`` beside it and above.
+
+    A test's fixtures come from them, and with the fixtures their imports: ``import great_expectations``
+    in ``tests/data/conftest.py`` is what the checks in ``tests/data/test_dataset.py`` run on. Patterns
+    are still matched in the test file itself; only ``requires`` may be met in these.
+    """
+    folder, _, name = path.rpartition("/")
+    if not (name.startswith("test_") or name.endswith("_test.py")) or not name.endswith(".py"):
+        return ()
+    found = []
+    while True:
+        found.append(f"{folder}/conftest.py" if folder else "conftest.py")
+        if not folder:
+            return tuple(found)
+        folder = folder.rpartition("/")[0]
+
+
 def _unwrap_notebook(line: str) -> str:
     """``    "import mlflow\\n",`` as stored in a notebook -> ``import mlflow``; other lines as they are."""
     match = _NOTEBOOK_LINE.fullmatch(line)
