@@ -58,8 +58,14 @@ def test_comments_docstrings_and_long_lines_are_not_code() -> None:
 
 
 def test_long_strings_after_code_stay_code_on_their_first_line() -> None:
-    source = ['query = """', "SELECT tracker.log(1)", '"""', "x = 1  # not a string: '''", "y = 2"]
+    source = ['prompt = """', "Call tracker.log(1)", '"""', "x = 1  # not a string: '''", "y = 2"]
     assert long_string_lines(source) == {1, 2}
+
+
+def test_embedded_sql_is_code_and_a_docstring_that_looks_like_sql_is_not() -> None:
+    source = ['cmd = f"""', "    CREATE OR REPLACE TASK t", "        AFTER root", '"""', 'q = """SELECT 1', '"""']
+    assert long_string_lines(source) == frozenset()
+    assert long_string_lines(["def f():", '    """', "    SELECT what to do.", '    """']) == {1, 2, 3}
 
 
 def test_a_rule_skips_bytes_without_its_literals() -> None:

@@ -114,27 +114,42 @@ class Lines:
 
 _TRIPLE = re.compile(r'"""|\'\'\'')
 _OPENS_STRING = re.compile(r'\s*[rRbBuUfF]{0,2}(?:"""|\'\'\')')
+# The first words of an SQL statement: in capitals as SQL is usually written, or a few unmistakable ones in any case.
+_SQL = re.compile(
+    r"\s*(?:(?:SELECT|CREATE|INSERT|MERGE|WITH|ALTER|CALL|DROP|UPDATE|DELETE|COPY|GRANT|EXECUTE)\s"
+    r"|(?i:create\s+(?:or\s+replace\s+)?(?:table|view|task)|insert\s+into|merge\s+into|select\s.*\bfrom)\b)"
+)
 
 
 def long_string_lines(lines: list[str]) -> frozenset[int]:
-    """Lines of Python source that are text, not code: a docstring, or the inside of any triple-quoted string.
+    """Lines of Python source that are text, not code: a docstring, or the inside of a triple-quoted string.
 
     A docstring names the API it documents (``Registers the model with mlflow.register_model()``),
-    which is not a call. A line that opens a string after code (``sql = \"\"\"``) stays code.
+    which is not a call. A line that opens a string after code (``sql = \"\"\"``) stays code, and so
+    does the whole string when it is SQL (its first words are a statement such as ``CREATE TASK``):
+    embedded SQL is what the code runs.
     """
     inside: str | None = None  # the delimiter of the string we are in
+    sql = False  # the string we are in is SQL: its lines stay code
+    pending = False  # a string opened after code, with no words yet to tell whether it is SQL
     found = set()
     for index, line in enumerate(lines):
         starts_inside = inside is not None
-        if starts_inside or _OPENS_STRING.match(line):
+        if starts_inside and pending and line.strip():
+            sql, pending = bool(_SQL.match(line)), False
+        if (not sql) if starts_inside else bool(_OPENS_STRING.match(line)):
             found.add(index)
         for match in _TRIPLE.finditer(line):
             if inside is None:
                 if "#" in line[: match.start()] and not starts_inside:
                     break  # a comment: the rest of the line is not code
                 inside = match.group()
+                after_code = not _OPENS_STRING.match(line)
+                rest = line[match.end() :]
+                sql = after_code and bool(_SQL.match(rest))
+                pending = after_code and not rest.strip()
             elif match.group() == inside:
-                inside = None
+                inside, sql, pending = None, False, False
     return frozenset(found)
 
 
