@@ -202,11 +202,14 @@ class Matcher:
         every = (*probes.probes, *(probe for _, probe in needs))
         self.compiled = tuple(Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids)) for p in every)
         self.needs = {len(probes.probes) + i: key for i, (key, _) in enumerate(needs)}  # compiled index -> need
-        self._files = GlobIndex.build([p.files for p in every])
         self._contexts = probes.contexts
-        self._context_index = GlobIndex.build([c.files for c in probes.contexts])
         self._comments = probes.comments
-        self._comment_index = GlobIndex.build([c.files for c in probes.comments])
+        # One index for the globs of probes, contexts and comment styles: a path is matched once, not three times.
+        self._split = (len(every), len(every) + len(probes.contexts))
+        self._index = GlobIndex.build(
+            [*(p.files for p in every), *(c.files for c in probes.contexts), *(c.files for c in probes.comments)]
+        )
+        self._last: tuple[str, frozenset[int]] | None = None
         self.runners = probes.runners
         self._gates = [c.gate for c in self.compiled]
         self._gate_sets: dict[tuple[int, ...], GateSet] = {}
@@ -218,15 +221,23 @@ class Matcher:
             found = self._gate_sets[wanted] = gate_set([(i, self._gates[i]) for i in wanted])
         return found
 
+    def _owners(self, path: str) -> frozenset[int]:
+        """Every glob list ``path`` matches (probes, then contexts, then comment styles); the last path is kept."""
+        if self._last is None or self._last[0] != path:
+            self._last = (path, frozenset(self._index.owners_of(path)))
+        return self._last[1]
+
     def contexts_of(self, path: str) -> list[int]:
-        return sorted(self._context_index.owners_of(path))
+        start, end = self._split
+        return sorted(i - start for i in self._owners(path) if start <= i < end)
 
     def probes_for(self, path: str) -> tuple[int, ...]:
         """Indices of the probes that look at ``path``, in probe order."""
-        return tuple(sorted(self._files.owners_of(path)))
+        return tuple(sorted(i for i in self._owners(path) if i < self._split[0]))
 
     def comment_prefixes(self, path: str) -> tuple[str, ...]:
-        owners = sorted(self._comment_index.owners_of(path))
+        end = self._split[1]
+        owners = sorted(i - end for i in self._owners(path) if i >= end)
         return tuple(dict.fromkeys(p for i in owners for p in self._comments[i].prefixes))
 
     def strength(self, probe: Probe, contexts: list[int]) -> tuple[Strength | None, str | None]:
