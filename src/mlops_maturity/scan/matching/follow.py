@@ -57,22 +57,26 @@ class Follower:
     listed: Sequence[str]
     read: Callable[[str], Text | None]  # None: not listed, not readable, or not text
     _calls: list[re.Pattern[str]] = field(default_factory=list)
-    _definitions: list[list[str]] = field(default_factory=list)
     _bodies: dict[tuple[int, str, str], list[tuple[Text, list[int]]]] = field(default_factory=dict)
-    _by_name: dict[str, list[str]] = field(default_factory=dict)
+    _indexed: tuple[list[list[str]], dict[str, list[str]]] | None = None
 
     def __post_init__(self) -> None:
         self._calls = [re.compile(r.calls) for r in self.runners]
-        index = GlobIndex.build([r.files for r in self.runners])
-        owned: list[list[str]] = [[] for _ in self.runners]
-        for path in self.listed:
-            for owner in index.owners_of(path):
-                owned[owner].append(path)
-        self._definitions = [sorted(paths, key=lambda p: (p.count("/"), p))[:MAX_DEFINITION_FILES] for paths in owned]
         self._listed = frozenset(self.listed)
-        if any(not r.files for r in self.runners):
+
+    def _index(self) -> tuple[list[list[str]], dict[str, list[str]]]:
+        """Each runner's definition files, shallowest first, and the listed files by name: made when first needed."""
+        if self._indexed is None:
+            index = GlobIndex.build([r.files for r in self.runners])
+            owned: list[list[str]] = [[] for _ in self.runners]
+            by_name: dict[str, list[str]] = {}
             for path in self.listed:
-                self._by_name.setdefault(path.rpartition("/")[2], []).append(path)
+                for owner in index.owners_of(path):
+                    owned[owner].append(path)
+                by_name.setdefault(path.rpartition("/")[2], []).append(path)
+            shallow = [sorted(paths, key=lambda p: (p.count("/"), p))[:MAX_DEFINITION_FILES] for paths in owned]
+            self._indexed = (shallow, by_name)
+        return self._indexed
 
     def find(self, text: Text, search: Callable[[str], bool]) -> Led | None:
         """The first calling line of ``text`` whose command leads to a line ``search`` accepts."""
@@ -135,7 +139,7 @@ class Follower:
             return
         assert runner.defines is not None
         defines = re.compile(runner.defines.replace(TARGET, re.escape(target)))
-        for path in self._definitions[index]:
+        for path in self._index()[0][index]:
             text = self.read(path)
             if text is None:
                 continue
@@ -150,7 +154,7 @@ class Follower:
         if not name:
             return []
         tail = "/" + name
-        found = [p for p in self._by_name.get(name.rpartition("/")[2], ()) if p.endswith(tail) or p == name]
+        found = [p for p in self._index()[1].get(name.rpartition("/")[2], ()) if p.endswith(tail) or p == name]
         return found if len(found) == 1 else []
 
 

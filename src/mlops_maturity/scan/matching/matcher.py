@@ -210,6 +210,7 @@ class Matcher:
             [*(p.files for p in every), *(c.files for c in probes.contexts), *(c.files for c in probes.comments)]
         )
         self._last: tuple[str, frozenset[int]] | None = None
+        self._split_owners: dict[frozenset[int], tuple[tuple[int, ...], list[int], tuple[str, ...]]] = {}
         self.runners = probes.runners
         self._gates = [c.gate for c in self.compiled]
         self._gate_sets: dict[tuple[int, ...], GateSet] = {}
@@ -221,24 +222,31 @@ class Matcher:
             found = self._gate_sets[wanted] = gate_set([(i, self._gates[i]) for i in wanted])
         return found
 
-    def _owners(self, path: str) -> frozenset[int]:
-        """Every glob list ``path`` matches (probes, then contexts, then comment styles); the last path is kept."""
+    def _owners(self, path: str) -> tuple[tuple[int, ...], list[int], tuple[str, ...]]:
+        """The probes, contexts and comment prefixes of ``path`` (the last path is kept; most paths share theirs)."""
         if self._last is None or self._last[0] != path:
             self._last = (path, frozenset(self._index.owners_of(path)))
-        return self._last[1]
+        owners = self._last[1]
+        found = self._split_owners.get(owners)
+        if found is None:
+            start, end = self._split
+            comments = sorted(i - end for i in owners if i >= end)
+            found = self._split_owners[owners] = (
+                tuple(sorted(i for i in owners if i < start)),
+                sorted(i - start for i in owners if start <= i < end),
+                tuple(dict.fromkeys(p for i in comments for p in self._comments[i].prefixes)),
+            )
+        return found
 
     def contexts_of(self, path: str) -> list[int]:
-        start, end = self._split
-        return sorted(i - start for i in self._owners(path) if start <= i < end)
+        return self._owners(path)[1]
 
     def probes_for(self, path: str) -> tuple[int, ...]:
         """Indices of the probes that look at ``path``, in probe order."""
-        return tuple(sorted(i for i in self._owners(path) if i < self._split[0]))
+        return self._owners(path)[0]
 
     def comment_prefixes(self, path: str) -> tuple[str, ...]:
-        end = self._split[1]
-        owners = sorted(i - end for i in self._owners(path) if i >= end)
-        return tuple(dict.fromkeys(p for i in owners for p in self._comments[i].prefixes))
+        return self._owners(path)[2]
 
     def strength(self, probe: Probe, contexts: list[int]) -> tuple[Strength | None, str | None]:
         """How much a hit of ``probe`` counts in a file of these contexts (None: not at all), and why it counts less."""
