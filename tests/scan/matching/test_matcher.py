@@ -90,3 +90,14 @@ def test_a_test_files_conftests_are_beside_it_and_above_nearest_first() -> None:
     assert conftests("tests/data/test_rows.py") == ("tests/data/conftest.py", "tests/conftest.py", "conftest.py")
     assert conftests("pkg/rows_test.py") == ("pkg/conftest.py", "conftest.py")
     assert conftests("src/rows.py") == () and conftests("tests/test_notes.md") == ()
+
+
+def test_a_first_search_over_the_whole_text_finds_what_line_by_line_search_finds() -> None:
+    text = "# tracker.log(0)\nx = 1\ntracker.log(2)\n"
+    assert Lines.of(text, "a.py", ("#",)).first((Rule.of(r"\btracker\.log\("),)) == 2  # the comment is skipped
+    across = Rule.of(r"x\s+tracker")  # matches the text across a line end, never one line
+    assert across.whole is not None and Lines.of(text, "a.py", ("#",)).first((across,)) is None
+    anchored = Rule.of(r"\Atracker")  # the start of a line, not of the text: no first search over the text
+    assert anchored.whole is None and Lines.of(text, "a.py", ("#",)).first((anchored,)) == 2
+    windows = "x = 1\r\ntracker.log(2)\r\n"  # line ends the first search does not see as $ does
+    assert Lines.of(windows, "a.py", ("#",)).first((Rule.of(r"log\(2\)$"),)) == 1

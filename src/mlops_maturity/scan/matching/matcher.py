@@ -9,6 +9,7 @@ most ``MAX_LINE_CHARS`` characters of it, and never on a commented-out line.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -26,19 +27,30 @@ _NOTEBOOK_LINE = re.compile(r'\s*"((?:[^"\\]|\\.)*)",?\s*')
 
 @dataclass(frozen=True)
 class Rule:
-    """One compiled pattern and the literals that let a file be skipped without running it."""
+    """One compiled pattern and the literals that let a file be skipped without running it.
+
+    ``whole``: the pattern over a whole text, its lines in one string (``^`` and ``$`` at each line). Any
+    match on one line is a match there too, so where it finds nothing, or only from some line on, the
+    lines before need no search of their own. None for a pattern that could match a line alone and not
+    the text (it anchors at the text's ends, or forbids going back with an atomic group or a possessive
+    repeat).
+    """
 
     regex: re.Pattern[str]
     literals: tuple[bytes, ...] | None  # lower-cased when ``ignore_case``
     ignore_case: bool
+    whole: re.Pattern[str] | None = None
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)
     def of(cls, pattern: str) -> Rule:
+        """The rule of ``pattern``, made once per process: probe sets share most of their patterns."""
         analysis = analyse(pattern)
         literals = None
         if analysis.literals is not None and all(len(s) >= 2 for s in analysis.literals):
             literals = tuple(sorted(s.encode() for s in analysis.literals))
-        return cls(re.compile(pattern), literals, analysis.ignore_case)
+        whole = None if _LINE_ONLY.search(pattern) else re.compile(pattern, re.MULTILINE)
+        return cls(re.compile(pattern), literals, analysis.ignore_case, whole)
 
     def may_match(self, raw: bytes, lowered: bytes) -> bool:
         if self.literals is None:
@@ -73,6 +85,9 @@ class Compiled:
         return not self.patterns or any(rule.may_match(raw, lowered) for rule in self.patterns)
 
 
+_LINE_ONLY = re.compile(r"\\[AZz]|\(\?>|[*+?}]\+")
+
+
 @dataclass
 class Lines:
     """A file's lines as the patterns see them: notebook cells unwrapped from their JSON strings."""
@@ -81,14 +96,21 @@ class Lines:
     comment_prefixes: tuple[str, ...]
     notebook: bool
     _code: dict[int, str] = field(default_factory=dict)
-
-    strings: frozenset[int] = frozenset()  # lines of a Python file inside a docstring or other long string
+    text: str = ""  # the lines as one text, for a first search over all of them ("" when not known)
+    python: bool = False  # Python source: lines inside long strings are text, found when first needed
+    _strings: frozenset[int] | None = None
 
     @classmethod
     def of(cls, text: str, path: str, comment_prefixes: tuple[str, ...]) -> Lines:
-        lines = text.split("\n")
-        strings = long_string_lines(lines) if path.endswith(".py") and ('"""' in text or "'''" in text) else frozenset()
-        return cls(lines, comment_prefixes, path.endswith(NOTEBOOK_SUFFIX), strings=strings)
+        python = path.endswith(".py") and ('"""' in text or "'''" in text)
+        return cls(text.split("\n"), comment_prefixes, path.endswith(NOTEBOOK_SUFFIX), text=text, python=python)
+
+    @property
+    def strings(self) -> frozenset[int]:
+        """Lines of a Python file inside a docstring or other long string."""
+        if self._strings is None:
+            self._strings = long_string_lines(self.lines) if self.python else frozenset()
+        return self._strings
 
     def code(self, index: int) -> str:
         """Line ``index`` (0-based) cut to the matching limit, or "" when it is a comment or a docstring's."""
@@ -105,7 +127,18 @@ class Lines:
 
     def first(self, rules: Sequence[Rule]) -> int | None:
         """The first line (0-based) that any of ``rules`` matches."""
-        for index in range(len(self.lines)):
+        start = 0
+        if self.text and not self.notebook and "\r" not in self.text and all(r.whole for r in rules):
+            live, earliest = [], len(self.text)
+            for rule in rules:
+                match = rule.whole.search(self.text) if rule.whole is not None else None
+                if match is not None:
+                    live.append(rule)
+                    earliest = min(earliest, match.start())
+            if not live:
+                return None
+            rules, start = live, self.text.count("\n", 0, earliest)
+        for index in range(start, len(self.lines)):
             line = self.code(index)
             if line and any(rule.regex.search(line) for rule in rules):
                 return index

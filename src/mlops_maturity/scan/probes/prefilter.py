@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mlops_maturity.scan.probes.literals import selectivity
 
@@ -68,10 +68,13 @@ class GateSet:
     """The gates of the probes that look at one kind of path."""
 
     searches: tuple[re.Pattern[bytes], ...]  # over the lower-cased bytes
-    owners: dict[bytes, frozenset[int]]  # a literal found (lower-cased) -> the probes it lets through
-    straddling: dict[bytes, tuple[bytes, ...]]  # literals that may start inside it and end past it
+    wanted: dict[bytes, frozenset[int]]  # each literal (lower-cased) -> the probes whose gate holds it
+    ordered: tuple[bytes, ...]  # the literals, sorted
     always: frozenset[int]  # probes without a gate: tried on every file
     escapable: frozenset[int] = frozenset()  # probes with a literal that JSON would write escaped
+    # What a literal found lets through, and the literals that may start inside it and end past it: worked out
+    # the first time it is found (most literals never are).
+    _found: dict[bytes, tuple[frozenset[int], tuple[bytes, ...]]] = field(default_factory=dict)
 
     def candidates(self, data: bytes, json_strings: bool = False) -> frozenset[int]:
         """The probes that may hit ``data``: those whose gate literal occurs, and those without a gate.
@@ -85,11 +88,20 @@ class GateSet:
             lowered = data.lower()
             for search in self.searches:
                 for literal in set(search.findall(lowered)):
-                    found |= self.owners[literal]
-                    for other in self.straddling.get(literal, ()):
+                    owners, straddling = self._of(literal)
+                    found |= owners
+                    for other in straddling:
                         if other in lowered:
-                            found |= self.owners[other]
+                            found |= self._of(other)[0]
         return frozenset(found)
+
+    def _of(self, literal: bytes) -> tuple[frozenset[int], tuple[bytes, ...]]:
+        known = self._found.get(literal)
+        if known is None:
+            inside = (probes for inner, probes in self.wanted.items() if inner in literal)
+            after = {o for k in range(1, len(literal)) for o in _starting_with(self.ordered, literal[k:])}
+            known = self._found[literal] = (frozenset().union(*inside), tuple(sorted(after)))
+        return known
 
 
 def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
@@ -101,24 +113,16 @@ def gate_set(gates: Sequence[tuple[int, Gate | None]]) -> GateSet:
         if gate is not None:
             for literal in gate[0]:
                 wanted.setdefault(literal.lower(), set()).add(i)
-    ordered = sorted(wanted)
-    owners = {
-        literal: frozenset(i for inner, probes in wanted.items() if inner in literal for i in probes)
-        for literal in wanted
-    }
-    straddling: dict[bytes, tuple[bytes, ...]] = {}
-    for literal in wanted:
-        after = tuple(sorted({o for k in range(1, len(literal)) for o in _starting_with(ordered, literal[k:])}))
-        if after:
-            straddling[literal] = after
+    ordered = tuple(sorted(wanted))
     by_first: dict[bytes, list[bytes]] = {}
     for literal in ordered:
         by_first.setdefault(literal[:1], []).append(literal)
     searches = tuple(re.compile(_trie(group)) for group in by_first.values())
-    return GateSet(searches, owners, straddling, always, escapable)
+    frozen = {literal: frozenset(probes) for literal, probes in wanted.items()}
+    return GateSet(searches, frozen, ordered, always, escapable)
 
 
-def _starting_with(ordered: list[bytes], head: bytes) -> list[bytes]:
+def _starting_with(ordered: Sequence[bytes], head: bytes) -> list[bytes]:
     """The literals of ``ordered`` (sorted) that start with ``head`` and go on past it."""
     found = []
     index = bisect.bisect_right(ordered, head)  # those that start with it follow it, one after another
