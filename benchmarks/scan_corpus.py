@@ -5,24 +5,29 @@ by a person who read the files before any scanner ran on them:
 
 * ``../shared/scan-corpus/`` beside the checkout (``--shared``): eight repositories, 21 practices;
   the probes were developed on them, so they count as development data;
-* ``benchmarks/scan-corpus/`` (``--own``): labels in ``labels/dev/`` (the probes may be tuned on
-  them) and ``labels/holdout/`` (kept back), trees in ``repos/`` (not committed; see its README),
-  29 practices (the 21, then eight of LLM-based systems).
+* ``benchmarks/scan-corpus/`` (``--own``), trees in ``repos/`` (not committed; see its README), 29
+  practices (the 21, then eight of LLM-based systems), labels in three parts:
+  ``labels/dev/`` (the probes may be tuned on them), ``labels/holdout/`` (the first held-out set:
+  its results were seen while the probes were tuned, so it is "seen", no longer unseen) and
+  ``labels/holdout2/`` (kept back: "fresh", measured once at the end of a round of tuning).
 
 It is measurement data, not part of the project, and nothing in it is run.
 
 A practice counts as detected in a repository when a finding that is not dismissed reports it (the
 probe's ``practice`` in ``probes.yaml``) with strong strength; ``--weak`` counts weak ones too.
-Per practice, the numbers are printed for the whole corpus, the development part and the held-out
-part, in two views: ``present`` (a ``partial`` label is left out: a detection there is neither right
-nor wrong) and ``present+partial`` (``partial`` counts as a positive). A practice no probe reports
-is "not probed". The held-out part shows numbers only, unless ``--details``; ``--no-holdout`` leaves
-it out altogether (read neither its labels nor its trees while tuning).
+Per practice, the numbers are printed for the whole corpus, the development part, the seen held-out
+part and the fresh one, in two views: ``present`` (a ``partial`` label is left out: a detection there
+is neither right nor wrong) and ``present+partial`` (``partial`` counts as a positive), with micro
+totals for the classical practices, the LLM ones and all. A practice no probe reports is "not
+probed". ``--details`` lists every miss and false alarm of the development and seen parts; the fresh
+part shows numbers only, unless ``--fresh-details``; ``--no-fresh`` leaves it out altogether (read
+neither its labels nor its trees while tuning).
 
-Then every "contradicted" and "unverified" verdict on the corpus, with file and line, for a person
-to check: answers are made from the labels (``benchmarks/scan_corpus_verdicts.py`` says how).
+Then every "contradicted" and "unverified" verdict on the corpus (the fresh part only with
+``--fresh-details``), with file and line, for a person to check: answers are made from the labels
+(``benchmarks/scan_corpus_verdicts.py`` says how).
 
-Usage: python benchmarks/scan_corpus.py [--shared DIR] [--own DIR] [--weak] [--details] [--no-holdout]
+Usage: python benchmarks/scan_corpus.py [--shared DIR] [--own DIR] [--weak] [--details] [--no-fresh | --fresh-details]
 """
 
 from __future__ import annotations
@@ -46,13 +51,27 @@ from mlops_maturity.scan.verdicts.findings import Finding, ScanResult
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "scan-corpus"
 OWN = ROOT / "benchmarks" / "scan-corpus"
-PARTS = ("whole", "dev", "holdout")
+PARTS = ("whole", "dev", "holdout", "holdout2")
+FRESH = "holdout2"  # kept back: no tuning reads its labels, trees or details
+LLM_PRACTICES = frozenset(
+    {
+        "prompt_versioning",
+        "llm_evaluation",
+        "llm_evaluation_in_ci",
+        "llm_tracing",
+        "llm_guardrails",
+        "model_version_pinning",
+        "retrieval_index_pipeline",
+        "llm_cost_monitoring",
+    }
+)
+TARGET_PRECISION, TARGET_RECALL, TARGET_POSITIVES = 0.9, 0.8, 3  # issue 21's bar, per practice
 
 
 @dataclass(frozen=True)
 class Repo:
     id: str
-    part: str  # "dev" or "holdout"
+    part: str  # "dev", "holdout" (seen) or "holdout2" (fresh)
     tree: Path
     labels: dict[str, dict[str, object]]
 
@@ -81,11 +100,11 @@ class Tally:
         )
 
 
-def repositories(shared: Path, own: Path, holdout: bool) -> Iterator[Repo]:
-    """The labelled repositories of both corpora: development ones first, held-out ones last."""
+def repositories(shared: Path, own: Path, fresh: bool) -> Iterator[Repo]:
+    """The labelled repositories of both corpora: development ones first, then the seen held-out, the fresh last."""
     for label in sorted((shared / "labels").glob("*.yaml")):
         yield _repo(label, "dev", shared / "repos")
-    for part in ("dev", "holdout") if holdout else ("dev",):
+    for part in ("dev", "holdout", FRESH) if fresh else ("dev", "holdout"):
         for label in sorted((own / "labels" / part).glob("*.yaml")):
             yield _repo(label, part, own / "repos")
 
@@ -112,16 +131,18 @@ def fmt(value: float | None) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared corpus (labels/, repos/)")
-    parser.add_argument("--own", type=Path, default=OWN, help="this project's corpus (labels/dev, labels/holdout)")
+    parser.add_argument("--own", type=Path, default=OWN, help="this project's corpus (labels/dev, holdout, holdout2)")
     parser.add_argument("--weak", action="store_true", help="count weak findings as detections too")
-    parser.add_argument("--details", action="store_true", help="list every miss and false alarm, held-out too")
-    parser.add_argument("--no-holdout", action="store_true", help="leave the held-out part out (while tuning)")
+    parser.add_argument("--details", action="store_true", help="list every miss and false alarm (dev and seen parts)")
+    fresh = parser.add_mutually_exclusive_group()
+    fresh.add_argument("--no-fresh", action="store_true", help="leave the fresh part (holdout2) out, while tuning")
+    fresh.add_argument("--fresh-details", action="store_true", help="details and verdicts of the fresh part too")
     args = parser.parse_args()
     missing = [str(d) for d in (args.shared / "labels", args.own / "labels") if not d.is_dir()]
     if missing:
         print(f"no corpus at {', '.join(missing)}; pass --shared DIR / --own DIR", file=sys.stderr)
         return 2
-    repos = list(repositories(args.shared, args.own, not args.no_holdout))
+    repos = list(repositories(args.shared, args.own, not args.no_fresh))
     absent_trees = [r.id for r in repos if not r.tree.is_dir()]
     if absent_trees:
         print(f"trees missing (see benchmarks/scan-corpus/README.md): {', '.join(absent_trees)}", file=sys.stderr)
@@ -135,6 +156,7 @@ def main() -> int:
     order: list[str] = []
     verdict_lines: list[str] = []
     elapsed = 0.0
+    shown = {"dev", "holdout", FRESH} if args.fresh_details else {"dev", "holdout"}
     for repo in repos:
         order += [key for key in repo.labels if key not in order]
         start = time.perf_counter()
@@ -144,18 +166,21 @@ def main() -> int:
         for practice, label in repo.labels.items():
             if practice in probed:
                 _count(views, repo, practice, str(label["status"]), found.get(practice, []))
-        if repo.part == "dev" or args.details:
+        if repo.part in shown:
             verdict_lines += label_verdicts(q, repo.id, repo.labels, scan, set(found))
     counted = "strong and weak findings" if args.weak else "strong findings"
-    sizes = {part: sum(r.part == part for r in repos) for part in ("dev", "holdout")}
+    sizes = {part: sum(r.part == part for r in repos) for part in PARTS[1:]}
     print(
-        f"scan corpus: {len(repos)} repositories ({sizes['dev']} development, {sizes['holdout']} held out), "
-        f"{counted}, scanned in {elapsed:.2f} s"
+        f"scan corpus: {len(repos)} repositories ({sizes['dev']} development, {sizes['holdout']} held out and seen, "
+        f"{sizes[FRESH]} held out and fresh), {counted}, scanned in {elapsed:.2f} s"
     )
     for view, parts in views.items():
         _table(view, parts, order, probed)
-        if args.details:
-            _details(parts["whole"], order)
+        if view == "present":
+            _targets(parts, order, probed)
+        if args.details or args.fresh_details:
+            for part in sorted(shown & {"dev", "holdout", FRESH}, key=PARTS.index):
+                _details(part, parts[part], order)
     print("\nVerdicts to check by reading the file (answers made from the labels; see scan_corpus_verdicts.py):")
     print("\n".join(verdict_lines) if verdict_lines else "  none")
     return 0
@@ -184,32 +209,55 @@ def _count(
                 tally.tn += 1
 
 
+def _row(name: str, tallies: dict[str, Tally]) -> str:
+    cells = "".join(
+        f"  {fmt(t.precision()):>12} {fmt(t.recall()):>6} {t.tp + t.fn:3}" for t in (tallies[p] for p in PARTS)
+    )
+    w = tallies["whole"]
+    return f"{name:34}{cells}   {w.tp:8} {w.fp:3} {w.fn:3} {w.tn:3}"
+
+
 def _table(view: str, parts: dict[str, dict[str, Tally]], order: list[str], probed: set[str]) -> None:
     head = "".join(f"  {part + ' prec':>12} {'recall':>6} {'pos':>3}" for part in PARTS)
     print(f"\n{view:34}{head}   whole: tp  fp  fn  tn")
-    totals = {part: Tally() for part in PARTS}
+    totals = {kind: {part: Tally() for part in PARTS} for kind in ("classical", "LLM", "all")}
     for practice in order:
         if practice not in probed:
             print(f"{practice:34}  not probed")
             continue
-        cells = ""
         for part in PARTS:
-            t = parts[part][practice]
-            totals[part].add(t)
-            cells += f"  {fmt(t.precision()):>12} {fmt(t.recall()):>6} {t.tp + t.fn:3}"
-        w = parts["whole"][practice]
-        print(f"{practice:34}{cells}   {w.tp:8} {w.fp:3} {w.fn:3} {w.tn:3}")
-    cells = "".join(f"  {fmt(t.precision()):>12} {fmt(t.recall()):>6} {t.tp + t.fn:3}" for t in totals.values())
-    w = totals["whole"]
-    print(f"{'all probed practices (micro)':34}{cells}   {w.tp:8} {w.fp:3} {w.fn:3} {w.tn:3}")
+            kind = "LLM" if practice in LLM_PRACTICES else "classical"
+            totals[kind][part].add(parts[part][practice])
+            totals["all"][part].add(parts[part][practice])
+        print(_row(practice, {part: parts[part][practice] for part in PARTS}))
+    for kind, tallies in totals.items():
+        print(_row(f"{kind} probed practices (micro)", tallies))
 
 
-def _details(tallies: dict[str, Tally], order: list[str]) -> None:
+def _targets(parts: dict[str, dict[str, Tally]], order: list[str], probed: set[str]) -> None:
+    """Which practices reach issue 21's bar per part, where a part has enough positives to say."""
+    print(
+        f"\nPractices at precision >= {TARGET_PRECISION} and recall >= {TARGET_RECALL}, "
+        f"of those with >= {TARGET_POSITIVES} present labels:"
+    )
+    for part in PARTS:
+        judged = [p for p in order if p in probed and parts[part][p].tp + parts[part][p].fn >= TARGET_POSITIVES]
+        met = [p for p in judged if _meets(parts[part][p])]
+        missed = ", ".join(p for p in judged if p not in met) or "none"
+        print(f"  {part:9} {len(met)} of {len(judged)}; below: {missed}")
+
+
+def _meets(t: Tally) -> bool:
+    precision, recall = t.precision(), t.recall()
+    return (precision is None or precision >= TARGET_PRECISION) and recall is not None and recall >= TARGET_RECALL
+
+
+def _details(part: str, tallies: dict[str, Tally], order: list[str]) -> None:
     for practice in order:
         for line in tallies[practice].false_alarms:
-            print(f"  false alarm  {line}")
+            print(f"  {part:9} false alarm  {line}")
         for line in tallies[practice].misses:
-            print(f"  miss         {line}")
+            print(f"  {part:9} miss         {line}")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def test_the_shipped_probes_are_valid_and_name_real_options(shipped: Questionnai
     assert len(probes.probes) > 50
     assert questionnaire_problems(default_questionnaire_dir()) == []
     practices = {p.practice for p in probes.probes if p.practice}
-    assert len(practices) == 21  # every practice of the scan reference has at least one probe
+    assert len(practices) == 29  # every practice of the scan reference and of LLM systems has at least one probe
 
 
 def test_a_probe_gives_one_way_to_find_things() -> None:
@@ -82,6 +82,7 @@ def test_literals_every_match_must_contain() -> None:
     assert analyse(r"(?i)Great_Expectations").literals == {"great_expectations"}
     assert analyse(r"foo|\w+").literals is None  # one branch needs no literal at all
     assert analyse(r"(?x) a b").literals is None  # verbose: spaces in the pattern are not text
+    assert analyse(r"(?:schema|env) ?= ?x").literals == {"schema", "env"}  # not the one character "="
 
 
 _ALPHABET = "ab(.)_ \n"
@@ -108,11 +109,34 @@ def test_whenever_a_pattern_matches_the_text_holds_one_of_its_literals(parts: li
         assert gates.candidates(text.encode()) == {0}
 
 
+_LITERAL = st.text(alphabet="abAB.", min_size=1, max_size=4).map(str.encode)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.lists(_LITERAL, min_size=1, max_size=3), st.booleans()), min_size=1, max_size=6),
+    st.text(alphabet="abAB. ", max_size=30).map(str.encode),
+)
+def test_the_probes_let_through_are_exactly_those_whose_literal_occurs(
+    gates: list[tuple[list[bytes], bool]], data: bytes
+) -> None:
+    """Literals inside or across others counted in: nothing missed, nothing let through for nothing, case aside."""
+    gate_list = [(i, (tuple(s.lower() if blind else s for s in lits), blind)) for i, (lits, blind) in enumerate(gates)]
+    expected = {i for i, (lits, _) in gate_list if any(s.lower() in data.lower() for s in lits)}
+    assert gate_set(gate_list).candidates(data) == expected
+
+
 def test_overlapping_literals_are_all_found() -> None:
     gates = gate_set([(0, ((b"abcdef",), False)), (1, ((b"defghi",), False)), (2, ((b"MLFLOW",), True))])
     assert gates.candidates(b"xxabcdefghixx") == {0, 1}
     assert gates.candidates(b"import mlflow") == {2}
     assert gates.candidates(b"nothing here") == frozenset()
+
+
+def test_a_word_that_is_a_literal_with_and_without_case_lets_both_probes_through() -> None:
+    gates = gate_set([(0, ((b"push",), False)), (1, ((b"push",), True))])
+    assert gates.candidates(b"on: push") == {0, 1}
+    assert gates.candidates(b"on: PUSH") == {0, 1}  # case aside here: each rule's own test has the case
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.scan.io.reading import FILE_SECONDS, _Timer, _TooSlow, scan_paths
+from mlops_maturity.scan.io.reading import FILE_SECONDS, scan_paths
+from mlops_maturity.scan.io.timer import Timer, TooSlow
 from mlops_maturity.scan.matching.matcher import Matcher
 from mlops_maturity.scan.probes.model import ProbeSet
 
@@ -25,9 +26,9 @@ PROBE: dict[str, Any] = {
 
 @POSIX
 def test_the_timer_stops_a_long_run_and_disarms_after() -> None:
-    with _Timer() as timer:
+    with Timer() as timer:
         start = time.perf_counter()
-        with pytest.raises(_TooSlow), timer.limit(0.05):
+        with pytest.raises(TooSlow), timer.limit(0.05):
             while time.perf_counter() - start < 5:
                 pass
         assert time.perf_counter() - start < 1
@@ -77,3 +78,22 @@ def test_needs_are_recorded_and_chains_kept(tmp_path: Path) -> None:
     assert part.met == {"ci#0"}
     (finding,) = part.findings
     assert (finding.where, finding.via, finding.text) == ("ci.yml:2", ("Makefile:2",), "- run: make test → pytest -q")
+
+
+def test_a_test_files_requires_may_be_met_in_its_conftest_but_its_patterns_only_in_itself(tmp_path: Path) -> None:
+    (tmp_path / "tests" / "data").mkdir(parents=True)
+    (tmp_path / "tests" / "conftest.py").write_text("import great_expectations as ge\n")
+    (tmp_path / "tests" / "data" / "test_rows.py").write_text("def test_rows(df):\n    df.expect_column_x()\n")
+    (tmp_path / "src.py").write_text("df.expect_column_x()\n")  # not a test: nothing to borrow
+    (tmp_path / "tests" / "test_other.py").write_text("def test_x():\n    pass\n")  # the import, no check
+    probe = {
+        **PROBE,
+        "id": "ge",
+        "files": ["*.py"],
+        "patterns": [r"\bexpect_\w+\("],
+        "requires": [r"^\s*import\s+great_expectations\b"],
+    }
+    matcher = Matcher(ProbeSet.model_validate({"probes": [probe]}))
+    listed = ["src.py", "tests/conftest.py", "tests/data/test_rows.py", "tests/test_other.py"]
+    part = scan_paths(tmp_path, matcher, listed)
+    assert [f.where for f in part.findings] == ["tests/data/test_rows.py:2"]

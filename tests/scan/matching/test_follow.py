@@ -98,3 +98,19 @@ def test_a_python_module_is_a_path() -> None:
         "ml_service/run_tests.py": "import pytest\npytest.main()\n",
     }
     assert _find(files).via == ("ml_service/run_tests.py:1",)
+
+
+def test_a_script_run_from_another_folder_is_found_by_the_end_of_its_path_when_only_one_file_ends_so() -> None:
+    files = {
+        "ci.yml": "steps:\n  - working-directory: ./src/api\n    run: python -m evaluate\n",
+        "src/api/evaluate.py": "import pytest\n",
+    }
+    assert _find(files).via == ("src/api/evaluate.py:1",)
+    files["tools/evaluate.py"] = "print(1)\n"  # two files end so: neither is guessed
+    assert _find(files) is None
+
+
+def test_only_calls_into_the_repository_count_against_the_bound() -> None:
+    stdlib = "".join(f"python -m module{i}\n" for i in range(20))  # none of them is a file of the repository
+    files = {"ci.yml": stdlib + "python -m tests.run\n", "tests/run.py": "pytest.main()\n"}
+    assert _find(files).via == ("tests/run.py:1",)

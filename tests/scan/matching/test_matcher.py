@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlops_maturity.scan.matching.matcher import MAX_LINE_CHARS, Lines, Matcher, Rule, long_string_lines
+from mlops_maturity.scan.matching.matcher import MAX_LINE_CHARS, Lines, Matcher, Rule, conftests, long_string_lines
 from mlops_maturity.scan.probes.model import ProbeSet
 
 PROBE: dict[str, Any] = {
@@ -58,8 +58,14 @@ def test_comments_docstrings_and_long_lines_are_not_code() -> None:
 
 
 def test_long_strings_after_code_stay_code_on_their_first_line() -> None:
-    source = ['query = """', "SELECT tracker.log(1)", '"""', "x = 1  # not a string: '''", "y = 2"]
+    source = ['prompt = """', "Call tracker.log(1)", '"""', "x = 1  # not a string: '''", "y = 2"]
     assert long_string_lines(source) == {1, 2}
+
+
+def test_embedded_sql_is_code_and_a_docstring_that_looks_like_sql_is_not() -> None:
+    source = ['cmd = f"""', "    CREATE OR REPLACE TASK t", "        AFTER root", '"""', 'q = """SELECT 1', '"""']
+    assert long_string_lines(source) == frozenset()
+    assert long_string_lines(["def f():", '    """', "    SELECT what to do.", '    """']) == {1, 2, 3}
 
 
 def test_a_rule_skips_bytes_without_its_literals() -> None:
@@ -78,3 +84,20 @@ def test_a_probe_that_follows_commands_is_not_ruled_out_by_its_patterns_literals
     (compiled,) = matcher.compiled
     assert compiled.gate is None  # tried on every CI file: the word may be where its commands lead
     assert compiled.may_match(b"run: make test", b"run: make test")
+
+
+def test_a_test_files_conftests_are_beside_it_and_above_nearest_first() -> None:
+    assert conftests("tests/data/test_rows.py") == ("tests/data/conftest.py", "tests/conftest.py", "conftest.py")
+    assert conftests("pkg/rows_test.py") == ("pkg/conftest.py", "conftest.py")
+    assert conftests("src/rows.py") == () and conftests("tests/test_notes.md") == ()
+
+
+def test_a_first_search_over_the_whole_text_finds_what_line_by_line_search_finds() -> None:
+    text = "# tracker.log(0)\nx = 1\ntracker.log(2)\n"
+    assert Lines.of(text, "a.py", ("#",)).first((Rule.of(r"\btracker\.log\("),)) == 2  # the comment is skipped
+    across = Rule.of(r"x\s+tracker")  # matches the text across a line end, never one line
+    assert across.whole is not None and Lines.of(text, "a.py", ("#",)).first((across,)) is None
+    anchored = Rule.of(r"\Atracker")  # the start of a line, not of the text: no first search over the text
+    assert anchored.whole is None and Lines.of(text, "a.py", ("#",)).first((anchored,)) == 2
+    windows = "x = 1\r\ntracker.log(2)\r\n"  # line ends the first search does not see as $ does
+    assert Lines.of(windows, "a.py", ("#",)).first((Rule.of(r"log\(2\)$"),)) == 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.scan.probes.globs import GlobIndex, glob_regex, globs_pattern
+from mlops_maturity.scan.probes.globs import GlobIndex, glob_needle, glob_regex, globs_pattern
 
 from support import SCANQ, run_process
 
@@ -54,6 +54,8 @@ def test_a_compiled_glob_means_what_the_reference_says(glob: str, path: str) -> 
     glob = "/".join(part if "**" not in part or part == "**" else part.replace("**", "*") for part in glob.split("/"))
     assert bool(re.fullmatch(glob_regex(glob), path, re.DOTALL)) is reference(glob, path)
     assert bool(globs_pattern([glob, "zz/*.q"]).fullmatch(path)) is reference(glob, path)
+    # The index tries a glob only where its needle is: never where the glob would have matched.
+    assert (0 in GlobIndex.build([[glob], ["zz/*.q"]]).owners_of(path)) is reference(glob, path)
 
 
 def test_many_globs_in_one_pattern_keep_their_own_groups() -> None:
@@ -64,6 +66,7 @@ def test_many_globs_in_one_pattern_keep_their_own_groups() -> None:
     index = GlobIndex.build([["*a*b*c"], ["**/x/**/y*z*w"]])
     assert index.owners_of("deep/qaqbqc") == {0}
     assert index.owners_of("x/y/yzw") == {1}
+    assert glob_needle("**/tests/data/**/test_*.py") == "tests/data" and glob_needle("*[-_.]prod.yml") == "prod.yml"
 
 
 def test_hostile_globs_match_at_once() -> None:

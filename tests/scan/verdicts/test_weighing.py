@@ -45,3 +45,19 @@ def test_a_tools_own_source_and_a_missing_need_count_as_weak_and_say_why() -> No
     assert weighed[1].note == "no test asserts anything"
     kept = weigh(found, [drift, ci, other], met={"ci#0"}, own=frozenset({"evidently"}))
     assert [f.strength for f in kept] == ["strong", "strong", "strong"]
+
+
+def test_in_a_tool_s_own_repository_its_package_code_and_tests_are_its_product() -> None:
+    drift = Probe.model_validate({**PROBE, "id": "drift", "tools": ["nannyml"]})
+    automl = Probe.model_validate({**PROBE, "id": "automl", "tools": ["flaml"]})
+
+    def at(path: str) -> Finding:
+        return _finding("automl").model_copy(update={"path": path})
+
+    found = [at("nannyml/drift/calculator.py"), at("tests/test_drift.py"), at("deploy/train.py")]
+    weighed = weigh(found, [drift, automl], met=set(), own=frozenset({"nannyml"}))
+    assert [f.strength for f in weighed] == ["weak", "weak", "strong"]
+    assert weighed[0].note is not None and "this repository is nannyml itself" in weighed[0].note
+    # An application packaged under its own name is not a tool any probe knows: its code is its practice.
+    app = weigh(found, [drift, automl], met=set(), own=frozenset({"bikes"}))
+    assert [f.strength for f in app] == ["strong", "strong", "strong"]

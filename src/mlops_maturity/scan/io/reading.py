@@ -8,20 +8,17 @@ switched off for the rest of the scan with a note.
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 
+from mlops_maturity.scan.io.timer import Timer, TooSlow
 from mlops_maturity.scan.io.walk import decode, read_file
 from mlops_maturity.scan.matching.follow import Follower, Led, Text
 from mlops_maturity.scan.matching.keys import KeysUnreadable, toml_hit, yaml_hit
-from mlops_maturity.scan.matching.matcher import NOTEBOOK_SUFFIX, Compiled, Lines, Matcher
+from mlops_maturity.scan.matching.matcher import NOTEBOOK_SUFFIX, Compiled, Lines, Matcher, conftests
 from mlops_maturity.scan.verdicts.findings import Finding, trim
 
 FILE_SECONDS = 1.0  # one probe on one file
@@ -54,11 +51,14 @@ class Partial:
 def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str], listed: Sequence[str] | None = None) -> Partial:
     """Read and probe each of ``paths`` (relative to ``root``) that some probe looks at.
 
-    ``listed`` is every file of the scan (``paths`` when None): where a probe that follows commands may look.
+    ``listed`` is every file of the scan (``paths`` when None): where a probe that follows commands may look,
+    and where a test file's ``conftest.py`` files are looked for.
     """
-    run = _Run(matcher, _follower(root, matcher, paths if listed is None else listed))
+    everything = paths if listed is None else listed
+    run = _Run(matcher, _follower(root, matcher, everything))
+    companions = _Companions(root, matcher, frozenset(everything))
     part = Partial()
-    with _Timer() as timer:
+    with Timer() as timer:
         for path in paths:
             wanted = matcher.probes_for(path)
             if run.off:
@@ -70,10 +70,12 @@ def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str], listed: Seque
                 part.skipped[content.skipped] += 1
                 continue
             part.read += 1
-            candidates = matcher.gates(wanted).candidates(content.data, json_strings=path.endswith(NOTEBOOK_SUFFIX))
+            extra = companions.of(path)
+            data = b"\n".join((content.data, *(raw for raw, _ in extra))) if extra else content.data
+            candidates = matcher.gates(wanted).candidates(data, json_strings=path.endswith(NOTEBOOK_SUFFIX))
             wanted = tuple(i for i in wanted if i in candidates)
             if wanted:
-                run.file(path, content.data, wanted, timer)
+                run.file(_File(path, content.data, matcher, extra), wanted, timer)
     part.findings, part.notes, part.unreadable, part.met = run.findings, run.notes, run.unreadable, run.met
     return part
 
@@ -97,50 +99,40 @@ def _follower(root: Path, matcher: Matcher, listed: Sequence[str]) -> Follower |
     return Follower(matcher.runners, listed, text)
 
 
-class _TooSlow(Exception):
-    pass
+class _Companions:
+    """The ``conftest.py`` files of each test file (see ``conftests``), each read once per scan."""
 
+    def __init__(self, root: Path, matcher: Matcher, listed: frozenset[str]) -> None:
+        self.root, self.matcher, self.listed = root, matcher, listed
+        self._read: dict[str, tuple[bytes, Lines] | None] = {}
 
-class _Timer:
-    """A SIGALRM limit on the main thread of a POSIX process; elsewhere only the load-time checks bound a pattern."""
+    def of(self, path: str) -> tuple[tuple[bytes, Lines], ...]:
+        found = (self._get(p) for p in conftests(path) if p in self.listed and p != path)
+        return tuple(f for f in found if f is not None)
 
-    def __enter__(self) -> _Timer:
-        self.enabled = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        self.armed = False
-        if self.enabled:
-            self.previous = signal.signal(signal.SIGALRM, self._fire)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.enabled:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
-
-    def _fire(self, signum: int, frame: FrameType | None) -> None:
-        if self.armed:
-            self.armed = False
-            raise _TooSlow
-
-    @contextmanager
-    def limit(self, seconds: float) -> Iterator[None]:
-        if not self.enabled:
-            yield
-            return
-        self.armed = True
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            self.armed = False
-            signal.setitimer(signal.ITIMER_REAL, 0)
+    def _get(self, path: str) -> tuple[bytes, Lines] | None:
+        if path not in self._read:
+            content = read_file(self.root, path)
+            self._read[path] = None
+            if content.skipped is None:
+                lines = Lines.of(decode(content.data), path, self.matcher.comment_prefixes(path))
+                self._read[path] = (content.data, lines)
+        return self._read[path]
 
 
 class _File:
-    """One file's content, decoded and split only when a probe gets past the byte-level test."""
+    """One file's content, decoded and split only when a probe gets past the byte-level test.
 
-    def __init__(self, path: str, data: bytes, matcher: Matcher) -> None:
+    ``companions``: the bytes and lines of files its ``requires`` may be met in (a test's ``conftest.py``).
+    """
+
+    def __init__(
+        self, path: str, data: bytes, matcher: Matcher, companions: tuple[tuple[bytes, Lines], ...] = ()
+    ) -> None:
         self.path = path
         self.raw = data
+        self.companions = tuple(lines for _, lines in companions)
+        self.gate_raw = b"\n".join((data, *(raw for raw, _ in companions))) if companions else data
         self.notebook = path.endswith(NOTEBOOK_SUFFIX)
         self._matcher = matcher
         self._lowered: bytes | None = None
@@ -150,7 +142,7 @@ class _File:
     @property
     def lowered(self) -> bytes:
         if self._lowered is None:
-            self._lowered = self.raw.lower()
+            self._lowered = self.gate_raw.lower()
         return self._lowered
 
     @property
@@ -169,8 +161,8 @@ class _File:
         if self.notebook:  # JSON escapes would hide the literals; notebooks are few
             return True
         if any(rule.ignore_case for rule in (*compiled.patterns, *compiled.requires)):  # forbids need no test
-            return compiled.may_match(self.raw, self.lowered)
-        return compiled.may_match(self.raw, self.raw)
+            return compiled.may_match(self.gate_raw, self.lowered)
+        return compiled.may_match(self.gate_raw, self.gate_raw)
 
 
 class _Run:
@@ -185,8 +177,8 @@ class _Run:
         self._noted: set[str] = set()
         self.met: set[str] = set()
 
-    def file(self, path: str, data: bytes, wanted: tuple[int, ...], timer: _Timer) -> None:
-        file = _File(path, data, self.matcher)
+    def file(self, file: _File, wanted: tuple[int, ...], timer: Timer) -> None:
+        path = file.path
         contexts = self.matcher.contexts_of(path)
         for i in wanted:
             compiled = self.matcher.compiled[i]
@@ -200,7 +192,7 @@ class _Run:
             try:
                 with timer.limit(FILE_SECONDS):
                     hit = _hit(compiled, file, self.follower)
-            except _TooSlow:
+            except TooSlow:
                 if compiled.probe.kind in ("yaml", "toml"):  # the file is to blame, not the probe's patterns
                     self._unreadable(path, f"reading its keys took over {FILE_SECONDS:g} s")
                 else:
@@ -261,7 +253,7 @@ def _hit(compiled: Compiled, file: _File, follower: Follower | None) -> Led | No
     probe = compiled.probe
     lines = file.lines
     for rule in compiled.requires:
-        if lines.first((rule,)) is None:
+        if lines.first((rule,)) is None and all(other.first((rule,)) is None for other in file.companions):
             return None
     if compiled.forbids and lines.first(compiled.forbids) is not None:
         return None

@@ -9,6 +9,7 @@ most ``MAX_LINE_CHARS`` characters of it, and never on a commented-out line.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -26,19 +27,30 @@ _NOTEBOOK_LINE = re.compile(r'\s*"((?:[^"\\]|\\.)*)",?\s*')
 
 @dataclass(frozen=True)
 class Rule:
-    """One compiled pattern and the literals that let a file be skipped without running it."""
+    """One compiled pattern and the literals that let a file be skipped without running it.
+
+    ``whole``: the pattern over a whole text, its lines in one string (``^`` and ``$`` at each line). Any
+    match on one line is a match there too, so where it finds nothing, or only from some line on, the
+    lines before need no search of their own. None for a pattern that could match a line alone and not
+    the text (it anchors at the text's ends, or forbids going back with an atomic group or a possessive
+    repeat).
+    """
 
     regex: re.Pattern[str]
     literals: tuple[bytes, ...] | None  # lower-cased when ``ignore_case``
     ignore_case: bool
+    whole: re.Pattern[str] | None = None
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)
     def of(cls, pattern: str) -> Rule:
+        """The rule of ``pattern``, made once per process: probe sets share most of their patterns."""
         analysis = analyse(pattern)
         literals = None
         if analysis.literals is not None and all(len(s) >= 2 for s in analysis.literals):
             literals = tuple(sorted(s.encode() for s in analysis.literals))
-        return cls(re.compile(pattern), literals, analysis.ignore_case)
+        whole = None if _LINE_ONLY.search(pattern) else re.compile(pattern, re.MULTILINE)
+        return cls(re.compile(pattern), literals, analysis.ignore_case, whole)
 
     def may_match(self, raw: bytes, lowered: bytes) -> bool:
         if self.literals is None:
@@ -73,6 +85,9 @@ class Compiled:
         return not self.patterns or any(rule.may_match(raw, lowered) for rule in self.patterns)
 
 
+_LINE_ONLY = re.compile(r"\\[AZz]|\(\?>|[*+?}]\+")
+
+
 @dataclass
 class Lines:
     """A file's lines as the patterns see them: notebook cells unwrapped from their JSON strings."""
@@ -81,14 +96,21 @@ class Lines:
     comment_prefixes: tuple[str, ...]
     notebook: bool
     _code: dict[int, str] = field(default_factory=dict)
-
-    strings: frozenset[int] = frozenset()  # lines of a Python file inside a docstring or other long string
+    text: str = ""  # the lines as one text, for a first search over all of them ("" when not known)
+    python: bool = False  # Python source: lines inside long strings are text, found when first needed
+    _strings: frozenset[int] | None = None
 
     @classmethod
     def of(cls, text: str, path: str, comment_prefixes: tuple[str, ...]) -> Lines:
-        lines = text.split("\n")
-        strings = long_string_lines(lines) if path.endswith(".py") and ('"""' in text or "'''" in text) else frozenset()
-        return cls(lines, comment_prefixes, path.endswith(NOTEBOOK_SUFFIX), strings=strings)
+        python = path.endswith(".py") and ('"""' in text or "'''" in text)
+        return cls(text.split("\n"), comment_prefixes, path.endswith(NOTEBOOK_SUFFIX), text=text, python=python)
+
+    @property
+    def strings(self) -> frozenset[int]:
+        """Lines of a Python file inside a docstring or other long string."""
+        if self._strings is None:
+            self._strings = long_string_lines(self.lines) if self.python else frozenset()
+        return self._strings
 
     def code(self, index: int) -> str:
         """Line ``index`` (0-based) cut to the matching limit, or "" when it is a comment or a docstring's."""
@@ -105,7 +127,18 @@ class Lines:
 
     def first(self, rules: Sequence[Rule]) -> int | None:
         """The first line (0-based) that any of ``rules`` matches."""
-        for index in range(len(self.lines)):
+        start = 0
+        if self.text and not self.notebook and "\r" not in self.text and all(r.whole for r in rules):
+            live, earliest = [], len(self.text)
+            for rule in rules:
+                match = rule.whole.search(self.text) if rule.whole is not None else None
+                if match is not None:
+                    live.append(rule)
+                    earliest = min(earliest, match.start())
+            if not live:
+                return None
+            rules, start = live, self.text.count("\n", 0, earliest)
+        for index in range(start, len(self.lines)):
             line = self.code(index)
             if line and any(rule.regex.search(line) for rule in rules):
                 return index
@@ -114,28 +147,61 @@ class Lines:
 
 _TRIPLE = re.compile(r'"""|\'\'\'')
 _OPENS_STRING = re.compile(r'\s*[rRbBuUfF]{0,2}(?:"""|\'\'\')')
+# The first words of an SQL statement: in capitals as SQL is usually written, or a few unmistakable ones in any case.
+_SQL = re.compile(
+    r"\s*(?:(?:SELECT|CREATE|INSERT|MERGE|WITH|ALTER|CALL|DROP|UPDATE|DELETE|COPY|GRANT|EXECUTE)\s"
+    r"|(?i:create\s+(?:or\s+replace\s+)?(?:table|view|task)|insert\s+into|merge\s+into|select\s.*\bfrom)\b)"
+)
 
 
 def long_string_lines(lines: list[str]) -> frozenset[int]:
-    """Lines of Python source that are text, not code: a docstring, or the inside of any triple-quoted string.
+    """Lines of Python source that are text, not code: a docstring, or the inside of a triple-quoted string.
 
     A docstring names the API it documents (``Registers the model with mlflow.register_model()``),
-    which is not a call. A line that opens a string after code (``sql = \"\"\"``) stays code.
+    which is not a call. A line that opens a string after code (``sql = \"\"\"``) stays code, and so
+    does the whole string when it is SQL (its first words are a statement such as ``CREATE TASK``):
+    embedded SQL is what the code runs.
     """
     inside: str | None = None  # the delimiter of the string we are in
+    sql = False  # the string we are in is SQL: its lines stay code
+    pending = False  # a string opened after code, with no words yet to tell whether it is SQL
     found = set()
     for index, line in enumerate(lines):
         starts_inside = inside is not None
-        if starts_inside or _OPENS_STRING.match(line):
+        if starts_inside and pending and line.strip():
+            sql, pending = bool(_SQL.match(line)), False
+        if (not sql) if starts_inside else bool(_OPENS_STRING.match(line)):
             found.add(index)
         for match in _TRIPLE.finditer(line):
             if inside is None:
                 if "#" in line[: match.start()] and not starts_inside:
                     break  # a comment: the rest of the line is not code
                 inside = match.group()
+                after_code = not _OPENS_STRING.match(line)
+                rest = line[match.end() :]
+                sql = after_code and bool(_SQL.match(rest))
+                pending = after_code and not rest.strip()
             elif match.group() == inside:
-                inside = None
+                inside, sql, pending = None, False, False
     return frozenset(found)
+
+
+def conftests(path: str) -> tuple[str, ...]:
+    """The files whose lines a test file's ``requires`` may be met in: pytest's ``conftest.py`` beside it and above.
+
+    A test's fixtures come from them, and with the fixtures their imports: ``import great_expectations``
+    in ``tests/data/conftest.py`` is what the checks in ``tests/data/test_dataset.py`` run on. Patterns
+    are still matched in the test file itself; only ``requires`` may be met in these.
+    """
+    folder, _, name = path.rpartition("/")
+    if not (name.startswith("test_") or name.endswith("_test.py")) or not name.endswith(".py"):
+        return ()
+    found = []
+    while True:
+        found.append(f"{folder}/conftest.py" if folder else "conftest.py")
+        if not folder:
+            return tuple(found)
+        folder = folder.rpartition("/")[0]
 
 
 def _unwrap_notebook(line: str) -> str:
@@ -169,11 +235,15 @@ class Matcher:
         every = (*probes.probes, *(probe for _, probe in needs))
         self.compiled = tuple(Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids)) for p in every)
         self.needs = {len(probes.probes) + i: key for i, (key, _) in enumerate(needs)}  # compiled index -> need
-        self._files = GlobIndex.build([p.files for p in every])
         self._contexts = probes.contexts
-        self._context_index = GlobIndex.build([c.files for c in probes.contexts])
         self._comments = probes.comments
-        self._comment_index = GlobIndex.build([c.files for c in probes.comments])
+        # One index for the globs of probes, contexts and comment styles: a path is matched once, not three times.
+        self._split = (len(every), len(every) + len(probes.contexts))
+        self._index = GlobIndex.build(
+            [*(p.files for p in every), *(c.files for c in probes.contexts), *(c.files for c in probes.comments)]
+        )
+        self._last: tuple[str, frozenset[int]] | None = None
+        self._split_owners: dict[frozenset[int], tuple[tuple[int, ...], list[int], tuple[str, ...]]] = {}
         self.runners = probes.runners
         self._gates = [c.gate for c in self.compiled]
         self._gate_sets: dict[tuple[int, ...], GateSet] = {}
@@ -185,16 +255,31 @@ class Matcher:
             found = self._gate_sets[wanted] = gate_set([(i, self._gates[i]) for i in wanted])
         return found
 
+    def _owners(self, path: str) -> tuple[tuple[int, ...], list[int], tuple[str, ...]]:
+        """The probes, contexts and comment prefixes of ``path`` (the last path is kept; most paths share theirs)."""
+        if self._last is None or self._last[0] != path:
+            self._last = (path, frozenset(self._index.owners_of(path)))
+        owners = self._last[1]
+        found = self._split_owners.get(owners)
+        if found is None:
+            start, end = self._split
+            comments = sorted(i - end for i in owners if i >= end)
+            found = self._split_owners[owners] = (
+                tuple(sorted(i for i in owners if i < start)),
+                sorted(i - start for i in owners if start <= i < end),
+                tuple(dict.fromkeys(p for i in comments for p in self._comments[i].prefixes)),
+            )
+        return found
+
     def contexts_of(self, path: str) -> list[int]:
-        return sorted(self._context_index.owners_of(path))
+        return self._owners(path)[1]
 
     def probes_for(self, path: str) -> tuple[int, ...]:
         """Indices of the probes that look at ``path``, in probe order."""
-        return tuple(sorted(self._files.owners_of(path)))
+        return self._owners(path)[0]
 
     def comment_prefixes(self, path: str) -> tuple[str, ...]:
-        owners = sorted(self._comment_index.owners_of(path))
-        return tuple(dict.fromkeys(p for i in owners for p in self._comments[i].prefixes))
+        return self._owners(path)[2]
 
     def strength(self, probe: Probe, contexts: list[int]) -> tuple[Strength | None, str | None]:
         """How much a hit of ``probe`` counts in a file of these contexts (None: not at all), and why it counts less."""

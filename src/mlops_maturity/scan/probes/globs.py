@@ -113,20 +113,24 @@ class GlobIndex:
     """Which of many glob lists a path matches, without trying every glob on every path.
 
     A file name without wildcards (``dvc.lock``) and a plain extension (``*.py``)
-    are dictionary look-ups; only the remaining globs are regular expressions,
-    and those are tried together first so that most paths cost one match.
+    are dictionary look-ups. Every other glob has a needle: the longest piece of
+    plain text any path it matches contains (``examples`` for ``**/examples/**``);
+    the needles found in a path, a few substring tests, say which of those globs
+    are worth a regular expression, so that most paths cost none.
     """
 
     by_name: dict[str, set[int]] = field(default_factory=dict)
     by_suffix: dict[str, set[int]] = field(default_factory=dict)
-    others: list[tuple[re.Pattern[str], int]] = field(default_factory=list)
-    any_other: re.Pattern[str] | None = None
+    by_needle: dict[str, list[tuple[re.Pattern[str], int]]] = field(default_factory=dict)
+    others: list[tuple[re.Pattern[str], int]] = field(default_factory=list)  # globs without a needle
+    needles: re.Pattern[str] | None = None  # at each position of a path, the longest needle starting there
+    shorter: dict[str, tuple[str, ...]] = field(default_factory=dict)  # needle -> the needles it starts with
 
     @classmethod
     def build(cls, owners: Sequence[Iterable[str]]) -> GlobIndex:
         """``owners[i]`` is the globs of owner ``i``; :meth:`owners_of` returns the ``i`` a path matches."""
         index = cls()
-        others: list[str] = []
+        compiled: dict[str, re.Pattern[str]] = {}
         for owner, globs in enumerate(owners):
             for glob in globs:
                 if "/" not in glob and not _META & set(glob):
@@ -134,10 +138,18 @@ class GlobIndex:
                 elif "/" not in glob and glob.startswith("*.") and not _META & set(glob[1:]):
                     index.by_suffix.setdefault(glob[1:], set()).add(owner)
                 else:
-                    index.others.append((re.compile(glob_regex(glob), re.DOTALL), owner))
-                    others.append(glob)
-        if others:
-            index.any_other = globs_pattern(others)
+                    regex = compiled.get(glob) or compiled.setdefault(glob, re.compile(glob_regex(glob), re.DOTALL))
+                    needle = glob_needle(glob)
+                    if needle:
+                        index.by_needle.setdefault(needle, []).append((regex, owner))
+                    else:
+                        index.others.append((regex, owner))
+        if index.by_needle:
+            longest_first = sorted(index.by_needle, key=lambda n: (-len(n), n))
+            index.needles = re.compile("(?=(" + "|".join(map(re.escape, longest_first)) + "))")
+            index.shorter = {
+                n: tuple(m for m in index.by_needle if m != n and n.startswith(m)) for n in index.by_needle
+            }
         return index
 
     def owners_of(self, path: str) -> set[int]:
@@ -147,6 +159,19 @@ class GlobIndex:
         while dot != -1:  # every suffix of the name: .yaml, and .tar.gz as well as .gz
             found |= self.by_suffix.get(name[dot:], set())
             dot = name.find(".", dot + 1)
-        if self.any_other is not None and self.any_other.fullmatch(path):
-            found |= {owner for regex, owner in self.others if regex.fullmatch(path)}
+        if self.needles is not None:
+            for longest in set(self.needles.findall(path)):
+                for needle in (longest, *self.shorter[longest]):
+                    globs = self.by_needle[needle]
+                    found |= {owner for regex, owner in globs if owner not in found and regex.fullmatch(path)}
+        found |= {owner for regex, owner in self.others if owner not in found and regex.fullmatch(path)}
         return found
+
+
+def glob_needle(glob: str) -> str:
+    """The longest plain text every path ``glob`` matches holds ("" when none): a piece with no wildcard in it.
+
+    A ``/`` at either end of a piece is left out, since ``**/`` may match nothing at all.
+    """
+    pieces = re.split(r"\*+|\?|\[[^\]]*\]", glob)
+    return max((piece.strip("/") for piece in pieces), key=len, default="")

@@ -11,6 +11,7 @@ word on validity.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -51,8 +52,9 @@ class Analysis:
     ignore_case: bool
 
 
+@functools.lru_cache(maxsize=4096)
 def analyse(pattern: str) -> Analysis:
-    """Check ``pattern``; raise ``ValueError`` with a reason a probe author can act on."""
+    """Check ``pattern``; raise ``ValueError`` with a reason a probe author can act on (the result is kept)."""
     if not pattern:
         raise ValueError("a pattern cannot be empty")
     if len(pattern) > MAX_PATTERN_CHARS:

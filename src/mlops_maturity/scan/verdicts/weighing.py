@@ -6,6 +6,10 @@ Two things a single file cannot tell:
   experiment tracker's of ``log_metric``: its package metadata names it (``[project] name``,
   ``setup(name=...)``). A probe lists the packages whose use it recognises (``tools``); when the
   repository is one of them, its findings say so and count as weak.
+- **A tool's product.** When the repository is a tool some probe knows (its metadata names a package in
+  any probe's ``tools``), its package's code and its tests are the product it ships: a monitoring
+  library that runs FLAML inside its calculators, or an evaluation library with a Langfuse
+  integration, shows what it offers, not how a team works. Every finding there counts as weak.
 - **Needs.** Some evidence counts only with other evidence beside it: CI running pytest shows tests
   only if some test asserts something. A probe's ``needs`` name it; when no file holds it, the
   findings say why and count as weak.
@@ -47,11 +51,24 @@ def own_packages(metadata: Mapping[str, str]) -> frozenset[str]:
 def weigh(findings: Iterable[Finding], probes: Sequence[Probe], met: set[str], own: frozenset[str]) -> list[Finding]:
     """The findings, strong ones made weak where the repository implements the tool or a need is not met."""
     by_id = {probe.id: probe for probe in probes}
+    product = _product_folders(probes, own)
     out = []
     for finding in findings:
         probe = by_id.get(finding.probe)
         reason = _weaker(probe, met, own) if probe is not None and finding.strength == "strong" else None
+        if reason is None and finding.strength == "strong":
+            reason = next((why for folder, why in product if finding.path.startswith(folder)), None)
         out.append(finding if reason is None else finding.model_copy(update={"strength": "weak", "note": reason}))
+    return out
+
+
+def _product_folders(probes: Sequence[Probe], own: frozenset[str]) -> list[tuple[str, str]]:
+    """``(folder/, why)`` for the package code and tests of a repository that is itself a tool some probe knows."""
+    known = {normalised(tool) for probe in probes for tool in probe.tools}
+    out = []
+    for tool in sorted(own & known):
+        why = f"this repository is {tool} itself: its package code and tests are the tool, not a team using it"
+        out += [(folder, why) for folder in (f"{tool}/", f"src/{tool}/", "tests/", "test/")]
     return out
 
 
