@@ -46,7 +46,7 @@ def stage_range(result: Result) -> str | None:
         return None
     count = sum(d.holds_stage < span.high for d in result.range.deciding)
     return (
-        f"{_answers(count)} not known decide between stage {span.low} and stage {span.high}; "
+        f"{_answers(count)} not known {_decide(count)} between stage {span.low} and stage {span.high}; "
         f"stage {span.low} is what the known answers earn"
     )
 
@@ -62,7 +62,7 @@ def level_range(result: Result) -> str | None:
         return None
     span = result.range.level
     count = sum(d.holds_level != span.high for d in result.range.deciding)
-    return f"{_answers(count)} not known decide between {span.low_name} and {span.high_name}"
+    return f"{_answers(count)} not known {_decide(count)} between {span.low_name} and {span.high_name}"
 
 
 def level_line(result: Result) -> str:
@@ -164,6 +164,10 @@ FILTERS = {
 
 def _answers(count: int) -> str:
     return "1 answer" if count == 1 else f"{count} answers"
+
+
+def _decide(count: int) -> str:
+    return "decides" if count == 1 else "decide"
 
 
 def _n(count: int, what: str) -> str | None:

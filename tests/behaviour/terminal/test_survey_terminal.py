@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
@@ -20,37 +19,9 @@ from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.files.answers.reader import load_answers
 
 from support import SURVEY, run_process
+from support.pty_survey import finish, spawn
 
 pytestmark = pytest.mark.slow
-
-
-def spawn(out: Path, *extra: str, env: dict[str, str] | None = None) -> pexpect.spawn:
-    full_env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", **(env or {})}
-    for name in ("FORCE_COLOR", "COLUMNS", "LINES"):
-        full_env.pop(name, None)
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "mlops_maturity", "survey", "--out", str(out), "--questionnaire", str(SURVEY), *extra],
-        env=full_env,
-        dimensions=(24, 80),
-        encoding="utf-8",
-        timeout=20,
-        cwd=out.parent,
-    )
-
-
-@pytest.fixture
-def children() -> Iterator[list[pexpect.spawn]]:
-    spawned: list[pexpect.spawn] = []
-    yield spawned
-    for child in spawned:
-        child.close(force=True)
-
-
-def finish(child: pexpect.spawn) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    return int(child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus)
 
 
 def test_ctrl_c_keeps_answers_then_resume_and_finish(
@@ -103,8 +74,10 @@ def test_ctrl_c_keeps_answers_then_resume_and_finish(
     child.expect("> ")
     child.sendline("")
     child.expect("Stage 1 of 2: First model live")
+    child.expect("1 answer not known decides between stage 1 and stage 2")
     child.expect("Level: Low MLOps")
-    child.expect("Next investment")
+    child.expect("Find out first")  # the roadmap's first step: said once, as the answer to find out
+    child.expect("Drift monitoring \\(don't know\\): holds stage 1")
     child.expect("mlops-maturity report ")
     child.expect("-o fraud-detection-report.md")
     child.expect("Enter: the full result")

@@ -6,7 +6,6 @@ Each survey runs as a real process in its own pseudo-terminal, as two people wou
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
@@ -22,14 +21,6 @@ from support.pty_survey import finish, spawn
 pytestmark = pytest.mark.slow
 
 REFUSED = "is editing this file now; two editors would each overwrite the other's answers, so this one stops"
-
-
-@pytest.fixture
-def children() -> Iterator[list[pexpect.spawn]]:
-    spawned: list[pexpect.spawn] = []
-    yield spawned
-    for child in spawned:
-        child.close(force=True)
 
 
 def _first_answer_given(out: Path, children: list[pexpect.spawn]) -> pexpect.spawn:

@@ -113,16 +113,9 @@ class ReadingStatus(Frozen):
     met: bool
 
 
-class CriterionStatus(Frozen):
-    """A criterion, shown by the reading that is met (or else the first one in play)."""
+class CriterionStatus(ReadingStatus):
+    """A criterion, shown by the reading that is met (or else the first one in play); ``met`` is the criterion's."""
 
-    question: str
-    title: str
-    required: str
-    required_label: str
-    current: str
-    current_label: str
-    met: bool
     role: Role = "defining"
     source: str | None = None
     alternatives: tuple[ReadingStatus, ...] = Field(default=(), description="the criterion's other readings")

@@ -193,31 +193,24 @@ class Sheet:
             out.append(next(in_play, of_kind[0]))
         return tuple(out)
 
-    def reading_status(self, reading: Reading | Criterion) -> ReadingStatus:
-        return self._other(reading)
-
     def criterion(self, criterion: Criterion) -> CriterionStatus:
         reading = self.shown_reading(criterion)
-        question = self.q.by_id[reading.question]
-        eff = self.effective[reading.question]
+        shown = self.reading_status(reading)
         return CriterionStatus(
-            question=question.id,
-            title=question.title,
-            required=reading.at_least,
-            required_label=question.option(reading.at_least).label,
-            current=eff.answer,
-            current_label=eff.label(question),
-            met=self.met(criterion),
+            **{**dict(shown), "met": self.met(criterion)},
             role=criterion.role,
             source=criterion.source,
-            alternatives=tuple(self._other(r) for r in criterion.readings if r is not reading and self._counts(r)),
+            alternatives=tuple(
+                self.reading_status(r) for r in criterion.readings if r is not reading and self._counts(r)
+            ),
         )
 
     def _counts(self, reading: Reading | Criterion) -> bool:
         """A reading for every team, or for a kind of system that counts for this team."""
         return reading.kind is None or reading.kind in self.systems.counted((reading.kind,))
 
-    def _other(self, reading: Reading | Criterion) -> ReadingStatus:
+    def reading_status(self, reading: Reading | Criterion) -> ReadingStatus:
+        """One reading and where the team's answer stands against it."""
         question = self.q.by_id[reading.question]
         eff = self.effective[reading.question]
         return ReadingStatus(
