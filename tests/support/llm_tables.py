@@ -8,7 +8,8 @@ data. (Kept beside the other makers until the docs renderers take it in.)
 
 from __future__ import annotations
 
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire, Reading
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.stages import Criterion, Reading
 from mlops_maturity.render.markdown import Markdown, code, join, md
 
 

@@ -22,7 +22,8 @@ from typing import Any
 import yaml
 
 from mlops_maturity.engine.model.conditions import Condition, QuestionAtom, atoms
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire, Reading, Stage
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.stages import Criterion, Reading, Stage
 
 LLM_DIMENSIONS = frozenset(("systems", "llm"))
 LLM_KINDS = frozenset(("llm", "retrieval"))

@@ -8,7 +8,8 @@ import pytest
 
 from mlops_maturity.engine.model.conditions import AllOf, PlacementAtom, QuestionAtom
 from mlops_maturity.engine.model.integrity import Known, check_integrity
-from mlops_maturity.engine.model.questionnaire import Criterion, Dimension, Questionnaire, Risk
+from mlops_maturity.engine.model.questionnaire import Dimension, Questionnaire
+from mlops_maturity.engine.model.stages import Criterion, Risk
 
 
 def _with(q: Questionnaire, **update: Any) -> Questionnaire:

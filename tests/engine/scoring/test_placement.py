@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from mlops_maturity.engine.model.answers import Answer
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.stages import Criterion
 from mlops_maturity.engine.scoring.placement import foundational, place, rung
 from mlops_maturity.engine.scoring.sheet import Sheet
 

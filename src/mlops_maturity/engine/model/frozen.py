@@ -12,6 +12,9 @@ MAX_QUESTION_ID_CHARS = 128
 
 OptionId = Annotated[str, Field(pattern=SLUG, max_length=64)]
 QuestionId = Annotated[str, Field(pattern=QUESTION_ID, max_length=MAX_QUESTION_ID_CHARS)]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=64)]
+Version = Annotated[str, Field(pattern=VERSION)]
 
 
 class Frozen(BaseModel):

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from mlops_maturity.engine.model.conditions import Condition, PlacementAtom, QuestionAtom, atoms, is_monotone
 from mlops_maturity.engine.model.integrity_systems import check_systems
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.stages import Criterion
 
 Where = tuple[str | int, ...]
 Found = tuple[Where, str]

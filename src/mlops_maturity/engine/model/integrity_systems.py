@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mlops_maturity.engine.model.conditions import QuestionAtom, atoms, is_monotone
-from mlops_maturity.engine.model.questionnaire import Discipline, Questionnaire, Risk
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.stages import Discipline, Risk
 
 Where = tuple[str | int, ...]
 Found = tuple[Where, str]

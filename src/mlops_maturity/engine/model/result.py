@@ -6,9 +6,10 @@ from pydantic import Field
 
 from mlops_maturity.engine.model.answers import DATE_PATTERN
 from mlops_maturity.engine.model.disagreements import Respondents
-from mlops_maturity.engine.model.frozen import Frozen
-from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS, Questionnaire, Role, ScoreBand, Slug, Version
+from mlops_maturity.engine.model.frozen import Frozen, Slug, Version
+from mlops_maturity.engine.model.questionnaire import DEFAULT_BANDS, Questionnaire, ScoreBand
 from mlops_maturity.engine.model.repository_evidence import RepositoryEvidence
+from mlops_maturity.engine.model.stages import Role
 
 SCHEMA_VERSION = 2  # 2: score bands, structured warnings
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlops_maturity.engine.model.conditions import QuestionAtom, atoms, evaluate
-from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire, Risk, Stage
+from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
 from mlops_maturity.engine.model.result import DisciplineResult, RiskResult, Signal
+from mlops_maturity.engine.model.stages import Risk, Stage
 from mlops_maturity.engine.scoring.sheet import OUT_OF_PLAY
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ out: there is nothing to fund.
 
 from __future__ import annotations
 
-from mlops_maturity.engine.model.questionnaire import Stage
 from mlops_maturity.engine.model.result import DisciplineResult, Gap, Investment, RiskResult
+from mlops_maturity.engine.model.stages import Stage
 
 SHOWN = 3
 

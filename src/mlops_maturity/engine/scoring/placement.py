@@ -22,7 +22,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from mlops_maturity.engine.model.answers import Answer
-from mlops_maturity.engine.model.questionnaire import UNKNOWN, Criterion, Questionnaire
+from mlops_maturity.engine.model.questionnaire import UNKNOWN, Questionnaire
+from mlops_maturity.engine.model.stages import Criterion
 from mlops_maturity.engine.scoring.sheet import Sheet
 from mlops_maturity.engine.scoring.systems import Systems, criterion_applies, criterion_met
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from mlops_maturity.engine.model.answers import Answers
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire, Stage
+from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.model.result import (
     Gap,
     LevelPlacement,
@@ -23,6 +23,7 @@ from mlops_maturity.engine.model.result import (
     StageStatus,
     SystemStage,
 )
+from mlops_maturity.engine.model.stages import Criterion, Stage
 from mlops_maturity.engine.scoring import consistency
 from mlops_maturity.engine.scoring.advice import build_disciplines, build_risks
 from mlops_maturity.engine.scoring.investments import rank_investments

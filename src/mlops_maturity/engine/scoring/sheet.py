@@ -17,15 +17,9 @@ from typing import NamedTuple
 
 from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.conditions import QuestionAtom, atoms, evaluate
-from mlops_maturity.engine.model.questionnaire import (
-    NOT_APPLICABLE,
-    UNKNOWN,
-    Criterion,
-    Question,
-    Questionnaire,
-    Reading,
-)
+from mlops_maturity.engine.model.questionnaire import NOT_APPLICABLE, UNKNOWN, Question, Questionnaire
 from mlops_maturity.engine.model.result import AnswerStatus, CriterionStatus, ReadingStatus
+from mlops_maturity.engine.model.stages import Criterion, Reading
 from mlops_maturity.engine.scoring.systems import EVERY, criterion_applies, criterion_met, missing_kinds, systems_of
 
 STATUS_LABELS = {

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from mlops_maturity.engine.model.conditions import evaluate
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire, Reading
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.stages import Criterion, Reading
 
 Rank = Callable[[str], "int | None"]
 

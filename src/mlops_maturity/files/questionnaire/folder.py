@@ -18,22 +18,17 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from mlops_maturity.engine.model.frozen import Frozen
+from mlops_maturity.engine.model.frozen import Frozen, Slug, Text, Version
 from mlops_maturity.engine.model.integrity import Known, Where, check_integrity
 from mlops_maturity.engine.model.questionnaire import (
     DEFAULT_BANDS,
     Dimension,
-    Level,
     Question,
     Questionnaire,
-    Rule,
     ScoreBand,
-    Slug,
-    Stage,
     SystemKind,
-    Text,
-    Version,
 )
+from mlops_maturity.engine.model.stages import Level, Rule, Stage
 from mlops_maturity.errors import InputFileError, Problem, QuestionnaireError
 from mlops_maturity.files.located_errors import pydantic_problems
 from mlops_maturity.files.yaml_reader import Document, Loc, Within, load_file

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mlops_maturity.engine.model.questionnaire import Criterion, Questionnaire
+from mlops_maturity.engine.model.questionnaire import Questionnaire
+from mlops_maturity.engine.model.stages import Criterion
 from mlops_maturity.render.markdown import Markdown, code, join, md
 
 
