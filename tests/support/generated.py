@@ -322,7 +322,8 @@ def _screen(name: str) -> Callable[[], str]:
     def make() -> str:
         from mlops_maturity.survey import screen
         from mlops_maturity.survey.flow import Position
-        from mlops_maturity.survey.screen import QuestionView, ScreenOptions
+        from mlops_maturity.survey.layout import ScreenOptions
+        from mlops_maturity.survey.screen import QuestionView
 
         q = load_questionnaire(SURVEY)
         unicode = ScreenOptions(color=False, unicode=True, width=80, height=24)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mlops_maturity.survey.screen import ScreenOptions
+from mlops_maturity.survey.layout import ScreenOptions
 
 PLAIN = ScreenOptions(color=False, unicode=True, width=80, height=24)
 

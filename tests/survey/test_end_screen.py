@@ -12,7 +12,7 @@ from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.engine.model.result import Result
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.survey.end_screen import command_lines, headline, report_command, slug, summary, top_risks
-from mlops_maturity.survey.screen import ScreenOptions
+from mlops_maturity.survey.layout import ScreenOptions
 
 from support import EXAMPLES
 

@@ -7,7 +7,8 @@ import pytest
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.survey import screen
 from mlops_maturity.survey.flow import Position
-from mlops_maturity.survey.screen import QuestionView, ScreenOptions
+from mlops_maturity.survey.layout import ScreenOptions
+from mlops_maturity.survey.screen import QuestionView
 
 UNICODE = ScreenOptions(color=False, unicode=True, width=80, height=24)
 ASCII = ScreenOptions(color=False, unicode=False, width=80, height=24)

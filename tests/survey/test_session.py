@@ -10,7 +10,7 @@ from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.survey.flow import Flow
-from mlops_maturity.survey.screen import ScreenOptions
+from mlops_maturity.survey.layout import ScreenOptions
 from mlops_maturity.survey.session import Ending, Session, Stopped
 
 from support import SURVEY

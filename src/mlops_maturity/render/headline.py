@@ -9,7 +9,8 @@ one answers file can tell different stories (``tests/behaviour/test_one_story.py
 
 from __future__ import annotations
 
-from mlops_maturity.engine.model.result import CriterionStatus, DecidingAnswer, Gap, ReadingStatus, Result
+from mlops_maturity.engine.model.placement import DecidingAnswer
+from mlops_maturity.engine.model.result import CriterionStatus, Gap, ReadingStatus, Result
 
 NOT_KNOWN = frozenset(("unknown", "unanswered"))
 

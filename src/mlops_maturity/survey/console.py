@@ -20,7 +20,7 @@ from typing import TextIO
 
 from mlops_maturity.inert import inert
 from mlops_maturity.render.terminal import color_enabled, unicode_ok, width
-from mlops_maturity.survey.screen import ScreenOptions
+from mlops_maturity.survey.layout import ScreenOptions
 from mlops_maturity.survey.session import Stopped
 
 CLEAR = "\x1b[H\x1b[2J"

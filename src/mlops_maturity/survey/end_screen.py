@@ -15,7 +15,7 @@ from mlops_maturity.engine.model.result import Result, RiskResult, RoadmapItem
 from mlops_maturity.inert import inert_all
 from mlops_maturity.render import headline as say
 from mlops_maturity.render.console import bar
-from mlops_maturity.survey.screen import Line, ScreenOptions, Spare, Unwrapped, draw, wrapped
+from mlops_maturity.survey.layout import Line, ScreenOptions, Spare, Unwrapped, draw, wrapped
 
 TOP = 3
 BAR_WIDTH = 20

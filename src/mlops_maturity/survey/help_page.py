@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from mlops_maturity.inert import inert_all
-from mlops_maturity.survey.screen import Line, QuestionView, ScreenOptions, draw, help_length, shown_help_lines, wrapped
+from mlops_maturity.survey.layout import Line, ScreenOptions, draw, wrapped
+from mlops_maturity.survey.screen import QuestionView, help_length, shown_help_lines
 
 
 def help_is_cut(view: QuestionView, options: ScreenOptions) -> bool:

@@ -19,7 +19,8 @@ from mlops_maturity.survey import screen
 from mlops_maturity.survey.flow import Flow, Position
 from mlops_maturity.survey.help_page import help_is_cut, help_page
 from mlops_maturity.survey.keys import interpret
-from mlops_maturity.survey.screen import PROMPT, QuestionView, ScreenOptions
+from mlops_maturity.survey.layout import ScreenOptions
+from mlops_maturity.survey.screen import PROMPT, QuestionView
 
 Save = Callable[[str, dict[str, Answer]], None]
 

@@ -58,7 +58,7 @@ ERRORS: dict[str, tuple[str, int | None, str]] = {
     "undefined-attribute": (
         "report.md.j2",
         4,
-        "'mlops_maturity.engine.model.result.StagePlacement object' has no attribute 'nmuber'" + _SEES,
+        "'mlops_maturity.engine.model.placement.StagePlacement object' has no attribute 'nmuber'" + _SEES,
     ),
     "chart-error": (
         "chart.svg.j2",

@@ -15,7 +15,7 @@ from mlops_maturity.engine.model.answers import Answer
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import AnswersError, UsageError
 from mlops_maturity.files.answers.reader import load_answers
-from mlops_maturity.survey.screen import ScreenOptions
+from mlops_maturity.survey.layout import ScreenOptions
 
 from support import SURVEY, Run
 from support.scripted_io import Script

@@ -26,7 +26,8 @@ from mlops_maturity.files.yaml_reader import parse, read_text
 from mlops_maturity.survey.console import TerminalIO, printable, signals_held, stop_on_signals
 from mlops_maturity.survey.end_screen import command_lines, headline, report_command, summary
 from mlops_maturity.survey.flow import Flow
-from mlops_maturity.survey.screen import PROMPT, ScreenOptions
+from mlops_maturity.survey.layout import ScreenOptions
+from mlops_maturity.survey.screen import PROMPT
 from mlops_maturity.survey.session import Ending, Session, SurveyIO
 
 DEFAULT_OUT = Path("mlops-answers.yaml")

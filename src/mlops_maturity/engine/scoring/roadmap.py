@@ -22,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
+from mlops_maturity.engine.model.placement import DecidingAnswer
 from mlops_maturity.engine.model.questionnaire import Question, Questionnaire
-from mlops_maturity.engine.model.result import DecidingAnswer, DimensionScore, Gap, RoadmapItem
+from mlops_maturity.engine.model.result import DimensionScore, Gap, RoadmapItem
 from mlops_maturity.engine.model.stages import Stage
 from mlops_maturity.engine.scoring.advice import next_target
 from mlops_maturity.engine.scoring.sheet import OUT_OF_PLAY, STATUS_LABELS

@@ -11,18 +11,9 @@ from __future__ import annotations
 from typing import Literal
 
 from mlops_maturity.engine.model.answers import Answers
+from mlops_maturity.engine.model.placement import LevelPlacement, StagePlacement, StageRef
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.engine.model.result import (
-    Gap,
-    LevelPlacement,
-    LevelStatus,
-    QuestionnaireRef,
-    Result,
-    StagePlacement,
-    StageRef,
-    StageStatus,
-    SystemStage,
-)
+from mlops_maturity.engine.model.result import Gap, LevelStatus, QuestionnaireRef, Result, StageStatus, SystemStage
 from mlops_maturity.engine.model.stages import Criterion, Stage
 from mlops_maturity.engine.scoring import consistency
 from mlops_maturity.engine.scoring.advice import build_disciplines, build_risks

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mlops_maturity.engine.model.answers import Answer
+from mlops_maturity.engine.model.placement import DecidingAnswer, LevelRange, PlacementRange, StageRange
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.engine.model.result import AnswerRecord, DecidingAnswer, LevelRange, PlacementRange, StageRange
+from mlops_maturity.engine.model.result import AnswerRecord
 from mlops_maturity.engine.scoring.placement import Placement, bounds, hoped, place, unknown_questions
 from mlops_maturity.engine.scoring.sheet import Sheet
 
