@@ -107,19 +107,9 @@ class ReportSandbox(SandboxedEnvironment):
         result = super().getitem(obj, argument)
         return self._built(result) if isinstance(argument, slice) else result
 
-    def format_string(
-        self,
-        s: str,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        format_func: Callable[..., Any] | None = None,
-    ) -> str:
-        """``str.format`` or ``format_map`` called from a template (how Jinja before 3.1.5 routes them)."""
-        is_map = format_func is not None and getattr(format_func, "__name__", "") == "format_map"
-        return self._format(s, args, kwargs, is_map)
-
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        """The same for Jinja 3.1.5 and later, which wrap the method when it is looked up."""
+        """``str.format`` or ``format_map`` called from a template, bounded like every other text it builds
+        (Jinja wraps the method when a template looks it up)."""
         if not isinstance(value, (types.MethodType, types.BuiltinMethodType)):
             return None
         owner = getattr(value, "__self__", None)
