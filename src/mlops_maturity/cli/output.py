@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from mlops_maturity.inert import inert
 
@@ -30,16 +29,3 @@ class Output:
         for line in self.stderr:
             print(inert(line), file=sys.stderr)
         return self.code
-
-
-def make_folder_for(out: Path, example: str) -> None:
-    """Create the folder a file written with ``-o`` goes in, as ``mkdir -p`` would (a CI job's ``docs/`` may not
-    exist yet); ``out`` itself must not be a folder (``example`` is a file name to suggest instead)."""
-    from mlops_maturity.errors import InputFileError, UsageError
-
-    if out.is_dir():
-        raise UsageError(f"-o {out}: is a directory; give a file name such as {out / example}")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputFileError(f"{out.parent}: cannot create the folder: {exc.strerror or exc}") from None

@@ -51,6 +51,7 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 24px 0; }
   h2:first-of-type { break-before: avoid; }
   h2, h3 { break-after: avoid; }
   img.chart, tr, li { break-inside: avoid; }
+  img.chart { max-height: 80mm; width: auto; }  /* the one-minute summary stays on its page */
   a { color: inherit; text-decoration: none; }
 }
 """

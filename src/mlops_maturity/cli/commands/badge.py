@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlops_maturity.cli.output import Output, make_folder_for
+from mlops_maturity.cli.options.paths import make_folder_for
+from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.files.answers.reader import load_answers
 from mlops_maturity.files.questionnaire.loader import load_questionnaire
@@ -18,6 +19,6 @@ def run(file: Path, out: Path | None, questionnaire: Path | None) -> Output:
     svg = badge.render(result, q.score_bands)
     if out is None or str(out) == "-":
         return Output(stdout=svg)
-    make_folder_for(out, "badge.svg")
+    make_folder_for(out, "-o", "badge.svg")
     write_atomic(out, svg)
     return Output(stderr=(f"wrote {out} ({badge.LABEL} {badge.message(result)})",))

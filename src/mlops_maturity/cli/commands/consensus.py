@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlops_maturity.choices import ConsensusFormat
-from mlops_maturity.cli.options.paths import check_output_file
+from mlops_maturity.cli.options.paths import check_output_file, make_folder_for
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.answers import Answers
 from mlops_maturity.engine.model.questionnaire import Questionnaire
@@ -53,6 +53,7 @@ def run(files: list[Path], options: ConsensusOptions) -> Output:
     )
     messages: tuple[str, ...] = () if text else tuple(f"note: {n}" for n in view.notes)
     if out is not None:
+        make_folder_for(out, "-o", "team.yaml")
         write_atomic(out, render_team_file(q, round_.team, round_.assessed_on, merged.given, merged.record))
         if not text:
             messages += (f"wrote {out}: the team answers of {len(voices)} respondents",)

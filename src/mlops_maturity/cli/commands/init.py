@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mlops_maturity.cli.options.paths import check_output_file
+from mlops_maturity.cli.options.paths import check_output_file, make_folder_for
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
@@ -38,9 +38,9 @@ def run(
     if no_schema and schema is not None:
         raise UsageError("--schema and --no-schema exclude each other; give one of them")
     if not to_stdout:
+        check_output_file(out, "-o", "mlops-answers.yaml")
         if out.exists() and not force:
             raise UsageError(f"{out}: already exists; pass --force to overwrite it, or -o to write elsewhere")
-        check_output_file(out, "-o", "mlops-answers.yaml", folder_may_be_made=True)
     schema_path: Path | None = None
     hint: str | None = None
     if no_schema:
@@ -57,6 +57,7 @@ def run(
         return Output(stdout=text, stderr=tuple(messages))
     if schema_path is not None:
         messages.append(_write_schema(schema_path, q, force))
+    make_folder_for(out, "-o", "mlops-answers.yaml")
     write_atomic(out, text)
     return Output(
         stderr=(
@@ -92,7 +93,7 @@ def _template(q: Questionnaire, team: str, hint: str | None) -> tuple[str, list[
 
 def _write_schema(path: Path, q: Questionnaire, force: bool) -> str:
     text = to_json(answers_schema(q))
-    check_output_file(path, "--schema", "mlops-answers.schema.json", folder_may_be_made=True)
+    check_output_file(path, "--schema", "mlops-answers.schema.json")
     if path.exists():
         try:
             current = path.read_text(encoding="utf-8")
@@ -105,5 +106,6 @@ def _write_schema(path: Path, q: Questionnaire, force: bool) -> str:
                 f"{path}: exists and is not the schema of questionnaire {q.id} {q.version}; "
                 "pass --force to replace it, --schema to write it elsewhere, or --no-schema"
             )
+    make_folder_for(path, "--schema", "mlops-answers.schema.json")
     write_atomic(path, text)
     return f"wrote {path}: the JSON Schema editors use to check the answers (see docs/editors.md)."

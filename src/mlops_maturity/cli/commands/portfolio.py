@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlops_maturity.choices import PortfolioFormat
-from mlops_maturity.cli.options.paths import check_output_file
+from mlops_maturity.cli.options.paths import check_output_file, make_folder_for
 from mlops_maturity.cli.options.thresholds import parse_thresholds
 from mlops_maturity.cli.output import BAD_INPUT, BELOW_THRESHOLD, OK, Output
 from mlops_maturity.engine.organisation.rollup import roll_up
@@ -40,7 +40,7 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
         raise UsageError(f"--jobs {options.jobs}: give 1 or more worker processes")
     out = options.out
     if out is not None:
-        check_output_file(out, "-o", "portfolio.md", folder_may_be_made=True)
+        check_output_file(out, "-o", "portfolio.md")
     q = load_questionnaire(options.questionnaire)
     parse_thresholds(q, options.min_stage, None, ())
     portfolio = roll_up(q, read_rows(q, answers_files(paths), options.jobs), options.min_stage)
@@ -61,6 +61,7 @@ def run(paths: list[Path], options: PortfolioOptions) -> Output:
     )
     messages: list[str] = []
     if out is not None:
+        make_folder_for(out, "-o", "portfolio.md")
         write_atomic(out, rendered)
         written = f"{out} and {svg}" if svg is not None else f"{out}"
         if svg is not None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mlops_maturity.choices import ReportFormat
-from mlops_maturity.cli.options.paths import check_output_file
+from mlops_maturity.cli.options.paths import check_output_file, make_folder_for
 from mlops_maturity.cli.options.report import ReportOptions
-from mlops_maturity.cli.output import Output, make_folder_for
+from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.errors import UsageError
@@ -50,7 +50,7 @@ def run(file: Path, options: ReportOptions) -> Output:
         text = page(title, report.markdown, {HTML_CHART: report.svg or ""})
     if out is None:
         return Output(stdout=text, stderr=notes)
-    make_folder_for(out, "report.md")
+    make_folder_for(out, "-o", "report.md")
     if chart is not None and report.svg is not None:
         write_atomic(chart, report.svg)
     write_atomic(out, text)
@@ -78,7 +78,7 @@ def _check_template_dir(path: Path | None) -> Path | None:
 
 
 def _chart_path(out: Path) -> Path:
-    check_output_file(out, "-o", "report.md", folder_may_be_made=True)
+    check_output_file(out, "-o", "report.md")
     chart = out.with_suffix(".svg")
     if chart == out:
         raise UsageError(f"-o {out}: the report is Markdown; give a name ending in .md (the chart goes to NAME.svg)")

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from mlops_maturity.cli.options.paths import check_output_file
+from mlops_maturity.cli.options.paths import check_output_file, make_folder_for
 from mlops_maturity.cli.output import Output
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.model.answers import MAX_TEAM_CHARS, Answer
@@ -201,7 +201,9 @@ def respondent_file(name: str) -> str:
 
 
 def _check_out(out: Path) -> None:
+    """The file must not be a folder; its folder is made (the survey saves its first answer there at once)."""
     check_output_file(out, "--out", str(DEFAULT_OUT), hint=f", or --respondent NAME to write {out / 'NAME.yaml'}")
+    make_folder_for(out, "--out", str(DEFAULT_OUT))
 
 
 def resume_command(out: Path, questionnaire: Path | None) -> str:
