@@ -9,18 +9,11 @@ Paths are relative to the repository's root. A ``Section`` is the part of a file
 marker lines; the rest of that file is written by hand.
 """
 
-from __future__ import annotations
-
-import contextlib
-import io
-import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
-from mlops_maturity.cli import main
 from mlops_maturity.engine.assess import assess
 from mlops_maturity.engine.organisation.portfolio import Portfolio
 from mlops_maturity.engine.scoring.gates import Thresholds
@@ -29,80 +22,10 @@ from mlops_maturity.files.questionnaire.loader import load_questionnaire
 from mlops_maturity.render.options import RenderOptions
 from mlops_maturity.render.report import Report, render_report
 
-from support import DATA, EXAMPLES, ROOT, SCAN_ANSWERS, SCAN_REPO, SCANQ, SURVEY, TINY
-
-PLAIN_TERMINAL = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
-
-
-@dataclass(frozen=True)
-class Section:
-    """The lines between ``start`` and ``end`` (markers included, unchanged) in a hand-written file."""
-
-    start: str
-    end: str
-
-
-@dataclass(frozen=True)
-class Artefact:
-    path: str
-    make: Callable[[], str]
-    section: Section | None = None
-    also: tuple[tuple[Section, Callable[[], str]], ...] = ()  # more generated sections of the same file
-
-    def expected(self, current: str) -> str:
-        """What the file should hold, given what it holds now (only a section's inside is generated)."""
-        if self.section is None:
-            return self.make()
-        out = current
-        for section, make in ((self.section, self.make), *self.also):
-            out = self._fill(out, section, make)
-        return out
-
-    def _fill(self, current: str, section: Section, make: Callable[[], str]) -> str:
-        head, found, rest = current.partition(section.start)
-        _, found_end, tail = rest.partition(section.end)
-        if not (found and found_end):
-            raise AssertionError(f"{self.path} lost its markers {section.start.strip()!r}")
-        return head + section.start + make() + section.end + tail
-
-
-@contextlib.contextmanager
-def _environment(env: dict[str, str], cwd: Path | None = None) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in env}
-    before = Path.cwd()
-    os.environ.update(env)
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        yield
-    finally:
-        os.chdir(before)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-class _Captured(io.StringIO):
-    """A captured stream that says it is UTF-8, as a terminal or a CI log is."""
-
-    encoding = "utf-8"
-
-
-def cli_output(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
-    """What ``mlops-maturity ARGS`` prints on stdout, run in-process; it must succeed."""
-    out, err = _Captured(), _Captured()
-    with (
-        _environment({**PLAIN_TERMINAL, **(env or {})}, cwd),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        code = main([str(a) for a in args])
-    if code != 0:
-        raise AssertionError(f"mlops-maturity {' '.join(map(str, args))} exited {code}: {err.getvalue()}")
-    return out.getvalue()
-
+from support import DATA, EXAMPLES, ROOT, SCAN_ANSWERS, SCAN_REPO, SCANQ, TINY
+from support.artefact import Artefact, cli_output
+from support.generated_docs import docs_and_data
+from support.generated_survey import survey
 
 # --- help pages ------------------------------------------------------------------------------------
 
@@ -295,113 +218,6 @@ def commands() -> list[Artefact]:
         out.append(Artefact(f"tests/golden/compare.{suffix}", _compare(fmt)))
         out.append(Artefact(f"tests/golden/consensus/example.{suffix}", _consensus(fmt)))
     return out
-
-
-# --- the survey ----------------------------------------------------------------------------------------------
-
-SURVEY_INPUTS = ["Fraud & Risk", "2", "3", "n", "batch only", "u", "3", ""]
-
-
-def finished_survey() -> tuple[str, str]:
-    """The answers file and the end screen of a survey answered to the end, in a folder of its own."""
-    import datetime as dt
-
-    from mlops_maturity.cli.commands.survey import run
-
-    from support.scripted_io import Script
-
-    with tempfile.TemporaryDirectory() as tmp, _environment({}, Path(tmp)):
-        shutil.copytree(SURVEY, "q")  # relative paths keep this machine's folders out
-        script = Script(list(SURVEY_INPUTS))
-        output = run(Path("answers.yaml"), None, Path("q"), script, script.layout, today=dt.date(2026, 11, 22))
-        assert output.code == 0 and output.stderr == (), output
-        return Path("answers.yaml").read_text(encoding="utf-8"), output.stdout
-
-
-def _screen(name: str) -> Callable[[], str]:
-    def make() -> str:
-        from mlops_maturity.survey import screen
-        from mlops_maturity.survey.flow import Position
-        from mlops_maturity.survey.layout import ScreenOptions
-        from mlops_maturity.survey.screen import QuestionView
-
-        q = load_questionnaire(SURVEY)
-        unicode = ScreenOptions(color=False, unicode=True, width=80, height=24)
-        if name == "welcome":
-            return screen.welcome(q, "mlops-answers.yaml", 3, 0, 1, unicode)
-        view: dict[str, object] = {
-            "title": q.title,
-            "team": "Fraud detection",
-            "question": q.by_id["ship.latency"],
-            "position": Position(3, 5, 2, 1, 2, "Shipping models"),
-            "current": None,
-        }
-        if name == "question-help":
-            view.update(current="n", reason="batch only", notice="There is no option 7.", show_help=True)
-        if name == "question-ascii":
-            view.update(current="2")
-            return screen.question(QuestionView(**view), ScreenOptions(color=False, unicode=False, width=80, height=24))  # type: ignore[arg-type]
-        return screen.question(QuestionView(**view), unicode)  # type: ignore[arg-type]
-
-    return make
-
-
-SCREENS = ("question", "question-help", "question-ascii", "welcome")
-
-
-def survey() -> list[Artefact]:
-    return [
-        Artefact("tests/golden/survey/answers.yaml", lambda: finished_survey()[0]),
-        Artefact("tests/golden/survey/summary.txt", lambda: finished_survey()[1]),
-        *(
-            Artefact(f"tests/golden/survey/{n}.txt", _screen(n))
-            for n in ("question", "question-help", "question-ascii", "welcome")
-        ),
-    ]
-
-
-# --- documentation and data derived from the questionnaire ------------------------------------------------
-
-CRITERIA = Section("<!-- criteria: generated by scripts/regenerate.py -->\n", "<!-- criteria end -->\n")
-LLM_TABLES = Section("<!-- llm tables: generated by scripts/regenerate.py -->\n", "<!-- llm tables end -->\n")
-PROBES = Section("<!-- probes:start -->\n", "<!-- probes:end -->\n")
-IN_REPOSITORY = ROOT / "questionnaires" / "mlops-maturity"
-
-
-def _criteria() -> str:
-    from mlops_maturity.render.docs.criteria import criteria_markdown
-
-    return criteria_markdown(load_questionnaire(IN_REPOSITORY))
-
-
-def _llm_tables() -> str:
-    from support.llm_tables import llm_tables
-
-    return llm_tables(load_questionnaire(IN_REPOSITORY))
-
-
-def _probes() -> str:
-    from mlops_maturity.render.docs.probe_table import probe_table
-    from mlops_maturity.scan.io.probes_file import load_probes
-
-    q = load_questionnaire(IN_REPOSITORY)
-    return probe_table(q, load_probes(IN_REPOSITORY, q))
-
-
-def _snapshot() -> str:
-    from mlops_maturity.files.questionnaire.snapshot import render_snapshot
-
-    return render_snapshot(load_questionnaire(IN_REPOSITORY), IN_REPOSITORY)
-
-
-def docs_and_data() -> list[Artefact]:
-    from mlops_maturity.files.questionnaire.snapshot import SNAPSHOT_FILE
-
-    return [
-        Artefact("docs/methodology.md", _criteria, CRITERIA, also=((LLM_TABLES, _llm_tables),)),
-        Artefact("docs/scan.md", _probes, PROBES),
-        Artefact(f"questionnaires/mlops-maturity/{SNAPSHOT_FILE}", _snapshot),
-    ]
 
 
 def artefacts() -> list[Artefact]:
