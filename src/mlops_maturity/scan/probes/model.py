@@ -132,6 +132,9 @@ class Context(Frozen):
     files: tuple[Glob, ...] = Field(min_length=1, max_length=50)
     strength: ContextStrength
     reason: Title
+    # The context does not apply in a repository that lists a file these globs match: a template's files are
+    # weak as a template, but in full where the repository is that template (its cookiecutter.json at the top).
+    unless_listed: tuple[Glob, ...] = Field(default=(), max_length=20)
 
 
 TARGET = "{target}"
@@ -189,8 +192,14 @@ DEFAULT_COMMENTS = (
 )
 
 
+# A file name ending so is a template of the file the rest names: Train.py.tmpl is read as Train.py.
+TEMPLATE_SUFFIXES = (".tmpl", ".gotmpl", ".j2", ".jinja", ".jinja2")
+Suffix = Annotated[str, Field(pattern=r"^\.[A-Za-z0-9_-]{1,15}$")]
+
+
 class ProbeSet(Frozen):
     comments: tuple[CommentStyle, ...] = DEFAULT_COMMENTS
+    template_suffixes: tuple[Suffix, ...] = Field(default=TEMPLATE_SUFFIXES, max_length=20)
     contexts: tuple[Context, ...] = Field(default=(), max_length=50)
     runners: tuple[Runner, ...] = Field(default=(), max_length=30)
     probes: tuple[Probe, ...] = Field(min_length=1, max_length=1000)
