@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlops_maturity.scan.matching.lines import MAX_LINE_CHARS, Lines, Rule, conftests, long_string_lines
+from mlops_maturity.scan.matching.lines import (
+    MAX_LINE_CHARS,
+    Lines,
+    Rule,
+    conftests,
+    long_string_lines,
+    without_trailing_comment,
+)
 from mlops_maturity.scan.matching.matcher import Matcher
 from mlops_maturity.scan.probes.model import ProbeSet
 
@@ -134,3 +141,13 @@ def test_a_context_with_unless_listed_does_not_apply_where_such_a_file_is_listed
     assert beside.strength(beside.probes[0], beside.contexts_of(path)) == ("weak", "an uninstantiated template")
     itself = Matcher(probes, ["cookiecutter.json", path])  # the repository is the template
     assert itself.strength(itself.probes[0], itself.contexts_of(path)) == ("strong", None)
+
+
+def test_a_trailing_comment_is_not_code_where_hash_starts_comments() -> None:
+    rule = Rule.of(r"claude-\w+-2024")
+    text = 'model = "gpt-4o"  # was "claude-haiku-20240307"\nold = "claude-haiku-20240307"\n'
+    assert Lines.of(text, "a.py", ("#",)).first((rule,)) == 1
+    assert without_trailing_comment('color: "#fff"  # white') == 'color: "#fff"'
+    assert without_trailing_comment("echo $# args") == "echo $# args"  # no space before: not a comment
+    assert without_trailing_comment('print("it\'s")  # x') == 'print("it\'s")  # x'  # quotes unbalanced: kept
+    assert Lines.of(text, "a.ts", ("//",)).first((rule,)) == 0  # where # starts no comment, it is text

@@ -263,12 +263,14 @@ def _hit(compiled: Compiled, file: _File, follower: Follower | None) -> Led | No
     if compiled.forbids and lines.first(compiled.forbids) is not None:
         return None
     if compiled.patterns:
-        index = lines.first(compiled.patterns)
+        index = lines.first(compiled.patterns, compiled.unless)
         if index is None and probe.follow and follower is not None:
-            patterns = compiled.patterns
-            return follower.find(
-                Text(file.path, lines.code, len(lines.lines)), lambda code: any(r.regex.search(code) for r in patterns)
-            )
+            patterns, unless = compiled.patterns, compiled.unless
+
+            def hits(code: str) -> bool:
+                return any(r.regex.search(code) for r in patterns) and not any(r.regex.search(code) for r in unless)
+
+            return follower.find(Text(file.path, lines.code, len(lines.lines)), hits)
         return None if index is None else Led(index, (), "")
     if probe.yaml is not None:
         line = yaml_hit(file.text, probe.yaml)

@@ -92,11 +92,13 @@ class Lines:
             line = _unwrap_notebook(line)
         if index in self.strings or line.lstrip().startswith(self.comment_prefixes):
             line = ""
+        elif "#" in self.comment_prefixes and "#" in line:
+            line = without_trailing_comment(line)
         self._code[index] = line
         return line
 
-    def first(self, rules: Sequence[Rule]) -> int | None:
-        """The first line (0-based) that any of ``rules`` matches."""
+    def first(self, rules: Sequence[Rule], unless: Sequence[Rule] = ()) -> int | None:
+        """The first line (0-based) that any of ``rules`` matches and none of ``unless`` does."""
         start = 0
         if self.text and not self.notebook and "\r" not in self.text and all(r.whole for r in rules):
             live, earliest = [], len(self.text)
@@ -110,9 +112,26 @@ class Lines:
             rules, start = live, self.text.count("\n", 0, earliest)
         for index in range(start, len(self.lines)):
             line = self.code(index)
-            if line and any(rule.regex.search(line) for rule in rules):
+            hit = line and any(rule.regex.search(line) for rule in rules)
+            if hit and not any(rule.regex.search(line) for rule in unless):
                 return index
         return None
+
+
+_TRAILING_HASH = re.compile(r"\s#")
+
+
+def without_trailing_comment(line: str) -> str:
+    """``x = "a"  # was "b"`` -> ``x = "a"``: a ``#`` after a space, outside quotes, starts a comment.
+
+    Only where ``#`` starts comments (Python, YAML, shell, Dockerfiles); a ``#`` inside a string
+    (``color: "#fff"``, ``f"{x} #{n}"``) or right after other text (``$#``, a URL's ``#anchor``) stays.
+    """
+    for match in _TRAILING_HASH.finditer(line):
+        before = line[: match.start()]
+        if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+            return before.rstrip()
+    return line
 
 
 _TRIPLE = re.compile(r'"""|\'\'\'')

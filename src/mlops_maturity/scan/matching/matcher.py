@@ -24,6 +24,7 @@ class Compiled:
     patterns: tuple[Rule, ...]
     requires: tuple[Rule, ...]
     forbids: tuple[Rule, ...]
+    unless: tuple[Rule, ...] = ()
 
     @property
     def gate(self) -> Gate | None:
@@ -46,8 +47,8 @@ class Compiled:
 
 def _need_probe(probe: Probe, need: Need) -> Probe:
     """A need as a probe of its own: its files and patterns (already checked when the probe was loaded)."""
-    fields = {"files": need.files, "patterns": need.patterns, "requires": (), "forbids": (), "follow": False}
-    return probe.model_copy(update={**fields, "needs": (), "yaml": None, "toml": None, "strength": "strong"})
+    fields = {"files": need.files, "patterns": need.patterns, "requires": (), "forbids": (), "unless": (), "needs": ()}
+    return probe.model_copy(update={**fields, "follow": False, "yaml": None, "toml": None, "strength": "strong"})
 
 
 def _rules(patterns: tuple[str, ...]) -> tuple[Rule, ...]:
@@ -63,7 +64,9 @@ class Matcher:
         # A probe's needs are looked for like probes of their own, after the probes; a hit is recorded, not shown.
         needs = [(need_key(p.id, j), _need_probe(p, need)) for p in probes.probes for j, need in enumerate(p.needs)]
         every = (*probes.probes, *(probe for _, probe in needs))
-        self.compiled = tuple(Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids)) for p in every)
+        self.compiled = tuple(
+            Compiled(p, _rules(p.patterns), _rules(p.requires), _rules(p.forbids), _rules(p.unless)) for p in every
+        )
         self.needs = {len(probes.probes) + i: key for i, (key, _) in enumerate(needs)}  # compiled index -> need
         self._contexts = probes.contexts
         self._comments = probes.comments

@@ -92,6 +92,7 @@ class Probe(Frozen):
     practice: Annotated[str, Field(pattern=SLUG, max_length=64)] | None = None
     files: tuple[Glob, ...] = Field(min_length=1, max_length=50)
     patterns: tuple[Pattern, ...] = Field(default=(), max_length=20)  # a line matching any of them is a finding
+    unless: tuple[Pattern, ...] = Field(default=(), max_length=10)  # ... and none of these (a list of models)
     requires: tuple[Pattern, ...] = Field(default=(), max_length=10)  # and each of these matches some line
     forbids: tuple[Pattern, ...] = Field(default=(), max_length=10)  # and none of these matches any line
     yaml: KeyProbe | None = None
@@ -111,6 +112,8 @@ class Probe(Frozen):
             raise ValueError(f"give one of patterns, yaml, toml (not {' and '.join(given)})")
         if self.follow and not self.patterns:
             raise ValueError("follow needs patterns: they are what is looked for where the commands lead")
+        if self.unless and not self.patterns:
+            raise ValueError("unless needs patterns: it names lines that match them but are no finding")
         if self.supports in self.contradicts:
             raise ValueError(f"a finding cannot both support and contradict {self.supports!r}")
         return self
