@@ -17,12 +17,12 @@ It is measurement data, not part of the project, and nothing in it is run.
 A practice counts as detected in a repository when a finding that is not dismissed reports it (the
 probe's ``practice`` in ``probes.yaml``) with strong strength; ``--weak`` counts weak ones too.
 Per practice, the numbers are printed for the whole corpus, the development part, the seen held-out
-parts and the fresh one (a part with no repositories is not shown), in two views: ``present`` (a ``partial`` label is left out: a detection there
-is neither right nor wrong) and ``present+partial`` (``partial`` counts as a positive), with micro
-totals for the classical practices, the LLM ones and all. A practice no probe reports is "not
-probed". ``--details`` lists every miss and false alarm of the development and seen parts; the fresh
-part shows numbers only, unless ``--fresh-details``; ``--no-fresh`` leaves it out altogether (read
-neither its labels nor its trees while tuning).
+parts and the fresh one (a part with no repositories is not shown), in two views: ``present`` (a
+``partial`` label is left out: a detection there is neither right nor wrong) and ``present+partial``
+(``partial`` counts as a positive), with micro totals for the classical practices, the LLM ones and
+all. A practice no probe reports is "not probed". ``--details`` lists every miss and false alarm of
+the development and seen parts; the fresh part shows numbers only, unless ``--fresh-details``;
+``--no-fresh`` leaves it out altogether (read neither its labels nor its trees while tuning).
 
 Then every "contradicted" and "unverified" verdict on the corpus (the fresh part only with
 ``--fresh-details``), with file and line, for a person to check: answers are made from the labels
