@@ -141,6 +141,7 @@ class GlobIndex:
     by_needle: dict[str, list[tuple[re.Pattern[str], int]]] = field(default_factory=dict)
     others: list[tuple[re.Pattern[str], int]] = field(default_factory=list)  # globs without a needle
     taken_out: list[tuple[re.Pattern[str], int]] = field(default_factory=list)  # the ``!`` globs
+    taken_from: set[int] = field(default_factory=set)  # the owners of ``!`` globs
     needles: re.Pattern[str] | None = None  # at each position of a path, the longest needle starting there
     shorter: dict[str, tuple[str, ...]] = field(default_factory=dict)  # needle -> the needles it starts with
 
@@ -153,6 +154,7 @@ class GlobIndex:
             for glob in globs:
                 if glob.startswith("!"):
                     index.taken_out.append((re.compile(glob_regex(glob[1:]), re.DOTALL), owner))
+                    index.taken_from.add(owner)
                 elif "/" not in glob and not _META & set(glob):
                     index.by_name.setdefault(glob, set()).add(owner)
                 elif "/" not in glob and glob.startswith("*.") and not _META & set(glob[1:]):
@@ -178,9 +180,10 @@ class GlobIndex:
         found = self._owners_of(path)
         for tail in tails:
             found |= self._owners_of(tail)
-        for regex, owner in self.taken_out:
-            if owner in found and any(regex.fullmatch(p) for p in (path, *tails)):
-                found.discard(owner)
+        if self.taken_out and not found.isdisjoint(self.taken_from):
+            for regex, owner in self.taken_out:
+                if owner in found and any(regex.fullmatch(p) for p in (path, *tails)):
+                    found.discard(owner)
         return found
 
     def _owners_of(self, path: str) -> set[int]:
@@ -220,6 +223,8 @@ def project_paths(path: str) -> list[str]:
 
 def rendered(path: str, suffixes: Sequence[str]) -> str:
     """The path a template file becomes: ``Train.py.tmpl`` -> ``Train.py`` (``path`` when it is no template)."""
+    if not path.endswith(tuple(suffixes)):  # most paths: one test
+        return path
     folder, slash, name = path.rpartition("/")
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix):
