@@ -160,10 +160,12 @@ def test_a_hand_written_search_and_a_registered_data_asset(tmp_path: Path, shipp
             "        model = make(lr, max_depth).fit(x, y)\n"
         ),
         "train/loop.py": "for epoch in range(epochs):\n    model.fit(x, y)\n",  # a training loop, no search
+        "train/random_search.py": "for trial in range(20):\n    lr = np.random.uniform(1e-4, 1e-1)\n    train(lr)\n",
         "mlops/data.yml": "$schema: https://azuremlschemas.azureedge.net/latest/data.schema.json\ntype: uri_file\n",
     }
     found = _found(_scan(tmp_path, files, shipped))
     assert found[("hand-written-search", "train/search.py")] == "strong"
+    assert found[("hand-written-search", "train/random_search.py")] == "strong"
     assert ("hand-written-search", "train/loop.py") not in found
     assert found[("registered-data-assets", "mlops/data.yml")] == "strong"
 
