@@ -142,3 +142,23 @@ def test_a_template_file_is_named_as_the_file_it_becomes() -> None:
     assert rendered("deploy/values.yaml.j2", suffixes) == "deploy/values.yaml"
     assert rendered("a.tmpl/train.py", suffixes) == "a.tmpl/train.py"  # a folder's name is not the file's
     assert rendered(".j2", suffixes) == ".j2"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.tuples(st.sampled_from(["", "/", "!"]), st.lists(_SEGMENT, min_size=1, max_size=3).map("/".join)).map("".join),
+    st.lists(st.sampled_from(["a", "b", "ab", "{{x}}", "{{y z}}"]), min_size=1, max_size=5).map("/".join),
+)
+def test_the_index_matches_from_every_project_top_and_takes_out_what_a_bang_names(glob: str, path: str) -> None:
+    """A second, slow reading of the index's rules: the glob from the top or from any placeholder folder's."""
+    glob = "/".join(part if "**" not in part or part == "**" else part.replace("**", "*") for part in glob.split("/"))
+    parts = path.split("/")
+    tops = [path] + ["/".join(parts[i + 1 :]) for i, part in enumerate(parts[:-1]) if part.startswith("{{")]
+    body = glob.removeprefix("!")
+    matched = any(reference(body, top) for top in tops)
+    expected = {0} if matched and not glob.startswith("!") else set()
+    assert GlobIndex.build([[glob]]).owners_of(path) == expected
+    # ... and with the ! glob as a second one of the list, it takes its paths out of the first one's.
+    if glob.startswith("!"):
+        kept = any(reference("**", top) for top in tops) and not matched
+        assert (0 in GlobIndex.build([["**", glob]]).owners_of(path)) is kept
