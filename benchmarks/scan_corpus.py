@@ -6,22 +6,23 @@ by a person who read the files before any scanner ran on them:
 * ``../shared/scan-corpus/`` beside the checkout (``--shared``): eight repositories, 21 practices;
   the probes were developed on them, so they count as development data;
 * ``benchmarks/scan-corpus/`` (``--own``), trees in ``repos/`` (not committed; see its README), 29
-  practices (the 21, then eight of LLM-based systems), labels in three parts:
-  ``labels/dev/`` (the probes may be tuned on them), ``labels/holdout/`` (the first held-out set:
-  its results were seen while the probes were tuned, so it is "seen", no longer unseen) and
-  ``labels/holdout2/`` (kept back: "fresh", measured once at the end of a round of tuning).
+  practices (the 21, then eight of LLM-based systems), labels in parts: ``labels/dev/`` (the probes
+  may be tuned on them), ``labels/holdout/`` and ``labels/holdout2/`` (the first and second held-out
+  sets: each was measured once at the end of a round of tuning and then seen, so they are "seen",
+  no longer unseen) and, when it is there, ``labels/holdout3/`` (kept back: "fresh", measured once
+  at the end of the round that did not see it).
 
 It is measurement data, not part of the project, and nothing in it is run.
 
 A practice counts as detected in a repository when a finding that is not dismissed reports it (the
 probe's ``practice`` in ``probes.yaml``) with strong strength; ``--weak`` counts weak ones too.
 Per practice, the numbers are printed for the whole corpus, the development part, the seen held-out
-part and the fresh one, in two views: ``present`` (a ``partial`` label is left out: a detection there
-is neither right nor wrong) and ``present+partial`` (``partial`` counts as a positive), with micro
-totals for the classical practices, the LLM ones and all. A practice no probe reports is "not
-probed". ``--details`` lists every miss and false alarm of the development and seen parts; the fresh
-part shows numbers only, unless ``--fresh-details``; ``--no-fresh`` leaves it out altogether (read
-neither its labels nor its trees while tuning).
+parts and the fresh one (a part with no repositories is not shown), in two views: ``present`` (a
+``partial`` label is left out: a detection there is neither right nor wrong) and ``present+partial``
+(``partial`` counts as a positive), with micro totals for the classical practices, the LLM ones and
+all. A practice no probe reports is "not probed". ``--details`` lists every miss and false alarm of
+the development and seen parts; the fresh part shows numbers only, unless ``--fresh-details``;
+``--no-fresh`` leaves it out altogether (read neither its labels nor its trees while tuning).
 
 Then every "contradicted" and "unverified" verdict on the corpus (the fresh part only with
 ``--fresh-details``), with file and line, for a person to check: answers are made from the labels
@@ -51,8 +52,9 @@ from mlops_maturity.scan.verdicts.findings import Finding, ScanResult
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "scan-corpus"
 OWN = ROOT / "benchmarks" / "scan-corpus"
-PARTS = ("whole", "dev", "holdout", "holdout2")
-FRESH = "holdout2"  # kept back: no tuning reads its labels, trees or details
+SEEN = ("dev", "holdout", "holdout2")  # tuned on, or measured once and seen since
+FRESH = "holdout3"  # kept back: no tuning reads its labels, trees or details
+ALL_PARTS = ("whole", *SEEN, FRESH)
 LLM_PRACTICES = frozenset(
     {
         "prompt_versioning",
@@ -71,7 +73,7 @@ TARGET_PRECISION, TARGET_RECALL, TARGET_POSITIVES = 0.9, 0.8, 3  # issue 21's ba
 @dataclass(frozen=True)
 class Repo:
     id: str
-    part: str  # "dev", "holdout" (seen) or "holdout2" (fresh)
+    part: str  # "dev", "holdout" or "holdout2" (seen), or "holdout3" (fresh)
     tree: Path
     labels: dict[str, dict[str, object]]
 
@@ -104,7 +106,7 @@ def repositories(shared: Path, own: Path, fresh: bool) -> Iterator[Repo]:
     """The labelled repositories of both corpora: development ones first, then the seen held-out, the fresh last."""
     for label in sorted((shared / "labels").glob("*.yaml")):
         yield _repo(label, "dev", shared / "repos")
-    for part in ("dev", "holdout", FRESH) if fresh else ("dev", "holdout"):
+    for part in (*SEEN, FRESH) if fresh else SEEN:
         for label in sorted((own / "labels" / part).glob("*.yaml")):
             yield _repo(label, part, own / "repos")
 
@@ -131,11 +133,11 @@ def fmt(value: float | None) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared corpus (labels/, repos/)")
-    parser.add_argument("--own", type=Path, default=OWN, help="this project's corpus (labels/dev, holdout, holdout2)")
+    parser.add_argument("--own", type=Path, default=OWN, help="this project's corpus (labels/dev, holdout, ...)")
     parser.add_argument("--weak", action="store_true", help="count weak findings as detections too")
     parser.add_argument("--details", action="store_true", help="list every miss and false alarm (dev and seen parts)")
     fresh = parser.add_mutually_exclusive_group()
-    fresh.add_argument("--no-fresh", action="store_true", help="leave the fresh part (holdout2) out, while tuning")
+    fresh.add_argument("--no-fresh", action="store_true", help=f"leave the fresh part ({FRESH}) out, while tuning")
     fresh.add_argument("--fresh-details", action="store_true", help="details and verdicts of the fresh part too")
     args = parser.parse_args()
     missing = [str(d) for d in (args.shared / "labels", args.own / "labels") if not d.is_dir()]
@@ -150,13 +152,14 @@ def main() -> int:
     q = load_questionnaire()
     probes = load_probes(None, q)
     probed = {p.practice for p in probes.probes if p.practice}
+    parts = tuple(p for p in ALL_PARTS if p == "whole" or any(r.part == p for r in repos))
     views: dict[str, dict[str, dict[str, Tally]]] = {
-        view: {part: defaultdict(Tally) for part in PARTS} for view in ("present", "present+partial")
+        view: {part: defaultdict(Tally) for part in parts} for view in ("present", "present+partial")
     }
     order: list[str] = []
     verdict_lines: list[str] = []
     elapsed = 0.0
-    shown = {"dev", "holdout", FRESH} if args.fresh_details else {"dev", "holdout"}
+    shown = {*SEEN, FRESH} if args.fresh_details else set(SEEN)
     for repo in repos:
         order += [key for key in repo.labels if key not in order]
         start = time.perf_counter()
@@ -169,18 +172,19 @@ def main() -> int:
         if repo.part in shown:
             verdict_lines += label_verdicts(q, repo.id, repo.labels, scan, set(found))
     counted = "strong and weak findings" if args.weak else "strong findings"
-    sizes = {part: sum(r.part == part for r in repos) for part in PARTS[1:]}
+    sizes = {part: sum(r.part == part for r in repos) for part in ALL_PARTS[1:]}
+    seen = " + ".join(str(sizes[part]) for part in SEEN[1:])
     print(
-        f"scan corpus: {len(repos)} repositories ({sizes['dev']} development, {sizes['holdout']} held out and seen, "
+        f"scan corpus: {len(repos)} repositories ({sizes['dev']} development, {seen} held out and seen, "
         f"{sizes[FRESH]} held out and fresh), {counted}, scanned in {elapsed:.2f} s"
     )
-    for view, parts in views.items():
-        _table(view, parts, order, probed)
+    for view, tallies in views.items():
+        _table(view, tallies, order, probed)
         if view == "present":
-            _targets(parts, order, probed)
+            _targets(tallies, order, probed)
         if args.details or args.fresh_details:
-            for part in sorted(shown & {"dev", "holdout", FRESH}, key=PARTS.index):
-                _details(part, parts[part], order)
+            for part in [p for p in parts if p in shown]:
+                _details(part, tallies[part], order)
     print("\nVerdicts to check by reading the file (answers made from the labels; see scan_corpus_verdicts.py):")
     print("\n".join(verdict_lines) if verdict_lines else "  none")
     return 0
@@ -210,26 +214,24 @@ def _count(
 
 
 def _row(name: str, tallies: dict[str, Tally]) -> str:
-    cells = "".join(
-        f"  {fmt(t.precision()):>12} {fmt(t.recall()):>6} {t.tp + t.fn:3}" for t in (tallies[p] for p in PARTS)
-    )
+    cells = "".join(f"  {fmt(t.precision()):>12} {fmt(t.recall()):>6} {t.tp + t.fn:3}" for t in tallies.values())
     w = tallies["whole"]
     return f"{name:34}{cells}   {w.tp:8} {w.fp:3} {w.fn:3} {w.tn:3}"
 
 
 def _table(view: str, parts: dict[str, dict[str, Tally]], order: list[str], probed: set[str]) -> None:
-    head = "".join(f"  {part + ' prec':>12} {'recall':>6} {'pos':>3}" for part in PARTS)
+    head = "".join(f"  {part + ' prec':>12} {'recall':>6} {'pos':>3}" for part in parts)
     print(f"\n{view:34}{head}   whole: tp  fp  fn  tn")
-    totals = {kind: {part: Tally() for part in PARTS} for kind in ("classical", "LLM", "all")}
+    totals = {kind: {part: Tally() for part in parts} for kind in ("classical", "LLM", "all")}
     for practice in order:
         if practice not in probed:
             print(f"{practice:34}  not probed")
             continue
-        for part in PARTS:
+        for part in parts:
             kind = "LLM" if practice in LLM_PRACTICES else "classical"
             totals[kind][part].add(parts[part][practice])
             totals["all"][part].add(parts[part][practice])
-        print(_row(practice, {part: parts[part][practice] for part in PARTS}))
+        print(_row(practice, {part: parts[part][practice] for part in parts}))
     for kind, tallies in totals.items():
         print(_row(f"{kind} probed practices (micro)", tallies))
 
@@ -240,7 +242,7 @@ def _targets(parts: dict[str, dict[str, Tally]], order: list[str], probed: set[s
         f"\nPractices at precision >= {TARGET_PRECISION} and recall >= {TARGET_RECALL}, "
         f"of those with >= {TARGET_POSITIVES} present labels:"
     )
-    for part in PARTS:
+    for part in parts:
         judged = [p for p in order if p in probed and parts[part][p].tp + parts[part][p].fn >= TARGET_POSITIVES]
         met = [p for p in judged if _meets(parts[part][p])]
         missed = ", ".join(p for p in judged if p not in met) or "none"

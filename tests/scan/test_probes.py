@@ -162,10 +162,16 @@ def test_globs(glob: str, path: str, matches: bool) -> None:
     assert (index.owners_of(path) == {0}) is matches
 
 
-@pytest.mark.parametrize("glob", ["/etc/passwd", "a/../b", "a\\b", "[", " x"])
+@pytest.mark.parametrize("glob", ["//etc/passwd", "/", "a/../b", "/../b", "a\\b", "[", " x", "!"])
 def test_bad_globs_are_refused(glob: str) -> None:
     with pytest.raises(ValueError):
         check_glob(glob)
+
+
+def test_a_leading_slash_is_the_top_of_the_scanned_folder_never_of_the_disk() -> None:
+    index = GlobIndex.build([["/etc/passwd"]])
+    assert index.owners_of("etc/passwd") == {0}
+    assert index.owners_of("vendor/etc/passwd") == set()
 
 
 def _folder_with(tmp_path: Path, probes: str) -> Path:
@@ -196,7 +202,7 @@ probes:
     title: A question that is not there
     question: track.everything
     supports: all
-    files: ["/abs/*.py"]
+    files: ["//abs/*.py"]
     contexts: {nowhere: weak}
     remediation: R.
     docs: not a link
@@ -209,10 +215,10 @@ def test_validate_locates_every_problem_in_a_probes_file(tmp_path: Path, cli: An
     assert run.code == 2
     probes = f"{folder / 'probes.yaml'}"
     assert f"{probes}:7: probes[0].patterns[0]: a repeated group that itself repeats or branches" in run.err
-    assert f"{probes}:21: probes[2].files[0]: '/abs/*.py': write paths relative to the scanned folder" in run.err
+    assert f"{probes}:21: probes[2].files[0]: '//abs/*.py': write paths relative to the scanned folder" in run.err
     assert f"{probes}:24: probes[2].docs: " in run.err
     # Once the models pass, the ids are checked against the questions (the first file had errors, so fix them).
-    fixed = BAD_PROBES.replace("(a+)+$", "a+$").replace('"/abs/*.py"', '"*.py"').replace("not a link", "https://x.org")
+    fixed = BAD_PROBES.replace("(a+)+$", "a+$").replace('"//abs/*.py"', '"*.py"').replace("not a link", "https://x.org")
     folder = _folder_with(tmp_path / "fixed", fixed)
     run = cli("validate", folder)
     assert run.code == 2

@@ -97,3 +97,19 @@ def test_a_test_files_requires_may_be_met_in_its_conftest_but_its_patterns_only_
     listed = ["src.py", "tests/conftest.py", "tests/data/test_rows.py", "tests/test_other.py"]
     part = scan_paths(tmp_path, matcher, listed)
     assert [f.where for f in part.findings] == ["tests/data/test_rows.py:2"]
+
+
+def test_a_line_unless_names_is_no_finding_here_or_where_commands_lead(tmp_path: Path) -> None:
+    """A table of models the client offers is not the model it calls: ``unless`` names such lines."""
+    (tmp_path / "models.py").write_text('MODELS = [\n    "gpt-4o-2024-08-06",\n]\nMODEL = "gpt-4o-2024-05-13"\n')
+    (tmp_path / "only_table.py").write_text('MODELS = [\n    "gpt-4o-2024-08-06",\n]\n')
+    (tmp_path / "ci.yml").write_text("steps:\n  - run: echo pytest\n  - run: make test\n")
+    (tmp_path / "Makefile").write_text("test:\n\techo pytest\n\tpytest -q\n")
+    pin = {**PROBE, "id": "pin", "files": ["*.py"], "patterns": [r"gpt-4o-20\d\d"], "unless": [r'^\s*"[^"]*",?\s*$']}
+    ci = {**PROBE, "id": "ci", "files": ["ci.yml"], "patterns": [r"\bpytest\b"], "unless": [r"\becho\b"]}
+    runner = {"id": "make", "calls": r"\bmake\s+(?P<target>\w+)", "files": ["Makefile"], "defines": r"^{target}:"}
+    matcher = Matcher(
+        ProbeSet.model_validate({"probes": [pin, {**ci, "follow": True}], "runners": [{**runner, "body": "indented"}]})
+    )
+    part = scan_paths(tmp_path, matcher, ["Makefile", "ci.yml", "models.py", "only_table.py"])
+    assert sorted((f.where, f.via) for f in part.findings) == [("ci.yml:3", ("Makefile:3",)), ("models.py:4", ())]

@@ -48,3 +48,17 @@ def test_toml_tables_keys_and_multiline_strings() -> None:
     text += '[project]\ndescription = """\nname = "no"\n"""\n'
     assert toml_hit(text, KeyProbe(key="tool.kedro.kedro_init_version")) == 3
     assert toml_hit(text, KeyProbe(key="project.name")) is None  # inside a multi-line string
+
+
+def test_template_logic_inside_a_line_renders_to_nothing() -> None:
+    """``dev: {{ if .uc }}# note{{ end }}`` is a key with a mapping under it, not the value ``templated``."""
+    text = (
+        "targets:\n"
+        "  dev: {{ if (eq .uc `yes`)}} # catalog {{ end }}\n"
+        "    mode: development\n"
+        "  prod:\n"
+        "    {{- if .uc }}catalog: {{ .prod_catalog }}{{ end }}\n"
+        "    mode: production\n"
+    )
+    assert untemplated(text).split("\n")[1] == "  dev:  # catalog "
+    assert yaml_hit(text, KeyProbe(key="targets.*.mode", value="^production$")) == 6

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlops_maturity.scan.matching.matcher import MAX_LINE_CHARS, Lines, Matcher, Rule, conftests, long_string_lines
+from mlops_maturity.scan.matching.lines import (
+    MAX_LINE_CHARS,
+    Lines,
+    Rule,
+    conftests,
+    long_string_lines,
+    without_trailing_comment,
+)
+from mlops_maturity.scan.matching.matcher import Matcher
 from mlops_maturity.scan.probes.model import ProbeSet
 
 PROBE: dict[str, Any] = {
@@ -101,3 +109,45 @@ def test_a_first_search_over_the_whole_text_finds_what_line_by_line_search_finds
     assert anchored.whole is None and Lines.of(text, "a.py", ("#",)).first((anchored,)) == 2
     windows = "x = 1\r\ntracker.log(2)\r\n"  # line ends the first search does not see as $ does
     assert Lines.of(windows, "a.py", ("#",)).first((Rule.of(r"log\(2\)$"),)) == 1
+
+
+def test_a_template_file_is_read_as_the_file_it_becomes() -> None:
+    """``Train.py.tmpl`` is Python to the probes: its globs, its comments and its docstrings."""
+    matcher = _matcher()
+    assert matcher.probes_for("t/{{.root}}/Train.py.tmpl") == (0, 1)
+    assert matcher.comment_prefixes("t/{{.root}}/Train.py.tmpl") == matcher.comment_prefixes("Train.py")
+    assert matcher.rendered("ci.yml.j2") == "ci.yml" and matcher.rendered("ci.yml") == "ci.yml"
+    text = '"""Calls tracker.log(x)."""\ntracker.log(1)\n'
+    assert Lines.of(text, matcher.rendered("Train.py.tmpl"), ("#",)).first((Rule.of(r"\btracker\.log\("),)) == 1
+    assert not Matcher(ProbeSet.model_validate({"probes": [{**PROBE, "id": "p"}], "template_suffixes": []})).probes_for(
+        "Train.py.tmpl"
+    )
+
+
+def test_a_context_with_unless_listed_does_not_apply_where_such_a_file_is_listed() -> None:
+    """A template's files are weak in a repository that keeps a template, in full in the template itself."""
+    contexts = [
+        {
+            "id": "templates",
+            "files": ["**/{{*}}/**"],
+            "strength": "weak",
+            "reason": "an uninstantiated template",
+            "unless_listed": ["/cookiecutter.json"],
+        }
+    ]
+    probes = ProbeSet.model_validate({"probes": [{**PROBE, "id": "p"}], "contexts": contexts})
+    path = "{{cookiecutter.slug}}/train.py"
+    beside = Matcher(probes, ["templates/cookiecutter.json", path])  # a template kept inside another project
+    assert beside.strength(beside.probes[0], beside.contexts_of(path)) == ("weak", "an uninstantiated template")
+    itself = Matcher(probes, ["cookiecutter.json", path])  # the repository is the template
+    assert itself.strength(itself.probes[0], itself.contexts_of(path)) == ("strong", None)
+
+
+def test_a_trailing_comment_is_not_code_where_hash_starts_comments() -> None:
+    rule = Rule.of(r"claude-\w+-2024")
+    text = 'model = "gpt-4o"  # was "claude-haiku-20240307"\nold = "claude-haiku-20240307"\n'
+    assert Lines.of(text, "a.py", ("#",)).first((rule,)) == 1
+    assert without_trailing_comment('color: "#fff"  # white') == 'color: "#fff"'
+    assert without_trailing_comment("echo $# args") == "echo $# args"  # no space before: not a comment
+    assert without_trailing_comment('print("it\'s")  # x') == 'print("it\'s")  # x'  # quotes unbalanced: kept
+    assert Lines.of(text, "a.ts", ("//",)).first((rule,)) == 0  # where # starts no comment, it is text

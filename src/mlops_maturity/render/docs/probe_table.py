@@ -19,7 +19,7 @@ def probe_table(questionnaire: Questionnaire, probes: ProbeSet) -> str:
         "|---|---|---|---|---|---|",
     ]
     for probe in probes.probes:
-        globs = ", ".join(code(g) for g in probe.files[:MAX_GLOBS]) + (" …" if len(probe.files) > MAX_GLOBS else "")
+        globs = _globs(probe.files)
         refutes = ", ".join(code(option) for option in probe.contradicts) or "—"
         row = [code(probe.id), code(probe.question), code(probe.supports), probe.strength, refutes]
         lines.append("| " + " | ".join(row) + f" | {escape(probe.title)} in {globs} |")
@@ -27,3 +27,13 @@ def probe_table(questionnaire: Questionnaire, probes: ProbeSet) -> str:
     unseen = [code(q.id) for q in questionnaire.questions if q.id not in looked_for]
     lines += ["", f"No probe looks for these {len(unseen)} questions: {', '.join(unseen)}."]
     return "\n".join(lines) + "\n"
+
+
+def _globs(files: tuple[str, ...]) -> str:
+    """The first globs a probe looks at, and the first it takes out (``!``): ``*.yml`` … except ``.github/**``."""
+    kept = [g for g in files if not g.startswith("!")]
+    out = [g[1:] for g in files if g.startswith("!")]
+    text = ", ".join(code(g) for g in kept[:MAX_GLOBS]) + (" …" if len(kept) > MAX_GLOBS else "")
+    if out:
+        text += " except " + ", ".join(code(g) for g in out[:2]) + (" …" if len(out) > 2 else "")
+    return text

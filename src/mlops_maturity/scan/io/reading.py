@@ -18,7 +18,8 @@ from mlops_maturity.scan.io.timer import Timer, TooSlow
 from mlops_maturity.scan.io.walk import decode, read_file
 from mlops_maturity.scan.matching.follow import Follower, Led, Text
 from mlops_maturity.scan.matching.keys import KeysUnreadable, toml_hit, yaml_hit
-from mlops_maturity.scan.matching.matcher import NOTEBOOK_SUFFIX, Compiled, Lines, Matcher, conftests
+from mlops_maturity.scan.matching.lines import NOTEBOOK_SUFFIX, Lines, conftests
+from mlops_maturity.scan.matching.matcher import Compiled, Matcher
 from mlops_maturity.scan.verdicts.findings import Finding, trim
 
 FILE_SECONDS = 1.0  # one probe on one file
@@ -72,7 +73,9 @@ def scan_paths(root: Path, matcher: Matcher, paths: Sequence[str], listed: Seque
             part.read += 1
             extra = companions.of(path)
             data = b"\n".join((content.data, *(raw for raw, _ in extra))) if extra else content.data
-            candidates = matcher.gates(wanted).candidates(data, json_strings=path.endswith(NOTEBOOK_SUFFIX))
+            candidates = matcher.gates(wanted).candidates(
+                data, json_strings=matcher.rendered(path).endswith(NOTEBOOK_SUFFIX)
+            )
             wanted = tuple(i for i in wanted if i in candidates)
             if wanted:
                 run.file(_File(path, content.data, matcher, extra), wanted, timer)
@@ -92,7 +95,7 @@ def _follower(root: Path, matcher: Matcher, listed: Sequence[str]) -> Follower |
             if content.skipped is not None:
                 read[path] = None
             else:
-                lines = Lines.of(decode(content.data), path, matcher.comment_prefixes(path))
+                lines = Lines.of(decode(content.data), matcher.rendered(path), matcher.comment_prefixes(path))
                 read[path] = Text(path, lines.code, len(lines.lines))
         return read[path]
 
@@ -115,7 +118,7 @@ class _Companions:
             content = read_file(self.root, path)
             self._read[path] = None
             if content.skipped is None:
-                lines = Lines.of(decode(content.data), path, self.matcher.comment_prefixes(path))
+                lines = Lines.of(decode(content.data), self.matcher.rendered(path), self.matcher.comment_prefixes(path))
                 self._read[path] = (content.data, lines)
         return self._read[path]
 
@@ -133,7 +136,7 @@ class _File:
         self.raw = data
         self.companions = tuple(lines for _, lines in companions)
         self.gate_raw = b"\n".join((data, *(raw for raw, _ in companions))) if companions else data
-        self.notebook = path.endswith(NOTEBOOK_SUFFIX)
+        self.notebook = matcher.rendered(path).endswith(NOTEBOOK_SUFFIX)
         self._matcher = matcher
         self._lowered: bytes | None = None
         self._text: str | None = None
@@ -154,7 +157,9 @@ class _File:
     @property
     def lines(self) -> Lines:
         if self._lines is None:
-            self._lines = Lines.of(self.text, self.path, self._matcher.comment_prefixes(self.path))
+            self._lines = Lines.of(
+                self.text, self._matcher.rendered(self.path), self._matcher.comment_prefixes(self.path)
+            )
         return self._lines
 
     def may_match(self, compiled: Compiled) -> bool:
@@ -258,12 +263,14 @@ def _hit(compiled: Compiled, file: _File, follower: Follower | None) -> Led | No
     if compiled.forbids and lines.first(compiled.forbids) is not None:
         return None
     if compiled.patterns:
-        index = lines.first(compiled.patterns)
+        index = lines.first(compiled.patterns, compiled.unless)
         if index is None and probe.follow and follower is not None:
-            patterns = compiled.patterns
-            return follower.find(
-                Text(file.path, lines.code, len(lines.lines)), lambda code: any(r.regex.search(code) for r in patterns)
-            )
+            patterns, unless = compiled.patterns, compiled.unless
+
+            def hits(code: str) -> bool:
+                return any(r.regex.search(code) for r in patterns) and not any(r.regex.search(code) for r in unless)
+
+            return follower.find(Text(file.path, lines.code, len(lines.lines)), hits)
         return None if index is None else Led(index, (), "")
     if probe.yaml is not None:
         line = yaml_hit(file.text, probe.yaml)

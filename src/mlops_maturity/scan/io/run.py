@@ -67,7 +67,7 @@ def _require_folder(root: Path) -> None:
 
 def _scan(root: Path, probes: ProbeSet, annotations: Annotations | None, shown: str) -> ScanResult:
     listing = list_files(root)
-    matcher = Matcher(probes)
+    matcher = Matcher(probes, listing.paths)
     # Each worker asks which probes look at its share of the paths: asking for all of them first would be
     # work done on one core while the others wait.
     part = _probe_all(root, matcher, listing.paths)

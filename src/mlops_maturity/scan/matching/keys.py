@@ -45,12 +45,15 @@ class _Budget:
 
 _TAG_LINE = re.compile(r"\s*(?:\{\{-?[^}]*-?\}\}|\{%-?[^%]*-?%\})\s*")  # a line that is only template logic
 _TAG = re.compile(r"\{\{[^}]*\}\}")
+# Logic inside a line (``dev: {{ if .uc }}# note{{ end }}``, ``{% if x %}``) renders to nothing; an expression to text.
+_LOGIC = re.compile(r"\{\{-?\s*(?:if|else|end|range|with|define|block|break|continue)\b[^}]*\}\}|\{%[^%]*%\}")
 
 
 def untemplated(text: str) -> str:
     """A Helm or Jinja template read as the YAML it renders to, line for line.
 
-    A line that is only template logic (``{{- if .Values.canary }}``, ``{% for %}``) is emptied, and each
+    A line that is only template logic (``{{- if .Values.canary }}``, ``{% for %}``) is emptied, logic inside
+    a line is left out (``dev: {{ if .uc }}# note{{ end }}`` is ``dev: # note``), and each other
     ``{{ expression }}`` becomes the word ``templated``, so that the keys around them can be read; line
     numbers stay those of the file. What the expressions would render to is not known, so a value
     pattern never matches one.
@@ -58,7 +61,7 @@ def untemplated(text: str) -> str:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if "{{" in line or "{%" in line:
-            lines[index] = "" if _TAG_LINE.fullmatch(line) else _TAG.sub("templated", line)
+            lines[index] = "" if _TAG_LINE.fullmatch(line) else _TAG.sub("templated", _LOGIC.sub("", line))
     return "\n".join(lines)
 
 

@@ -3,9 +3,18 @@
 A glob is matched against a path relative to the scanned folder, with ``/``
 between folders. As in ``.gitignore``, a glob without ``/`` matches a file name
 at any depth (``Dockerfile``, ``*.dvc``); a glob with ``/`` is matched from the
-top (``.github/workflows/*.yml``). ``*`` and ``?`` stay within one folder name,
-``**`` spans folders (``docs/**``, ``**/dags/*.py``), and ``[...]`` is a set of
-characters (``[!...]`` its complement). Matching is case-sensitive.
+top (``.github/workflows/*.yml``), and a leading ``/`` keeps a file name there
+(``/CODEOWNERS``, ``/.travis.yml``: GitHub and Travis read only those). ``*``
+and ``?`` stay within one folder name, ``**`` spans folders (``docs/**``,
+``**/dags/*.py``), and ``[...]`` is a set of characters (``[!...]`` its
+complement). Matching is case-sensitive. In a list of globs, one that starts
+with ``!`` takes paths out: ``[Dockerfile, "!.gitlab/**"]`` is every
+Dockerfile but those under ``.gitlab/``.
+
+In a :class:`GlobIndex` (the probes' and contexts' globs), "the top" is the top
+of a project: the scanned folder's, or a template's output folder, one named by
+a placeholder (``{{cookiecutter.project_slug}}/``, ``{{.input_root_dir}}/``),
+which becomes the top of every project made from it.
 """
 
 from __future__ import annotations
@@ -21,13 +30,16 @@ _META = frozenset("*?[")
 
 def check_glob(glob: str) -> str:
     """``glob`` if it is well formed; ``ValueError`` with a reason otherwise."""
+    if glob.startswith("!"):  # a path it matches is taken out of the list's
+        check_glob(glob[1:])
+        return glob
     if not glob or glob != glob.strip():
         raise ValueError("a glob cannot be empty or start or end with spaces")
     if len(glob) > MAX_GLOB_CHARS:
         raise ValueError(f"a glob is limited to {MAX_GLOB_CHARS} characters")
-    if glob.startswith("/") or "\\" in glob:
+    if glob.startswith("//") or glob == "/" or "\\" in glob:
         raise ValueError(f"{glob!r}: write paths relative to the scanned folder, with / between folders")
-    if any(part in (".", "..") for part in glob.split("/")):
+    if any(part in (".", "..") for part in glob.removeprefix("/").split("/")):
         raise ValueError(f"{glob!r}: '.' and '..' are not allowed in a glob")
     try:
         re.compile(glob_regex(glob))
@@ -48,8 +60,10 @@ def glob_regex(glob: str, tag: str = "g") -> str:
     """
     if glob.endswith("/"):
         glob += "**"
+    anchored = "/" in glob
+    glob = glob.removeprefix("/")
     parts: list[str] = []
-    for part in glob.split("/") if "/" in glob else ["**", glob]:
+    for part in glob.split("/") if anchored else ["**", glob]:
         if not (part == "**" and parts and parts[-1] == "**"):  # **/** means what one ** means
             parts.append(part)
     count = itertools.count()
@@ -103,9 +117,12 @@ def _segment(part: str, atomic: Callable[[str], str]) -> str:
 
 
 def globs_pattern(globs: Iterable[str]) -> re.Pattern[str]:
-    """One pattern that fully matches a path when any of ``globs`` does."""
+    """One pattern that fully matches a path when any of ``globs`` does (and none of those with ``!``)."""
     unique = dict.fromkeys(globs)
-    return re.compile("|".join(f"(?:{glob_regex(g, f'g{n}_')})" for n, g in enumerate(unique)) or "(?!)", re.DOTALL)
+    regexes = {g: f"(?:{glob_regex(g.removeprefix('!'), f'g{n}_')})" for n, g in enumerate(unique)}
+    kept = "|".join(r for g, r in regexes.items() if not g.startswith("!")) or "(?!)"
+    out = "|".join(r for g, r in regexes.items() if g.startswith("!"))
+    return re.compile(f"(?!(?:{out})\\Z)(?:{kept})" if out else kept, re.DOTALL)
 
 
 @dataclass
@@ -123,6 +140,8 @@ class GlobIndex:
     by_suffix: dict[str, set[int]] = field(default_factory=dict)
     by_needle: dict[str, list[tuple[re.Pattern[str], int]]] = field(default_factory=dict)
     others: list[tuple[re.Pattern[str], int]] = field(default_factory=list)  # globs without a needle
+    taken_out: list[tuple[re.Pattern[str], int]] = field(default_factory=list)  # the ``!`` globs
+    taken_from: set[int] = field(default_factory=set)  # the owners of ``!`` globs
     needles: re.Pattern[str] | None = None  # at each position of a path, the longest needle starting there
     shorter: dict[str, tuple[str, ...]] = field(default_factory=dict)  # needle -> the needles it starts with
 
@@ -133,7 +152,10 @@ class GlobIndex:
         compiled: dict[str, re.Pattern[str]] = {}
         for owner, globs in enumerate(owners):
             for glob in globs:
-                if "/" not in glob and not _META & set(glob):
+                if glob.startswith("!"):
+                    index.taken_out.append((re.compile(glob_regex(glob[1:]), re.DOTALL), owner))
+                    index.taken_from.add(owner)
+                elif "/" not in glob and not _META & set(glob):
                     index.by_name.setdefault(glob, set()).add(owner)
                 elif "/" not in glob and glob.startswith("*.") and not _META & set(glob[1:]):
                     index.by_suffix.setdefault(glob[1:], set()).add(owner)
@@ -153,6 +175,18 @@ class GlobIndex:
         return index
 
     def owners_of(self, path: str) -> set[int]:
+        """The owners whose globs match ``path``, from the top or from a template's output folder above it."""
+        tails = project_paths(path) if "{{" in path else []
+        found = self._owners_of(path)
+        for tail in tails:
+            found |= self._owners_of(tail)
+        if self.taken_out and not found.isdisjoint(self.taken_from):
+            for regex, owner in self.taken_out:
+                if owner in found and any(regex.fullmatch(p) for p in (path, *tails)):
+                    found.discard(owner)
+        return found
+
+    def _owners_of(self, path: str) -> set[int]:
         name = path.rpartition("/")[2]
         found = set(self.by_name.get(name, ()))
         dot = name.find(".")
@@ -175,3 +209,24 @@ def glob_needle(glob: str) -> str:
     """
     pieces = re.split(r"\*+|\?|\[[^\]]*\]", glob)
     return max((piece.strip("/") for piece in pieces), key=len, default="")
+
+
+def project_paths(path: str) -> list[str]:
+    """``path`` from each template output folder above it: ``a/{{x}}/ci/b.yml`` -> ``ci/b.yml``.
+
+    A folder named by a placeholder (``{{...}}``) is where a project template's output starts: the files
+    under it are the top of every project made from it (its ``.github/``, its ``Dockerfile``).
+    """
+    parts = path.split("/")
+    return ["/".join(parts[i + 1 :]) for i, part in enumerate(parts[:-1]) if "{{" in part and "}}" in part]
+
+
+def rendered(path: str, suffixes: Sequence[str]) -> str:
+    """The path a template file becomes: ``Train.py.tmpl`` -> ``Train.py`` (``path`` when it is no template)."""
+    if not path.endswith(tuple(suffixes)):  # most paths: one test
+        return path
+    folder, slash, name = path.rpartition("/")
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return folder + slash + name[: -len(suffix)]
+    return path

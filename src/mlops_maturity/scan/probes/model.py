@@ -92,6 +92,7 @@ class Probe(Frozen):
     practice: Annotated[str, Field(pattern=SLUG, max_length=64)] | None = None
     files: tuple[Glob, ...] = Field(min_length=1, max_length=50)
     patterns: tuple[Pattern, ...] = Field(default=(), max_length=20)  # a line matching any of them is a finding
+    unless: tuple[Pattern, ...] = Field(default=(), max_length=10)  # ... and none of these (a list of models)
     requires: tuple[Pattern, ...] = Field(default=(), max_length=10)  # and each of these matches some line
     forbids: tuple[Pattern, ...] = Field(default=(), max_length=10)  # and none of these matches any line
     yaml: KeyProbe | None = None
@@ -111,6 +112,8 @@ class Probe(Frozen):
             raise ValueError(f"give one of patterns, yaml, toml (not {' and '.join(given)})")
         if self.follow and not self.patterns:
             raise ValueError("follow needs patterns: they are what is looked for where the commands lead")
+        if self.unless and not self.patterns:
+            raise ValueError("unless needs patterns: it names lines that match them but are no finding")
         if self.supports in self.contradicts:
             raise ValueError(f"a finding cannot both support and contradict {self.supports!r}")
         return self
@@ -132,6 +135,9 @@ class Context(Frozen):
     files: tuple[Glob, ...] = Field(min_length=1, max_length=50)
     strength: ContextStrength
     reason: Title
+    # The context does not apply in a repository that lists a file these globs match: a template's files are
+    # weak as a template, but in full where the repository is that template (its cookiecutter.json at the top).
+    unless_listed: tuple[Glob, ...] = Field(default=(), max_length=20)
 
 
 TARGET = "{target}"
@@ -189,8 +195,14 @@ DEFAULT_COMMENTS = (
 )
 
 
+# A file name ending so is a template of the file the rest names: Train.py.tmpl is read as Train.py.
+TEMPLATE_SUFFIXES = (".tmpl", ".gotmpl", ".j2", ".jinja", ".jinja2")
+Suffix = Annotated[str, Field(pattern=r"^\.[A-Za-z0-9_-]{1,15}$")]
+
+
 class ProbeSet(Frozen):
     comments: tuple[CommentStyle, ...] = DEFAULT_COMMENTS
+    template_suffixes: tuple[Suffix, ...] = Field(default=TEMPLATE_SUFFIXES, max_length=20)
     contexts: tuple[Context, ...] = Field(default=(), max_length=50)
     runners: tuple[Runner, ...] = Field(default=(), max_length=30)
     probes: tuple[Probe, ...] = Field(min_length=1, max_length=1000)
