@@ -25,17 +25,16 @@ _NOTEBOOK_LINE = re.compile(r'\s*"((?:[^"\\]|\\.)*)",?\s*')
 class Rule:
     """One compiled pattern and the literals that let a file be skipped without running it.
 
-    ``whole``: the pattern over a whole text, its lines in one string (``^`` and ``$`` at each line). Any
-    match on one line is a match there too, so where it finds nothing, or only from some line on, the
-    lines before need no search of their own. None for a pattern that could match a line alone and not
-    the text (it anchors at the text's ends, or forbids going back with an atomic group or a possessive
-    repeat).
+    ``whole`` (compiled when first wanted: most rules never meet a file they could match): the pattern
+    over a whole text, its lines in one string (``^`` and ``$`` at each line). Any match on one line is
+    a match there too, so where it finds nothing, or only from some line on, the lines before need no
+    search of their own. None for a pattern that could match a line alone and not the text (it anchors
+    at the text's ends, or forbids going back with an atomic group or a possessive repeat).
     """
 
     regex: re.Pattern[str]
     literals: tuple[bytes, ...] | None  # lower-cased when ``ignore_case``
     ignore_case: bool
-    whole: re.Pattern[str] | None = None
 
     @classmethod
     @functools.lru_cache(maxsize=4096)
@@ -45,8 +44,12 @@ class Rule:
         literals = None
         if analysis.literals is not None and all(len(s) >= 2 for s in analysis.literals):
             literals = tuple(sorted(s.encode() for s in analysis.literals))
-        whole = None if _LINE_ONLY.search(pattern) else re.compile(pattern, re.MULTILINE)
-        return cls(re.compile(pattern), literals, analysis.ignore_case, whole)
+        return cls(analysis.regex, literals, analysis.ignore_case)
+
+    @functools.cached_property
+    def whole(self) -> re.Pattern[str] | None:
+        pattern = self.regex.pattern
+        return None if _LINE_ONLY.search(pattern) else re.compile(pattern, re.MULTILINE)
 
     def may_match(self, raw: bytes, lowered: bytes) -> bool:
         if self.literals is None:

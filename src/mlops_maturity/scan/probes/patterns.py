@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mlops_maturity.scan.probes.literals import selectivity
 
@@ -50,6 +50,7 @@ class Analysis:
 
     literals: frozenset[str] | None  # every match contains one of these; None when no such set is known
     ignore_case: bool
+    regex: re.Pattern[str] = field(compare=False, repr=False)  # compiled once, by the check
 
 
 @functools.lru_cache(maxsize=4096)
@@ -60,7 +61,7 @@ def analyse(pattern: str) -> Analysis:
     if len(pattern) > MAX_PATTERN_CHARS:
         raise ValueError(f"a pattern is limited to {MAX_PATTERN_CHARS} characters")
     try:
-        re.compile(pattern)
+        regex = re.compile(pattern)
     except re.error as exc:
         raise ValueError(f"not a valid regular expression: {exc}") from None
     parser = _Parser(pattern)
@@ -74,7 +75,7 @@ def analyse(pattern: str) -> Analysis:
     literals = None if parser.verbose else _required(tree)
     if literals is not None and parser.ignore_case:
         literals = frozenset(s.lower() for s in literals)
-    return Analysis(literals=literals, ignore_case=parser.ignore_case)
+    return Analysis(literals=literals, ignore_case=parser.ignore_case, regex=regex)
 
 
 class _Parser:
