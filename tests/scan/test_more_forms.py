@@ -125,3 +125,19 @@ def test_opentelemetry_registered_through_vercel_otel_traces_an_llm_app(
     }
     found = _found(_scan(tmp_path, files, shipped))
     assert found[("otel-tracing-llm-app", "instrumentation.ts")] == "strong"
+
+
+def test_a_cloud_build_config_runs_tests_through_make(tmp_path: Path, shipped: Questionnaire) -> None:
+    files = {
+        "cloudbuild/pr-checks.yaml": (
+            "steps:\n  - name: python:3.11\n    entrypoint: /bin/sh\n    args:\n      - -c\n      - |\n"
+            "        make setup && \\\n        make e2e-tests pipeline=training\n"
+        ),
+        "Makefile": "setup:\n\tpip install -r requirements.txt\n\ne2e-tests: ## run the pipeline tests\n"
+        "\tpipenv run pytest tests/$(pipeline)\n",
+        "tests/training/test_pipeline.py": "def test_pipeline():\n    assert run() == 'SUCCEEDED'\n",
+    }
+    scan = _scan(tmp_path, files, shipped)
+    finding = next(f for f in scan.findings if f.probe == "build-config-runs-tests")
+    assert (finding.path, finding.strength) == ("cloudbuild/pr-checks.yaml", "strong")
+    assert [hop.split(":")[0] for hop in finding.via] == ["Makefile"]  # the calling line, then where it led
