@@ -141,3 +141,15 @@ def test_a_cloud_build_config_runs_tests_through_make(tmp_path: Path, shipped: Q
     finding = next(f for f in scan.findings if f.probe == "build-config-runs-tests")
     assert (finding.path, finding.strength) == ("cloudbuild/pr-checks.yaml", "strong")
     assert [hop.split(":")[0] for hop in finding.via] == ["Makefile"]  # the calling line, then where it led
+
+
+def test_a_fine_tuning_config_that_names_its_tracker_project(tmp_path: Path, shipped: Questionnaire) -> None:
+    files = {
+        "config/mistral.yml": "base_model: mistralai/Mistral-7B-v0.1\nwandb_project: memorize-sqlqa\n",
+        "config/pythia.yml": "base_model: EleutherAI/pythia-1.4b\nwandb_project:\nwandb_entity:\n",
+        "ci/prep.py": 'cfg["wandb_project"] = "ci-overfit"\n',
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("tracker-project-config", "config/mistral.yml")] == "strong"
+    assert found[("tracker-project-config", "ci/prep.py")] == "strong"
+    assert ("tracker-project-config", "config/pythia.yml") not in found  # left empty: runs go nowhere
