@@ -153,3 +153,17 @@ def test_a_fine_tuning_config_that_names_its_tracker_project(tmp_path: Path, shi
     assert found[("tracker-project-config", "config/mistral.yml")] == "strong"
     assert found[("tracker-project-config", "ci/prep.py")] == "strong"
     assert ("tracker-project-config", "config/pythia.yml") not in found  # left empty: runs go nowhere
+
+
+def test_a_vertex_batch_prediction_with_a_skew_monitor(tmp_path: Path, shipped: Questionnaire) -> None:
+    files = {
+        "components/batch_predict.py": (
+            "def batch_predict(message, skew):\n    if skew:\n"
+            '        message["modelMonitoringConfig"] = {\n'
+            '            "objectiveConfigs": [{"trainingPredictionSkewDetectionConfig": skew}],\n        }\n'
+        ),
+        "components/plain_predict.py": 'def predict(message):\n    message["instanceConfig"] = {}\n',
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("model-monitor", "components/batch_predict.py")] == "strong"
+    assert ("model-monitor", "components/plain_predict.py") not in found
