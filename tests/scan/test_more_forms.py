@@ -167,3 +167,17 @@ def test_a_vertex_batch_prediction_with_a_skew_monitor(tmp_path: Path, shipped: 
     found = _found(_scan(tmp_path, files, shipped))
     assert found[("model-monitor", "components/batch_predict.py")] == "strong"
     assert ("model-monitor", "components/plain_predict.py") not in found
+
+
+def test_a_pytest_file_that_asks_an_llm_to_judge_answers(tmp_path: Path, shipped: Questionnaire) -> None:
+    judge = (
+        'from langchain_community.llms.ollama import Ollama\n\nEVAL_PROMPT = """\nExpected: {expected}\n'
+        'Actual: {actual}\n"""\n\n\ndef test_rules():\n    assert validate("How much money?", "$1500")\n\n\n'
+        "def validate(question, expected):\n    verdict = Ollama(model='mistral').invoke(EVAL_PROMPT.format(\n"
+        "        expected=expected, actual=answer(question)))\n    return 'true' in verdict.lower()\n"
+    )
+    files = {"test_rag.py": judge, "app/test_prompts.py": "SYSTEM_PROMPT = 'Answer briefly.'\n\ndef test_x():\n"
+             "    assert SYSTEM_PROMPT\n"}
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("llm-judge-test", "test_rag.py")] == "strong"
+    assert ("llm-judge-test", "app/test_prompts.py") not in found  # a prompt under test is no judge
