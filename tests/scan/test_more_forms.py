@@ -181,3 +181,14 @@ def test_a_pytest_file_that_asks_an_llm_to_judge_answers(tmp_path: Path, shipped
     found = _found(_scan(tmp_path, files, shipped))
     assert found[("llm-judge-test", "test_rag.py")] == "strong"
     assert ("llm-judge-test", "app/test_prompts.py") not in found  # a prompt under test is no judge
+
+
+def test_a_cloud_function_started_by_events_serves_nothing(tmp_path: Path, shipped: Questionnaire) -> None:
+    function = 'resource "google_cloudfunctions_function" "f" {\n  name = var.name\n  trigger_http = var.http\n'
+    files = {
+        "terraform/trigger/function.tf": function + '  dynamic "event_trigger" {\n    for_each = []\n  }\n}\n',
+        "terraform/pubsub/function.tf": function + "  event_trigger {\n    event_type = var.type\n  }\n}\n",
+        "terraform/serve/function.tf": function + "}\n",
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert [path for probe, path in found if probe == "serverless-model-function"] == ["terraform/serve/function.tf"]
