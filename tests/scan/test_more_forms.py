@@ -192,3 +192,17 @@ def test_a_cloud_function_started_by_events_serves_nothing(tmp_path: Path, shipp
     }
     found = _found(_scan(tmp_path, files, shipped))
     assert [path for probe, path in found if probe == "serverless-model-function"] == ["terraform/serve/function.tf"]
+
+
+def test_ci_that_checks_a_small_training_runs_loss(tmp_path: Path, shipped: Questionnaire) -> None:
+    workflow = "on: pull_request\njobs:\n  t:\n    steps:\n      - run: modal run -m src.train\n      - run: |\n"
+    files = {
+        ".github/workflows/ci.yml": workflow + "          python ci/check_loss.py\n",
+        "ci/check_loss.py": "import sys\n\nloss = read()\nsys.exit(train_loss > max_loss or val_loss < min_loss)\n",
+        "scripts/report.py": "import sys\n\nsys.exit(loss > 1)\n",  # nothing in CI runs it
+    }
+    scan = _scan(tmp_path, files, shipped)
+    finding = next(f for f in scan.findings if f.probe == "ci-checks-training-result")
+    assert (finding.path, finding.strength, finding.via[0].split(":")[0]) == (
+        ".github/workflows/ci.yml", "strong", "ci/check_loss.py")
+    assert len([f for f in scan.findings if f.probe == "ci-checks-training-result"]) == 1
