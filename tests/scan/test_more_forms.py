@@ -104,7 +104,9 @@ def test_preprompt_files_without_an_extension_are_prompt_files(tmp_path: Path, s
     files = {
         "app/preprompts/generate": "You will get instructions for code to write.\n",
         "app/preprompts/philosophy": "Almost always put different classes in different files.\n",
-        "app/holder.py": "class PrepromptsHolder:\n    def __init__(self, preprompts_path):\n        self.path = preprompts_path\n",
+        "app/holder.py": (
+            "class PrepromptsHolder:\n    def __init__(self, preprompts_path):\n        self.path = preprompts_path\n"
+        ),
     }
     found = _found(_scan(tmp_path, files, shipped))
     assert found[("prompt-files", "app/preprompts/generate")] == "strong"
@@ -113,9 +115,7 @@ def test_preprompt_files_without_an_extension_are_prompt_files(tmp_path: Path, s
     assert found[("prompt-files", "app/preprompts/generate")] == "weak"  # nothing loads them
 
 
-def test_opentelemetry_registered_through_vercel_otel_traces_an_llm_app(
-    tmp_path: Path, shipped: Questionnaire
-) -> None:
+def test_opentelemetry_registered_through_vercel_otel_traces_an_llm_app(tmp_path: Path, shipped: Questionnaire) -> None:
     files = {
         "instrumentation.ts": (
             'import { registerOTel } from "@vercel/otel";\n\nexport function register() {\n'
@@ -176,8 +176,10 @@ def test_a_pytest_file_that_asks_an_llm_to_judge_answers(tmp_path: Path, shipped
         "def validate(question, expected):\n    verdict = Ollama(model='mistral').invoke(EVAL_PROMPT.format(\n"
         "        expected=expected, actual=answer(question)))\n    return 'true' in verdict.lower()\n"
     )
-    files = {"test_rag.py": judge, "app/test_prompts.py": "SYSTEM_PROMPT = 'Answer briefly.'\n\ndef test_x():\n"
-             "    assert SYSTEM_PROMPT\n"}
+    files = {
+        "test_rag.py": judge,
+        "app/test_prompts.py": "SYSTEM_PROMPT = 'Answer briefly.'\n\ndef test_x():\n    assert SYSTEM_PROMPT\n",
+    }
     found = _found(_scan(tmp_path, files, shipped))
     assert found[("llm-judge-test", "test_rag.py")] == "strong"
     assert ("llm-judge-test", "app/test_prompts.py") not in found  # a prompt under test is no judge
@@ -204,5 +206,8 @@ def test_ci_that_checks_a_small_training_runs_loss(tmp_path: Path, shipped: Ques
     scan = _scan(tmp_path, files, shipped)
     finding = next(f for f in scan.findings if f.probe == "ci-checks-training-result")
     assert (finding.path, finding.strength, finding.via[0].split(":")[0]) == (
-        ".github/workflows/ci.yml", "strong", "ci/check_loss.py")
+        ".github/workflows/ci.yml",
+        "strong",
+        "ci/check_loss.py",
+    )
     assert len([f for f in scan.findings if f.probe == "ci-checks-training-result"]) == 1
