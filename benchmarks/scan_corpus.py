@@ -7,11 +7,11 @@ by a person who read the files before any scanner ran on them:
   the probes were developed on them, so they count as development data;
 * ``benchmarks/scan-corpus/`` (``--own``), trees in ``repos/`` (not committed; see its README), 29
   practices (the 21, then eight of LLM-based systems), labels in parts: ``labels/dev/`` (the probes
-  may be tuned on them), ``labels/holdout/``, ``labels/holdout2/`` and ``labels/holdout3/`` (the
-  first three held-out sets: each was measured once at the end of a round of tuning and then seen,
-  so they are "seen", no longer unseen; ``measured/`` keeps what each fresh measurement printed)
-  and, when it is there, ``labels/holdout4/`` (kept back: "fresh", measured once at the end of the
-  round that did not see it).
+  may be tuned on them), ``labels/holdout/`` to ``labels/holdout4/`` (four
+  held-out sets: each was measured once at the end of a round of tuning and then seen, so they are
+  "seen", no longer unseen; ``measured/`` keeps what each fresh measurement printed) and, when it
+  is there, ``labels/holdout5/`` (kept back: "fresh", measured once at the end of the round that
+  did not see it).
 
 It is measurement data, not part of the project, and nothing in it is run.
 
@@ -53,8 +53,8 @@ from mlops_maturity.scan.verdicts.findings import Finding, ScanResult
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "scan-corpus"
 OWN = ROOT / "benchmarks" / "scan-corpus"
-SEEN = ("dev", "holdout", "holdout2", "holdout3")  # tuned on, or measured once and seen since
-FRESH = "holdout4"  # kept back: no tuning reads its labels, trees or details
+SEEN = ("dev", "holdout", "holdout2", "holdout3", "holdout4")  # tuned on, or measured once and seen since
+FRESH = "holdout5"  # kept back: no tuning reads its labels, trees or details
 ALL_PARTS = ("whole", *SEEN, FRESH)
 LLM_PRACTICES = frozenset(
     {
@@ -74,7 +74,7 @@ TARGET_PRECISION, TARGET_RECALL, TARGET_POSITIVES = 0.9, 0.8, 3  # issue 21's ba
 @dataclass(frozen=True)
 class Repo:
     id: str
-    part: str  # "dev", "holdout", "holdout2" or "holdout3" (seen), or "holdout4" (fresh)
+    part: str  # "dev" or "holdout" to "holdout4" (seen), or "holdout5" (fresh)
     tree: Path
     labels: dict[str, dict[str, object]]
 
