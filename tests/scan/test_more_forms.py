@@ -211,3 +211,85 @@ def test_ci_that_checks_a_small_training_runs_loss(tmp_path: Path, shipped: Ques
         "ci/check_loss.py",
     )
     assert len([f for f in scan.findings if f.probe == "ci-checks-training-result"]) == 1
+
+
+# The fifth round: forms the fourth held-out set taught.
+
+
+def test_a_kestra_flow_orchestrates_and_its_trigger_retrains(tmp_path: Path, shipped: Questionnaire) -> None:
+    flow = (
+        "id: train-model\nnamespace: dev\ntasks:\n  - id: train\n    type: io.kestra.plugin.scripts.python.Commands\n"
+        "    commands:\n      - python src/train/train_model.py\n"
+    )
+    trigger = "triggers:\n  - id: after-drift\n    type: io.kestra.core.models.triggers.types.Flow\n"
+    files = {
+        "flows/train.yaml": flow + trigger,
+        "flows/report.yaml": "id: report\nnamespace: dev\ntasks:\n  - id: r\n    type: io.kestra.plugin.core.log.Log\n"
+        + trigger,
+        "flows/paused.yaml": flow + trigger + "disabled: true\n",
+        "notes.yaml": "tasks:\n  - type: io.kestra.plugin.core.log.Log\n",  # no namespace: not a flow
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("kestra-flow", "flows/train.yaml")] == "strong"
+    assert found[("kestra-triggered-training", "flows/train.yaml")] == "strong"
+    assert ("kestra-triggered-training", "flows/report.yaml") not in found  # fired by a trigger, but trains nothing
+    assert ("kestra-triggered-training", "flows/paused.yaml") not in found
+    assert ("kestra-flow", "notes.yaml") not in found
+
+
+def test_luigi_tasks_are_a_pipeline(tmp_path: Path, shipped: Questionnaire) -> None:
+    files = {
+        "pipeline/train.py": "import luigi\n\nclass TrainModel(luigi.Task):\n    def run(self):\n        pass\n",
+        "other/tasks.py": "class TrainModel(luigi.Task):\n    pass\n",  # no luigi import: a copy, not a pipeline
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("python-pipeline-frameworks", "pipeline/train.py")] == "strong"
+    assert ("python-pipeline-frameworks", "other/tasks.py") not in found
+
+
+def test_an_azure_pipelines_folder_without_a_dot_is_ci(tmp_path: Path, shipped: Questionnaire) -> None:
+    files = {
+        "azure-pipelines/templates/invoke.template.yml": (
+            "steps:\n  - task: AzureCLI@2\n    inputs:\n"
+            "      inlineScript: az ml run submit-pipeline --pipeline-name training\n"
+        ),
+        "azure-pipelinesX/invoke.yml": "steps:\n  - script: az ml run submit-pipeline --pipeline-name training\n",
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("ci-pipeline-training", "azure-pipelines/templates/invoke.template.yml")] == "strong"
+    assert ("ci-pipeline-training", "azure-pipelinesX/invoke.yml") not in found
+
+
+def test_an_azure_ml_run_registers_its_model(tmp_path: Path, shipped: Questionnaire) -> None:
+    files = {
+        "src/register.py": (
+            "from azureml.core import Run\nrun = Run.get_context()\nrun.register_model(model_path='m.pkl')\n"
+        ),
+        "src/other.py": "run.register_model(model_path='m.pkl')\n",  # no Azure ML here: another tool's method
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("azureml-model-registry", "src/register.py")] == "strong"
+    assert ("azureml-model-registry", "src/other.py") not in found
+
+
+def test_variables_named_for_production_configure_an_environment(tmp_path: Path, shipped: Questionnaire) -> None:
+    files = {
+        "configuration/configuration-infra-PRD.variables.yml": "variables:\n  ENVIRONMENT: PRD\n",
+        "configuration/configuration-infra-DEV.variables.yml": "variables:\n  ENVIRONMENT: DEV\n",
+        "pipelines/deploy-PRD.yml": "trigger:\n- main\nsteps:\n  - script: ./deploy.sh\n",  # a pipeline, not a config
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("environment-configs", "configuration/configuration-infra-PRD.variables.yml")] == "strong"
+    assert ("environment-configs", "pipelines/deploy-PRD.yml") not in found
+
+
+def test_the_older_openai_client_moderates_too(tmp_path: Path, shipped: Questionnaire) -> None:
+    files = {
+        "pages/api/search.ts": (
+            "const moderation = await openai\n  .createModeration({ input: query })\n  .then((res) => res.json())\n"
+        ),
+        "pages/api/other.ts": "// createModeration is not called here\nconst x = 1\n",
+    }
+    found = _found(_scan(tmp_path, files, shipped))
+    assert found[("llm-guardrail-checks", "pages/api/search.ts")] == "strong"
+    assert ("llm-guardrail-checks", "pages/api/other.ts") not in found
