@@ -76,6 +76,21 @@ def test_embedded_sql_is_code_and_a_docstring_that_looks_like_sql_is_not() -> No
     assert long_string_lines(["def f():", '    """', "    SELECT what to do.", '    """']) == {1, 2, 3}
 
 
+def test_triple_quotes_inside_a_one_line_string_open_nothing() -> None:
+    source = [
+        "_TRIPLE = re.compile(r'\"\"\"|\\'\\'\\'')",
+        "quote = \"'''\"",
+        "def f():",
+        '    """Registers the model with mlflow.register_model(), for the docs.',
+        "",
+        '    """',
+        "    mlflow.register_model(uri)",
+    ]
+    assert long_string_lines(source) == {3, 4, 5}
+    rule = Rule.of(r"\bmlflow\.register_model\(")
+    assert Lines.of("\n".join(source), "a.py", ("#",)).first((rule,)) == 6
+
+
 def test_a_rule_skips_bytes_without_its_literals() -> None:
     rule = Rule.of(r"\bmlflow\.(?:log_metric|start_run)\(")
     assert rule.literals == (b"mlflow.",)

@@ -137,7 +137,8 @@ def without_trailing_comment(line: str) -> str:
     return line
 
 
-_TRIPLE = re.compile(r'"""|\'\'\'')
+# Outside a long string: a triple quote, or a string on one line, whose quotes (r'"""') open nothing.
+_TOKEN = re.compile(r'[rRbBuUfF]{0,2}(?:("""|\'\'\')|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')')
 _OPENS_STRING = re.compile(r'\s*[rRbBuUfF]{0,2}(?:"""|\'\'\')')
 # The first words of an SQL statement: in capitals as SQL is usually written, or a few unmistakable ones in any case.
 _SQL = re.compile(
@@ -164,17 +165,27 @@ def long_string_lines(lines: list[str]) -> frozenset[int]:
             sql, pending = bool(_SQL.match(line)), False
         if (not sql) if starts_inside else bool(_OPENS_STRING.match(line)):
             found.add(index)
-        for match in _TRIPLE.finditer(line):
-            if inside is None:
-                if "#" in line[: match.start()] and not starts_inside:
-                    break  # a comment: the rest of the line is not code
-                inside = match.group()
-                after_code = not _OPENS_STRING.match(line)
-                rest = line[match.end() :]
-                sql = after_code and bool(_SQL.match(rest))
-                pending = after_code and not rest.strip()
-            elif match.group() == inside:
-                inside, sql, pending = None, False, False
+        position = 0
+        while True:
+            if inside is not None:  # only its own delimiter ends a long string
+                end = line.find(inside, position)
+                if end < 0:
+                    break
+                inside, sql, pending, position = None, False, False, end + 3
+                continue
+            match = _TOKEN.search(line, position)
+            if match is None:
+                break
+            position = match.end()
+            if match.group(1) is None:
+                continue  # a string on one line
+            if "#" in line[: match.start()] and not starts_inside:
+                break  # a comment: the rest of the line is not code
+            inside = match.group(1)
+            after_code = not _OPENS_STRING.match(line)
+            rest = line[position:]
+            sql = after_code and bool(_SQL.match(rest))
+            pending = after_code and not rest.strip()
     return frozenset(found)
 
 
