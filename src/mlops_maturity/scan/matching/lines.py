@@ -166,7 +166,7 @@ def long_string_lines(lines: list[str]) -> frozenset[int]:
         if (not sql) if starts_inside else bool(_OPENS_STRING.match(line)):
             found.add(index)
         position = 0
-        while True:
+        while '"""' in line or "'''" in line:  # no triple quote, nothing opens or ends
             if inside is not None:  # only its own delimiter ends a long string
                 end = line.find(inside, position)
                 if end < 0:
