@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.scan.io.probes_file import load_probes
-from mlops_maturity.scan.io.run import scan_folder
 from mlops_maturity.scan.verdicts.findings import ScanResult
+
+from support.scan_trees import scan_tree
 
 APP = {
     "app/prompts/answer.txt": "Answer from the sources only.\n",
@@ -37,13 +37,6 @@ APP = {
 }
 
 
-def _scan(tmp_path: Path, files: dict[str, str], q: Questionnaire) -> ScanResult:
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return scan_folder(tmp_path, load_probes(None, q))
-
-
 def _strong(scan: ScanResult) -> dict[str, str]:
     """``{probe: supported option}`` of the strong findings."""
     return {f.probe: f.supports for f in scan.findings if f.strength == "strong"}
@@ -52,7 +45,7 @@ def _strong(scan: ScanResult) -> dict[str, str]:
 def test_an_llm_application_shows_each_practice_at_its_lowest_proven_option(
     tmp_path: Path, shipped: Questionnaire
 ) -> None:
-    found = _strong(_scan(tmp_path, APP, shipped))
+    found = _strong(scan_tree(tmp_path, APP, shipped))
     assert found["prompt-files"] == "versioned"
     assert found["pinned-model-id"] == "pinned_some"
     assert found["langfuse-tracing"] == "traced_some"
@@ -75,7 +68,7 @@ def test_an_llm_application_shows_each_practice_at_its_lowest_proven_option(
 def test_floating_aliases_and_text_nobody_loads_are_not_evidence(
     tmp_path: Path, shipped: Questionnaire, files: dict[str, str], probe: str
 ) -> None:
-    assert probe not in _strong(_scan(tmp_path, files, shipped))
+    assert probe not in _strong(scan_tree(tmp_path, files, shipped))
 
 
 def test_an_evaluation_librarys_own_code_is_its_product(tmp_path: Path, shipped: Questionnaire) -> None:
@@ -84,6 +77,6 @@ def test_an_evaluation_librarys_own_code_is_its_product(tmp_path: Path, shipped:
         "src/ragas/integrations/tracing.py": "from langfuse import Langfuse\n\nclient = Langfuse()\n",
         "src/ragas/evaluation.py": "from ragas import evaluate\n",
     }
-    scan = _scan(tmp_path, files, shipped)
+    scan = scan_tree(tmp_path, files, shipped)
     assert _strong(scan) == {}
     assert {f.probe for f in scan.findings} >= {"langfuse-tracing", "llm-eval-frameworks"}

@@ -12,19 +12,8 @@ from pathlib import Path
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.scan.io.probes_file import load_probes
 from mlops_maturity.scan.io.run import scan_folder
-from mlops_maturity.scan.verdicts.findings import ScanResult
 
-
-def _scan(tmp_path: Path, files: dict[str, str], q: Questionnaire) -> ScanResult:
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return scan_folder(tmp_path, load_probes(None, q))
-
-
-def _found(scan: ScanResult) -> dict[tuple[str, str], str]:
-    """``{(probe, path): strength}`` of every finding."""
-    return {(f.probe, f.path): f.strength for f in scan.findings}
+from support.scan_trees import found_in, scan_tree
 
 
 def test_a_trackers_run_folders_are_its_output_not_the_teams_pins(tmp_path: Path, shipped: Questionnaire) -> None:
@@ -34,11 +23,11 @@ def test_a_trackers_run_folders_are_its_output_not_the_teams_pins(tmp_path: Path
         "outputs/wandb/latest-run/files/requirements.txt": "torch==2.0.1\n",
         "requirements.txt": "torch\nnumpy\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert not [key for key in found if "wandb/" in key[1]]
     (tmp_path / "ci").mkdir()
     (tmp_path / "ci" / "requirements.txt").write_text("torch==2.0.1\n", encoding="utf-8")
-    found = _found(scan_folder(tmp_path, load_probes(None, shipped)))
+    found = found_in(scan_folder(tmp_path, load_probes(None, shipped)))
     assert found[("pinned-requirements", "ci/requirements.txt")] == "strong"  # pins outside a run folder count
 
 
@@ -50,7 +39,7 @@ def test_a_hydra_sweeper_config_searches_hyperparameters(tmp_path: Path, shipped
         ),
         "configs/hparams_search/grid.yaml": "defaults:\n  - override /hydra/sweeper: basic\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("hydra-sweeper", "configs/hparams_search/mnist_optuna.yaml")] == "strong"
     assert ("hydra-sweeper", "configs/hparams_search/grid.yaml") not in found  # Hydra's own sweeper runs a grid
 
@@ -67,7 +56,7 @@ def test_a_modal_app_builds_its_image_and_serves_a_web_endpoint(tmp_path: Path, 
         ),
         "src/train.py": "import modal\nfrom .common import app\n\n@app.function(gpu='A100')\ndef train():\n    pass\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("modal-image", "src/common.py")] == "strong"
     assert found[("modal-web-endpoint", "src/inference.py")] == "strong"
     assert ("modal-web-endpoint", "src/train.py") not in found  # a function run on Modal serves nothing
@@ -85,7 +74,7 @@ def test_a_vertex_model_version_and_its_aliases_are_in_the_registry(tmp_path: Pa
         ),
         "other/fit.py": "def fit(parent_model=None):\n    return parent_model\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("vertex-model-registry", "components/train.py")] == "strong"
     assert found[("vertex-model-registry", "components/update_best.py")] == "strong"
     assert ("vertex-model-registry", "other/fit.py") not in found
@@ -96,7 +85,7 @@ def test_a_reusable_workflow_alone_is_weak_template_evidence(tmp_path: Path, shi
         ".github/workflows/docker-build.yaml": "on:\n  workflow_call:\n    inputs: {}\njobs:\n  b:\n    steps: []\n",
         ".github/workflows/release.yaml": "on: push\njobs:\n  r:\n    uses: ./.github/workflows/docker-build.yaml\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("reusable-workflow", ".github/workflows/docker-build.yaml")] == "weak"
 
 
@@ -108,10 +97,10 @@ def test_preprompt_files_without_an_extension_are_prompt_files(tmp_path: Path, s
             "class PrepromptsHolder:\n    def __init__(self, preprompts_path):\n        self.path = preprompts_path\n"
         ),
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("prompt-files", "app/preprompts/generate")] == "strong"
     (tmp_path / "app" / "holder.py").unlink()
-    found = _found(scan_folder(tmp_path, load_probes(None, shipped)))
+    found = found_in(scan_folder(tmp_path, load_probes(None, shipped)))
     assert found[("prompt-files", "app/preprompts/generate")] == "weak"  # nothing loads them
 
 
@@ -123,7 +112,7 @@ def test_opentelemetry_registered_through_vercel_otel_traces_an_llm_app(tmp_path
         ),
         "app/route.ts": 'import { streamText } from "ai";\n',
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("otel-tracing-llm-app", "instrumentation.ts")] == "strong"
 
 
@@ -137,7 +126,7 @@ def test_a_cloud_build_config_runs_tests_through_make(tmp_path: Path, shipped: Q
         "\tpipenv run pytest tests/$(pipeline)\n",
         "tests/training/test_pipeline.py": "def test_pipeline():\n    assert run() == 'SUCCEEDED'\n",
     }
-    scan = _scan(tmp_path, files, shipped)
+    scan = scan_tree(tmp_path, files, shipped)
     finding = next(f for f in scan.findings if f.probe == "build-config-runs-tests")
     assert (finding.path, finding.strength) == ("cloudbuild/pr-checks.yaml", "strong")
     assert [hop.split(":")[0] for hop in finding.via] == ["Makefile"]  # the calling line, then where it led
@@ -149,7 +138,7 @@ def test_a_fine_tuning_config_that_names_its_tracker_project(tmp_path: Path, shi
         "config/pythia.yml": "base_model: EleutherAI/pythia-1.4b\nwandb_project:\nwandb_entity:\n",
         "ci/prep.py": 'cfg["wandb_project"] = "ci-overfit"\n',
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("tracker-project-config", "config/mistral.yml")] == "strong"
     assert found[("tracker-project-config", "ci/prep.py")] == "strong"
     assert ("tracker-project-config", "config/pythia.yml") not in found  # left empty: runs go nowhere
@@ -164,7 +153,7 @@ def test_a_vertex_batch_prediction_with_a_skew_monitor(tmp_path: Path, shipped: 
         ),
         "components/plain_predict.py": 'def predict(message):\n    message["instanceConfig"] = {}\n',
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("model-monitor", "components/batch_predict.py")] == "strong"
     assert ("model-monitor", "components/plain_predict.py") not in found
 
@@ -180,7 +169,7 @@ def test_a_pytest_file_that_asks_an_llm_to_judge_answers(tmp_path: Path, shipped
         "test_rag.py": judge,
         "app/test_prompts.py": "SYSTEM_PROMPT = 'Answer briefly.'\n\ndef test_x():\n    assert SYSTEM_PROMPT\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("llm-judge-test", "test_rag.py")] == "strong"
     assert ("llm-judge-test", "app/test_prompts.py") not in found  # a prompt under test is no judge
 
@@ -192,7 +181,7 @@ def test_a_cloud_function_started_by_events_serves_nothing(tmp_path: Path, shipp
         "terraform/pubsub/function.tf": function + "  event_trigger {\n    event_type = var.type\n  }\n}\n",
         "terraform/serve/function.tf": function + "}\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert [path for probe, path in found if probe == "serverless-model-function"] == ["terraform/serve/function.tf"]
 
 
@@ -203,7 +192,7 @@ def test_ci_that_checks_a_small_training_runs_loss(tmp_path: Path, shipped: Ques
         "ci/check_loss.py": "import sys\n\nloss = read()\nsys.exit(train_loss > max_loss or val_loss < min_loss)\n",
         "scripts/report.py": "import sys\n\nsys.exit(loss > 1)\n",  # nothing in CI runs it
     }
-    scan = _scan(tmp_path, files, shipped)
+    scan = scan_tree(tmp_path, files, shipped)
     finding = next(f for f in scan.findings if f.probe == "ci-checks-training-result")
     assert (finding.path, finding.strength, finding.via[0].split(":")[0]) == (
         ".github/workflows/ci.yml",
@@ -229,7 +218,7 @@ def test_a_kestra_flow_orchestrates_and_its_trigger_retrains(tmp_path: Path, shi
         "flows/paused.yaml": flow + trigger + "disabled: true\n",
         "notes.yaml": "tasks:\n  - type: io.kestra.plugin.core.log.Log\n",  # no namespace: not a flow
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("kestra-flow", "flows/train.yaml")] == "strong"
     assert found[("kestra-triggered-training", "flows/train.yaml")] == "strong"
     assert ("kestra-triggered-training", "flows/report.yaml") not in found  # fired by a trigger, but trains nothing
@@ -242,7 +231,7 @@ def test_luigi_tasks_are_a_pipeline(tmp_path: Path, shipped: Questionnaire) -> N
         "pipeline/train.py": "import luigi\n\nclass TrainModel(luigi.Task):\n    def run(self):\n        pass\n",
         "other/tasks.py": "class TrainModel(luigi.Task):\n    pass\n",  # no luigi import: a copy, not a pipeline
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("python-pipeline-frameworks", "pipeline/train.py")] == "strong"
     assert ("python-pipeline-frameworks", "other/tasks.py") not in found
 
@@ -255,7 +244,7 @@ def test_an_azure_pipelines_folder_without_a_dot_is_ci(tmp_path: Path, shipped: 
         ),
         "azure-pipelinesX/invoke.yml": "steps:\n  - script: az ml run submit-pipeline --pipeline-name training\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("ci-pipeline-training", "azure-pipelines/templates/invoke.template.yml")] == "strong"
     assert ("ci-pipeline-training", "azure-pipelinesX/invoke.yml") not in found
 
@@ -267,7 +256,7 @@ def test_an_azure_ml_run_registers_its_model(tmp_path: Path, shipped: Questionna
         ),
         "src/other.py": "run.register_model(model_path='m.pkl')\n",  # no Azure ML here: another tool's method
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("azureml-model-registry", "src/register.py")] == "strong"
     assert ("azureml-model-registry", "src/other.py") not in found
 
@@ -278,7 +267,7 @@ def test_variables_named_for_production_configure_an_environment(tmp_path: Path,
         "configuration/configuration-infra-DEV.variables.yml": "variables:\n  ENVIRONMENT: DEV\n",
         "pipelines/deploy-PRD.yml": "trigger:\n- main\nsteps:\n  - script: ./deploy.sh\n",  # a pipeline, not a config
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("environment-configs", "configuration/configuration-infra-PRD.variables.yml")] == "strong"
     assert ("environment-configs", "pipelines/deploy-PRD.yml") not in found
 
@@ -290,6 +279,6 @@ def test_the_older_openai_client_moderates_too(tmp_path: Path, shipped: Question
         ),
         "pages/api/other.ts": "// createModeration is not called here\nconst x = 1\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("llm-guardrail-checks", "pages/api/search.ts")] == "strong"
     assert ("llm-guardrail-checks", "pages/api/other.ts") not in found

@@ -12,21 +12,10 @@ from pathlib import Path
 from mlops_maturity.engine.model.questionnaire import Questionnaire
 from mlops_maturity.scan.io.probes_file import load_probes
 from mlops_maturity.scan.io.run import scan_folder
-from mlops_maturity.scan.verdicts.findings import ScanResult
+
+from support.scan_trees import found_in, scan_tree
 
 ASSERTING_TEST = {"tests/test_model.py": "def test_model():\n    assert train() == 1\n"}
-
-
-def _scan(tmp_path: Path, files: dict[str, str], q: Questionnaire) -> ScanResult:
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return scan_folder(tmp_path, load_probes(None, q))
-
-
-def _found(scan: ScanResult) -> dict[tuple[str, str], str]:
-    """``{(probe, path): strength}`` of every finding."""
-    return {(f.probe, f.path): f.strength for f in scan.findings}
 
 
 def test_a_vendored_librarys_ci_and_owners_are_not_the_repositorys(tmp_path: Path, shipped: Questionnaire) -> None:
@@ -37,11 +26,11 @@ def test_a_vendored_librarys_ci_and_owners_are_not_the_repositorys(tmp_path: Pat
         "vendor/lib/.github/workflows/ci.yml": "on: push\njobs:\n  t:\n    steps:\n      - run: pytest\n",
         **ASSERTING_TEST,
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert not [key for key in found if key[0] in ("ci-runs-tests", "codeowners")]
     (tmp_path / "CODEOWNERS").write_text("* @team\n", encoding="utf-8")
     (tmp_path / ".travis.yml").write_text("script: tox\n", encoding="utf-8")
-    found = _found(scan_folder(tmp_path, load_probes(None, shipped)))
+    found = found_in(scan_folder(tmp_path, load_probes(None, shipped)))
     assert found[("codeowners", "CODEOWNERS")] == "strong"
     assert found[("ci-runs-tests", ".travis.yml")] == "strong"
 
@@ -68,7 +57,7 @@ TEMPLATE = {
 
 def test_a_templates_files_are_read_as_the_files_they_become(tmp_path: Path, shipped: Questionnaire) -> None:
     """In a repository that is a project template, they count in full: they are what every project made from it does."""
-    found = _found(_scan(tmp_path, {**TEMPLATE, "databricks_template_schema.json": "{}\n"}, shipped))
+    found = found_in(scan_tree(tmp_path, {**TEMPLATE, "databricks_template_schema.json": "{}\n"}, shipped))
     root = "template/{{.root}}/"
     assert found[("mlflow-tracking", root + "training/Train.py.tmpl")] == "strong"
     assert found[("ci-runs-tests", root + ".github/workflows/{{.project}}-ci.yml.tmpl")] == "strong"
@@ -78,7 +67,7 @@ def test_a_templates_files_are_read_as_the_files_they_become(tmp_path: Path, shi
 
 
 def test_a_template_kept_beside_a_project_is_weak(tmp_path: Path, shipped: Questionnaire) -> None:
-    scan = _scan(tmp_path, TEMPLATE, shipped)
+    scan = scan_tree(tmp_path, TEMPLATE, shipped)
     (tracking,) = [f for f in scan.findings if f.probe == "mlflow-tracking"]
     assert (tracking.strength, tracking.note) == ("weak", "an uninstantiated template")
 
@@ -91,18 +80,18 @@ def test_a_workflow_named_for_an_environment_is_no_environments_configuration(
         "    steps:\n      - run: echo deploying\n"
     )
     files = {".github/workflows/deploy_to_production.yaml": echo_only, "k8s/overlays/prod/kustomization.yaml": "a: 1\n"}
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert [key for key in found if "environment" in key[0]] == [("environment-configs", files_key := list(files)[1])]
     assert found[("environment-configs", files_key)] == "strong"
     deploying = echo_only.replace("echo deploying", "kubectl apply -f k8s/overlays/prod")
     (tmp_path / ".github/workflows/deploy_to_production.yaml").write_text(deploying, encoding="utf-8")
-    found = _found(scan_folder(tmp_path, load_probes(None, shipped)))
+    found = found_in(scan_folder(tmp_path, load_probes(None, shipped)))
     assert found[("ci-environments", ".github/workflows/deploy_to_production.yaml")] == "strong"
 
 
 def test_a_dockerfile_of_cis_own_tooling_is_no_model_image(tmp_path: Path, shipped: Questionnaire) -> None:
     files = {".gitlab/docker/Dockerfile": "FROM ubuntu:22.04\n", "api/Dockerfile": "FROM python:3.12\n"}
-    assert [key for key in _found(_scan(tmp_path, files, shipped)) if key[0] == "dockerfile"] == [
+    assert [key for key in found_in(scan_tree(tmp_path, files, shipped)) if key[0] == "dockerfile"] == [
         ("dockerfile", "api/Dockerfile")
     ]
 
@@ -111,14 +100,14 @@ def test_a_bento_is_a_serving_spec_and_an_image_only_where_the_repository_builds
     tmp_path: Path, shipped: Questionnaire
 ) -> None:
     files = {"serving/bentofile.yaml": 'service: "service:Svc"\ninclude: ["*.py"]\n', "langgraph.json": GRAPHS}
-    scan = _scan(tmp_path, files, shipped)
-    found = _found(scan)
+    scan = scan_tree(tmp_path, files, shipped)
+    found = found_in(scan)
     assert found[("bento-serving-spec", "serving/bentofile.yaml")] == "strong"
     assert found[("langgraph-deployment", "langgraph.json")] == "strong"
     (image,) = [f for f in scan.findings if f.probe == "model-image-config"]
     assert image.strength == "weak" and "bentoml containerize" in (image.note or "")
     (tmp_path / "README.md").write_text("Build the image: `bentoml containerize svc:latest`\n", encoding="utf-8")
-    assert _found(scan_folder(tmp_path, load_probes(None, shipped)))[
+    assert found_in(scan_folder(tmp_path, load_probes(None, shipped)))[
         ("model-image-config", "serving/bentofile.yaml")
     ] == ("strong")
 
@@ -133,12 +122,12 @@ def test_lock_files_of_other_ecosystems_and_a_front_ends_lock(tmp_path: Path, sh
         "web/pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
         "empty/uv.lock": "",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("lock-file", "go.sum")] == found[("lock-file", "flake.lock")] == "strong"
     assert found[("front-end-lock-file", "web/pnpm-lock.yaml")] == "weak"
     assert ("lock-file", "empty/uv.lock") not in found  # an empty file pins nothing
     (tmp_path / "package-lock.json").write_text('{"lockfileVersion": 3}\n', encoding="utf-8")
-    assert _found(scan_folder(tmp_path, load_probes(None, shipped)))[("lock-file", "package-lock.json")] == "strong"
+    assert found_in(scan_folder(tmp_path, load_probes(None, shipped)))[("lock-file", "package-lock.json")] == "strong"
 
 
 def test_a_table_of_models_is_no_pin_and_a_model_called_by_its_date_is(tmp_path: Path, shipped: Questionnaire) -> None:
@@ -147,10 +136,10 @@ def test_a_table_of_models_is_no_pin_and_a_model_called_by_its_date_is(tmp_path:
         "client/limits.py": 'LIMITS = {\n    "gpt-4o-2024-08-06": 128000,\n}\n',
         "client/old.py": 'MODEL = "gpt-4o"  # was "gpt-4o-2024-05-13"\n',
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert not [key for key in found if key[0] == "pinned-model-id"]
     (tmp_path / "app.py").write_text('llm = ChatOpenAI(model="gpt-4o-2024-08-06")\n', encoding="utf-8")
-    assert _found(scan_folder(tmp_path, load_probes(None, shipped)))[("pinned-model-id", "app.py")] == "strong"
+    assert found_in(scan_folder(tmp_path, load_probes(None, shipped)))[("pinned-model-id", "app.py")] == "strong"
 
 
 def test_a_hand_written_search_and_a_registered_data_asset(tmp_path: Path, shipped: Questionnaire) -> None:
@@ -163,7 +152,7 @@ def test_a_hand_written_search_and_a_registered_data_asset(tmp_path: Path, shipp
         "train/random_search.py": "for trial in range(20):\n    lr = np.random.uniform(1e-4, 1e-1)\n    train(lr)\n",
         "mlops/data.yml": "$schema: https://azuremlschemas.azureedge.net/latest/data.schema.json\ntype: uri_file\n",
     }
-    found = _found(_scan(tmp_path, files, shipped))
+    found = found_in(scan_tree(tmp_path, files, shipped))
     assert found[("hand-written-search", "train/search.py")] == "strong"
     assert found[("hand-written-search", "train/random_search.py")] == "strong"
     assert ("hand-written-search", "train/loop.py") not in found
@@ -172,7 +161,7 @@ def test_a_hand_written_search_and_a_registered_data_asset(tmp_path: Path, shipp
 
 def test_a_markdown_prompt_counts_where_the_code_names_it(tmp_path: Path, shipped: Questionnaire) -> None:
     files = {"patterns/summarize/system.md": "# IDENTITY\nYou summarise.\n", "docs/system.md": "# System\n"}
-    scan = _scan(tmp_path, files, shipped)
+    scan = scan_tree(tmp_path, files, shipped)
     assert {f.path: f.strength for f in scan.findings if f.probe == "prompt-files"} == {
         "patterns/summarize/system.md": "weak",  # nothing loads it: it may be documentation
         "docs/system.md": "weak",
