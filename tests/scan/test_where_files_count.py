@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mlops_maturity.engine.model.questionnaire import Questionnaire
-from mlops_maturity.scan.io.probes_file import load_probes
-from mlops_maturity.scan.io.run import scan_folder
 
 from support.scan_trees import found_in, scan_tree
 
@@ -28,9 +26,7 @@ def test_a_vendored_librarys_ci_and_owners_are_not_the_repositorys(tmp_path: Pat
     }
     found = found_in(scan_tree(tmp_path, files, shipped))
     assert not [key for key in found if key[0] in ("ci-runs-tests", "codeowners")]
-    (tmp_path / "CODEOWNERS").write_text("* @team\n", encoding="utf-8")
-    (tmp_path / ".travis.yml").write_text("script: tox\n", encoding="utf-8")
-    found = found_in(scan_folder(tmp_path, load_probes(None, shipped)))
+    found = found_in(scan_tree(tmp_path, {"CODEOWNERS": "* @team\n", ".travis.yml": "script: tox\n"}, shipped))
     assert found[("codeowners", "CODEOWNERS")] == "strong"
     assert found[("ci-runs-tests", ".travis.yml")] == "strong"
 
@@ -84,8 +80,7 @@ def test_a_workflow_named_for_an_environment_is_no_environments_configuration(
     assert [key for key in found if "environment" in key[0]] == [("environment-configs", files_key := list(files)[1])]
     assert found[("environment-configs", files_key)] == "strong"
     deploying = echo_only.replace("echo deploying", "kubectl apply -f k8s/overlays/prod")
-    (tmp_path / ".github/workflows/deploy_to_production.yaml").write_text(deploying, encoding="utf-8")
-    found = found_in(scan_folder(tmp_path, load_probes(None, shipped)))
+    found = found_in(scan_tree(tmp_path, {".github/workflows/deploy_to_production.yaml": deploying}, shipped))
     assert found[("ci-environments", ".github/workflows/deploy_to_production.yaml")] == "strong"
 
 
@@ -106,10 +101,9 @@ def test_a_bento_is_a_serving_spec_and_an_image_only_where_the_repository_builds
     assert found[("langgraph-deployment", "langgraph.json")] == "strong"
     (image,) = [f for f in scan.findings if f.probe == "model-image-config"]
     assert image.strength == "weak" and "bentoml containerize" in (image.note or "")
-    (tmp_path / "README.md").write_text("Build the image: `bentoml containerize svc:latest`\n", encoding="utf-8")
-    assert found_in(scan_folder(tmp_path, load_probes(None, shipped)))[
-        ("model-image-config", "serving/bentofile.yaml")
-    ] == ("strong")
+    assert found_in(
+        scan_tree(tmp_path, {"README.md": "Build the image: `bentoml containerize svc:latest`\n"}, shipped)
+    )[("model-image-config", "serving/bentofile.yaml")] == ("strong")
 
 
 GRAPHS = '{\n  "graphs": {"agent": "./src/agent.py:graph"},\n  "dependencies": ["."]\n}\n'
@@ -126,8 +120,12 @@ def test_lock_files_of_other_ecosystems_and_a_front_ends_lock(tmp_path: Path, sh
     assert found[("lock-file", "go.sum")] == found[("lock-file", "flake.lock")] == "strong"
     assert found[("front-end-lock-file", "web/pnpm-lock.yaml")] == "weak"
     assert ("lock-file", "empty/uv.lock") not in found  # an empty file pins nothing
-    (tmp_path / "package-lock.json").write_text('{"lockfileVersion": 3}\n', encoding="utf-8")
-    assert found_in(scan_folder(tmp_path, load_probes(None, shipped)))[("lock-file", "package-lock.json")] == "strong"
+    assert (
+        found_in(scan_tree(tmp_path, {"package-lock.json": '{"lockfileVersion": 3}\n'}, shipped))[
+            ("lock-file", "package-lock.json")
+        ]
+        == "strong"
+    )
 
 
 def test_a_table_of_models_is_no_pin_and_a_model_called_by_its_date_is(tmp_path: Path, shipped: Questionnaire) -> None:
@@ -138,8 +136,12 @@ def test_a_table_of_models_is_no_pin_and_a_model_called_by_its_date_is(tmp_path:
     }
     found = found_in(scan_tree(tmp_path, files, shipped))
     assert not [key for key in found if key[0] == "pinned-model-id"]
-    (tmp_path / "app.py").write_text('llm = ChatOpenAI(model="gpt-4o-2024-08-06")\n', encoding="utf-8")
-    assert found_in(scan_folder(tmp_path, load_probes(None, shipped)))[("pinned-model-id", "app.py")] == "strong"
+    assert (
+        found_in(scan_tree(tmp_path, {"app.py": 'llm = ChatOpenAI(model="gpt-4o-2024-08-06")\n'}, shipped))[
+            ("pinned-model-id", "app.py")
+        ]
+        == "strong"
+    )
 
 
 def test_a_hand_written_search_and_a_registered_data_asset(tmp_path: Path, shipped: Questionnaire) -> None:
@@ -166,8 +168,7 @@ def test_a_markdown_prompt_counts_where_the_code_names_it(tmp_path: Path, shippe
         "patterns/summarize/system.md": "weak",  # nothing loads it: it may be documentation
         "docs/system.md": "weak",
     }
-    (tmp_path / "loader.go").write_text('const SystemFile = "system.md"\n', encoding="utf-8")
-    scan = scan_folder(tmp_path, load_probes(None, shipped))
+    scan = scan_tree(tmp_path, {"loader.go": 'const SystemFile = "system.md"\n'}, shipped)
     assert {f.path: f.strength for f in scan.findings if f.probe == "prompt-files"} == {
         "patterns/summarize/system.md": "strong",
         "docs/system.md": "weak",  # a documentation folder stays documentation
