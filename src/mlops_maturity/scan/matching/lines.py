@@ -165,8 +165,10 @@ def long_string_lines(lines: list[str]) -> frozenset[int]:
             sql, pending = bool(_SQL.match(line)), False
         if (not sql) if starts_inside else bool(_OPENS_STRING.match(line)):
             found.add(index)
+        if '"""' not in line and "'''" not in line:
+            continue  # without a triple quote, no long string opens or ends here
         position = 0
-        while '"""' in line or "'''" in line:  # no triple quote, nothing opens or ends
+        while True:
             if inside is not None:  # only its own delimiter ends a long string
                 end = line.find(inside, position)
                 if end < 0:
